@@ -1,0 +1,9 @@
+namespace MashGrpc.Core;
+
+public enum MethodType
+{
+    Unary,
+    ClientStreaming,
+    ServerStreaming,
+    DuplexStreaming,
+}
