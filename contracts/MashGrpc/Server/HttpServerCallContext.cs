@@ -35,7 +35,7 @@ internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMe
         httpContext.Request.Headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value.Select(v => v ?? ""))));
     public override CancellationToken CancellationToken => callCancellation.Token;
     public override Metadata ResponseTrailers => responseTrailers ??= [];
-    public override Status Status { get; set; }
+    public override Status Status { get; set; } = Status.DefaultSuccess;
 
     /// <summary>Reads the protocol headers; a non-null result is the status to fail the call with at once.</summary>
     public Status? Initialize()
