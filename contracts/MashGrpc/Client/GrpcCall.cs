@@ -28,6 +28,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private MessageReader? responseReader;
     private Status? status;
     private Metadata? trailers;
+    private ResponseStreamReader? responseStream;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options)
     {
@@ -40,16 +41,21 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             var remaining = deadline.ToUniversalTime() - DateTime.UtcNow;
             deadlineTimer = new CancellationTokenSource(remaining > TimeSpan.Zero ? Min(remaining, TimeSpan.FromDays(24)) : TimeSpan.Zero);
         }
+        // Only the caller's token and the deadline cancel a call from outside; with neither, the call's
+        // token fires only from Finish, once the status is set, so there is nothing to link or listen to.
+        var cancellable = options.CancellationToken.CanBeCanceled || deadlineTimer is not null;
         callCancellation = deadlineTimer is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken)
+            ? cancellable ? CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken) : new CancellationTokenSource()
             : CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, deadlineTimer.Token);
-        cancellationRegistration = callCancellation.Token.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).OnCancelled(), this);
-        ResponseStream = new ResponseStreamReader(this);
+        cancellationRegistration = cancellable
+            ? callCancellation.Token.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).OnCancelled(), this)
+            : default;
         State = new CallState(responseHeaders.Task, GetStatus, GetTrailers, Dispose);
     }
 
     public CallState State { get; }
-    public IAsyncStreamReader<TResponse> ResponseStream { get; }
+    /// <summary>Made when first asked for: unary and client-streaming calls never read it.</summary>
+    public IAsyncStreamReader<TResponse> ResponseStream => responseStream ??= new ResponseStreamReader(this);
 
     public async Task<TResponse> UnaryAsync(TRequest request)
     {
@@ -119,12 +125,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         var headers = httpResponse.Headers;
         if (CheckResponseHeaders(httpResponse) is { } endStatus)
         {
-            var headerMetadata = MetadataHeaders.FromHeaders(headers);
+            var headerMetadata = MetadataHeaders.FromHttpHeaders(headers);
             responseHeaders.TrySetResult(headerMetadata);
             Finish(endStatus, headerMetadata);
             return false;
         }
-        responseHeaders.TrySetResult(MetadataHeaders.FromHeaders(headers));
+        responseHeaders.TrySetResult(MetadataHeaders.FromHttpHeaders(headers));
         var encoding = headers.TryGetValues(GrpcProtocol.EncodingHeader, out var values) ? values.FirstOrDefault() : null;
         var body = await httpResponse.Content.ReadAsStreamAsync(callCancellation.Token).ConfigureAwait(false);
         responseReader = new MessageReader(PipeReader.Create(body), channel.Options.MaxReceiveMessageSize, encoding);
@@ -147,9 +153,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         {
             headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(deadline.ToUniversalTime() - DateTime.UtcNow));
         }
-        foreach (var entry in options.Headers ?? [])
+        if (options.Headers is { } callHeaders) // not `?? []`: that would build an empty Metadata for every call
         {
-            headers.TryAddWithoutValidation(entry.Key, MetadataHeaders.ToHeaderValue(entry));
+            foreach (var entry in callHeaders)
+            {
+                headers.TryAddWithoutValidation(entry.Key, MetadataHeaders.ToHeaderValue(entry));
+            }
         }
         if ((activity ?? Activity.Current) is { } current)
         {
@@ -170,7 +179,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         {
             return new Status(ClientStatus.FromHttpStatus(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}");
         }
-        if (ClientStatus.FromHeaders(response.Headers) is { } trailersOnly)
+        if (ClientStatus.FromHttpHeaders(response.Headers) is { } trailersOnly)
         {
             return trailersOnly;
         }
@@ -214,8 +223,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             throw Fail(ClientStatus.FromException(ex, "Error reading next message."));
         }
         var trailerHeaders = httpResponse!.TrailingHeaders;
-        var final = ClientStatus.FromHeaders(trailerHeaders) ?? new Status(StatusCode.Internal, "No grpc-status found on response.");
-        Finish(final, MetadataHeaders.FromHeaders(trailerHeaders));
+        var final = ClientStatus.FromHttpHeaders(trailerHeaders) ?? new Status(StatusCode.Internal, "No grpc-status found on response.");
+        Finish(final, MetadataHeaders.FromHttpHeaders(trailerHeaders));
         return EndOfStream();
     }
 
@@ -226,13 +235,17 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         return final.StatusCode == StatusCode.OK ? (false, default!) : throw new RpcException(final, GetTrailers());
     }
 
-    private void OnCancelled() => Fail(deadlineTimer?.IsCancellationRequested == true
+    private void OnCancelled() => Fail(CancellationStatus());
+
+    private Status CancellationStatus() => deadlineTimer?.IsCancellationRequested == true
         ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")
-        : new Status(StatusCode.Cancelled, "Call canceled by the client."));
+        : new Status(StatusCode.Cancelled, "Call canceled by the client.");
 
     private RpcException Fail(Status failure)
     {
-        var final = Finish(failure);
+        // Once the call's token has fired, its cause (deadline or caller) is the status, whichever
+        // cancelled operation (a write, a read, the send) reaches here before OnCancelled does.
+        var final = Finish(status is null && callCancellation.IsCancellationRequested ? CancellationStatus() : failure);
         return new RpcException(final, trailers ?? Metadata.Empty);
     }
 
@@ -257,7 +270,13 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
         else
         {
-            responseHeaders.TrySetResult([]);
+            if (!responseHeaders.Task.IsCompleted) // they usually are: skip building an empty Metadata for nothing
+            {
+                responseHeaders.TrySetResult([]);
+            }
+            // The response has been read to its end: release the HTTP/2 stream now. Left to the
+            // finalizer, every call's stream survives a GC and takes the connection's lock there.
+            httpResponse?.Dispose();
         }
         cancellationRegistration.Dispose();
         deadlineTimer?.Dispose();
