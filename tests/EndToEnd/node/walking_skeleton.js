@@ -1,0 +1,125 @@
+// The walking skeleton, end to end, from a client nobody on the platform wrote (grpc-js):
+// submit contacts to Intake, rate and decide them in Triage, see Timeliness time them, record
+// outcomes, receive them on an Outcomes stream, and check the Quality scorecard adds up.
+//
+// node walking_skeleton.js --intake=HOST:PORT --triage=... --timeliness=... --outcomes=... --quality=...
+'use strict';
+const path = require('path');
+const crypto = require('crypto');
+const grpc = require('@grpc/grpc-js');
+const protoLoader = require('@grpc/proto-loader');
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+const protoRoot = path.resolve(__dirname, '../../../contracts/Mash.Contracts/Protos');
+const load = (file) => grpc.loadPackageDefinition(protoLoader.loadSync(path.join(protoRoot, file), {
+  keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true, includeDirs: [protoRoot],
+})).mash;
+
+const client = (file, pkg, service, address) =>
+  new (load(file)[pkg].v1[service])(address, grpc.credentials.createInsecure());
+const intake = client('mash/intake/v1/intake.proto', 'intake', 'IntakeService', args.intake);
+const triage = client('mash/triage/v1/triage.proto', 'triage', 'TriageService', args.triage);
+const timeliness = client('mash/timeliness/v1/timeliness.proto', 'timeliness', 'TimelinessService', args.timeliness);
+const outcomes = client('mash/outcomes/v1/outcomes.proto', 'outcomes', 'OutcomesService', args.outcomes);
+const quality = client('mash/quality/v1/quality.proto', 'quality', 'QualityService', args.quality);
+
+const deadline = () => new Date(Date.now() + 10000);
+const call = (svc, method, request) => new Promise((resolve, reject) =>
+  svc[method](request, { deadline: deadline() }, (err, res) => (err ? reject(new Error(`${method}: ${err.message}`)) : resolve(res))));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const fail = (message) => { throw new Error(message); };
+const check = (condition, message) => condition || fail(message);
+
+// Polls until `probe` returns a truthy value (events cross the bus asynchronously).
+async function eventually(what, probe, seconds = 60) {
+  const until = Date.now() + seconds * 1000;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) { last = e; }
+    await sleep(250);
+  }
+  fail(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+const contacts = [
+  { agency: 'police-west', source: '6', rag: 'RAG_RED', outcome: 'strategy-discussion', issues: ['domestic-abuse'] },
+  { agency: 'police-west', source: '6', rag: 'RAG_AMBER', outcome: 'early-help', issues: ['neglect', 'missing'] },
+  { agency: 'st-marys-school', source: '2A', rag: 'RAG_GREEN', outcome: 'advice', issues: ['emotional-abuse'] },
+];
+
+function contact(c, i) {
+  return {
+    agency: { organisation_id: c.agency, referral_source: c.source },
+    referrer: { name: 'PC Example', role: 'Officer', phone: '01000 000000', email: 'referrer@example.org' },
+    subjects: [{
+      subject_key: 's1', kind: 'SUBJECT_KIND_CHILD', given_name: `Child${i}`, family_name: 'Example',
+      date_of_birth: { year: 2015, month: 3, day: 1 + i }, address: { lines: ['1 High Street'], town: 'Town', postcode: 'AB1 2CD' },
+    }],
+    contact_type: 'concern', presenting_issues: c.issues, narrative: 'Concern raised at school gate.',
+    pathway: 'PATHWAY_CHILDREN', consent: { state: 'CONSENT_STATE_GIVEN' },
+    incident_at: { seconds: Math.floor(Date.now() / 1000) - 3600, nanos: 0 },
+  };
+}
+
+async function main() {
+  // A board dashboard subscribes before anything happens.
+  const received = [];
+  const stream = outcomes.SubscribeOutcomes({});
+  stream.on('data', (event) => received.push(event));
+  stream.on('error', (e) => { if (e.code !== grpc.status.CANCELLED) console.error(`stream error: ${e.message}`); });
+  await sleep(500);
+
+  for (const [i, c] of contacts.entries()) {
+    const submitted = await call(intake, 'SubmitContact', { request_id: crypto.randomUUID(), contact: contact(c, i) });
+    check(submitted.contact_id, 'SubmitContact returned no contact id');
+    c.id = submitted.contact_id;
+    console.log(`submitted ${c.id} from ${c.agency}`);
+  }
+
+  for (const c of contacts) {
+    await eventually(`${c.id} in the triage queue`, async () =>
+      (await call(triage, 'ListQueue', { page_size: 100 })).items.some((item) => item.contact_id === c.id));
+    const rated = await call(triage, 'RateContact', { contact_id: c.id, rag: c.rag, practitioner_id: 'sw-1', reason: 'screened' });
+    check(rated.rag === c.rag, `rating of ${c.id} is ${rated.rag}, expected ${c.rag}`);
+    await eventually(`a running clock for ${c.id}`, async () => (await call(timeliness, 'GetClock', { contact_id: c.id })).due_at);
+    await call(triage, 'RecordDecision', { contact_id: c.id, threshold_met: c.rag !== 'RAG_GREEN', practitioner_id: 'sw-1', rationale: 'decided' });
+    const clock = await eventually(`a stopped clock for ${c.id}`, async () => {
+      const clock = await call(timeliness, 'GetClock', { contact_id: c.id });
+      return clock.decided_at ? clock : null;
+    });
+    check(clock.within_target, `${c.id} was decided at once but is not within target`);
+    const recorded = await call(outcomes, 'RecordOutcome', { contact_id: c.id, outcome: c.outcome, practitioner_id: 'sw-1' });
+    c.caseRef = recorded.case_ref;
+    console.log(`${c.id}: ${c.rag}, decided within target, outcome ${c.outcome}`);
+  }
+
+  for (const c of contacts) {
+    const event = await eventually(`the outcome of ${c.id} on the stream`, async () => received.find((e) => e.case_ref === c.caseRef));
+    check(event.outcome === c.outcome, `streamed outcome ${event.outcome}, expected ${c.outcome}`);
+    check(event.agency_id === c.agency && event.final_rag === c.rag, `streamed event does not match: ${JSON.stringify(event)}`);
+    check(!JSON.stringify(event).includes(c.id), 'the board-facing event leaks the contact id');
+    check(!JSON.stringify(event).includes('Example'), 'the board-facing event leaks a name');
+  }
+
+  const expectedAgencies = { 'police-west': 2, 'st-marys-school': 1 };
+  const card = await eventually('the scorecard to add up', async () => {
+    const card = await call(quality, 'GetScorecard', {});
+    const agenciesMatch = Object.entries(expectedAgencies).every(([a, n]) => Number(card.contacts_by_agency[a]) === n);
+    return agenciesMatch && Number(card.decisions_timed) === 3 && Object.keys(card.outcomes).length === 3 ? card : null;
+  });
+  for (const c of contacts) {
+    check(Number(card.contacts_by_rag[c.rag]) === 1, `scorecard RAG ${c.rag} = ${card.contacts_by_rag[c.rag]}, expected 1`);
+    check(Number(card.outcomes[c.outcome]) === 1, `scorecard outcome ${c.outcome} = ${card.outcomes[c.outcome]}, expected 1`);
+  }
+  check(Number(card.decisions_within_target) === 3 && card.share_within_target === 1, `scorecard timeliness: ${JSON.stringify(card)}`);
+  console.log(`scorecard: ${JSON.stringify(card)}`);
+
+  stream.cancel();
+  console.log('walking skeleton: PASS');
+  process.exit(0);
+}
+
+main().catch((e) => { console.error(`walking skeleton: FAIL: ${e.message}`); process.exit(1); });
