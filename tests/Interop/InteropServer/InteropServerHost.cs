@@ -1,4 +1,6 @@
 using System.Net;
+using MashGrpc.Health;
+using MashGrpc.Reflection;
 using MashGrpc.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,7 +12,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Interop.Server;
 
-/// <summary>Kestrel on 127.0.0.1:PORT, cleartext HTTP/2, serving <see cref="TestServiceImpl"/>; logs (warnings and up) go to stderr.</summary>
+/// <summary>
+/// Kestrel on 127.0.0.1:PORT, cleartext HTTP/2, serving <see cref="TestServiceImpl"/>, grpc.health.v1 and server
+/// reflection (v1, v1alpha) for generic tools; logs (warnings and up) go to stderr.
+/// </summary>
 internal sealed class InteropServerHost : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -32,8 +37,11 @@ internal sealed class InteropServerHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, port)));
         builder.Services.AddGrpc();
+        builder.Services.AddGrpcHealthChecks();
         var app = builder.Build();
         app.MapGrpcService<TestServiceImpl>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         await app.StartAsync();
         return new InteropServerHost(app);
     }

@@ -38,10 +38,11 @@ internal static class NodeModules
         }
     }
 
-    // Both direct dependencies present: a half-finished install counts as missing.
+    // Every direct dependency present: a half-finished (or older) install counts as missing.
     private static bool IsInstalled() =>
         Directory.Exists(Path.Combine(InteropPaths.NodeDirectory, "node_modules", "@grpc", "grpc-js"))
-        && Directory.Exists(Path.Combine(InteropPaths.NodeDirectory, "node_modules", "@grpc", "proto-loader"));
+        && Directory.Exists(Path.Combine(InteropPaths.NodeDirectory, "node_modules", "@grpc", "proto-loader"))
+        && Directory.Exists(Path.Combine(InteropPaths.NodeDirectory, "node_modules", "grpc-reflection-js"));
 
     /// <summary>An exclusively opened lock file in the temp directory, held until disposed.</summary>
     private static async Task<FileStream> AcquireMachineLockAsync()
