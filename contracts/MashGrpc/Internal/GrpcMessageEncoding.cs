@@ -43,6 +43,11 @@ internal static class GrpcMessageEncoding
                 bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
                 i += 2;
             }
+            else if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(value.Substring(i, 2))); // a pair is one character
+                i++;
+            }
             else
             {
                 bytes.AddRange(Encoding.UTF8.GetBytes(value[i].ToString()));

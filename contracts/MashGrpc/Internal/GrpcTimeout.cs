@@ -46,13 +46,13 @@ internal static class GrpcTimeout
     public static string Format(TimeSpan timeout)
     {
         var ticks = Math.Max(timeout.Ticks, 1);
-        if (ticks * 100 <= MaxValue)
+        if (ticks <= MaxValue / 100) // compare before multiplying: ticks * 100 overflows for long timeouts
         {
             return (ticks * 100).ToString(CultureInfo.InvariantCulture) + "n";
         }
         foreach (var (unit, ticksPerUnit) in Units.AsSpan(1))
         {
-            var amount = (ticks + ticksPerUnit - 1) / ticksPerUnit;
+            var amount = (ticks / ticksPerUnit) + (ticks % ticksPerUnit == 0 ? 0 : 1); // rounds up without overflowing
             if (amount <= MaxValue)
             {
                 return amount.ToString(CultureInfo.InvariantCulture) + unit;
