@@ -10,6 +10,11 @@ public sealed class EchoService(CallLog log) : Echo.Echo.EchoBase
     {
         log.Record(context);
         await Act(request, context);
+        if (request.Text == "headers")
+        {
+            // Lets a test see the request metadata as the handler sees it.
+            return new EchoReply { Text = string.Join(",", context.RequestHeaders.Select(h => h.Key)) };
+        }
         return new EchoReply { Text = request.Text, Payload = request.Payload };
     }
 
@@ -64,6 +69,10 @@ public sealed class EchoService(CallLog log) : Echo.Echo.EchoBase
         {
             var trailers = new Metadata { { "x-reason", "asked-to-fail" } };
             throw new RpcException(new Status((StatusCode)request.FailWith, $"failed as asked: {request.Text}"), trailers);
+        }
+        if (request.Text == "throw-io")
+        {
+            throw new IOException("the handler's own disk is full");
         }
         if (request.Text == "throw")
         {

@@ -112,7 +112,9 @@ internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMe
             case OperationCanceledException when deadlineExceeded:
                 Status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
                 break;
-            case OperationCanceledException or IOException when httpContext.RequestAborted.IsCancellationRequested:
+            // Kestrel may report a client's reset as an IOException just before RequestAborted fires.
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+            case IOException when httpContext.RequestAborted.IsCancellationRequested || IsFromTransport(exception):
                 Status = new Status(StatusCode.Cancelled, "Call canceled by the client.");
                 break;
             default:
@@ -153,7 +155,8 @@ internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMe
     {
         deadlineTimer?.Dispose();
         callCancellation.Dispose();
-        responseLock.Dispose();
+        // responseLock is not disposed: a deadline callback racing the end of the call may still
+        // take and release it (and then finds the call completed); SemaphoreSlim holds nothing to free.
     }
 
     private void StartDeadline(TimeSpan timeout)
@@ -222,11 +225,19 @@ internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMe
         {
             response.AppendTrailer(GrpcProtocol.MessageTrailer, GrpcMessageEncoding.Encode(Status.Detail));
         }
-        foreach (var entry in responseTrailers ?? [])
+        if (responseTrailers is not null) // not `?? []`: that would build an empty Metadata for every call
         {
-            response.AppendTrailer(entry.Key, MetadataHeaders.ToHeaderValue(entry));
+            foreach (var entry in responseTrailers)
+            {
+                response.AppendTrailer(entry.Key, MetadataHeaders.ToHeaderValue(entry));
+            }
         }
     }
+
+    // The request or response stream failed (the client went away), as opposed to the handler's own I/O.
+    private static bool IsFromTransport(Exception exception) =>
+        exception.GetType().Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true
+        || exception.StackTrace?.Contains("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal) == true;
 
     private void ThrowIfCompleted()
     {
