@@ -30,7 +30,7 @@ public sealed class TestServer : IAsyncDisposable
     public CallLog Log { get; }
     public IServiceProvider Services => app.Services;
 
-    public static async Task<TestServer> StartAsync(Action<GrpcServiceOptions>? configure = null, X509Certificate2? certificate = null, Action<IServiceCollection>? services = null)
+    public static async Task<TestServer> StartAsync(Action<GrpcServiceOptions>? configure = null, X509Certificate2? certificate = null, Action<IServiceCollection>? services = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -45,6 +45,7 @@ public sealed class TestServer : IAsyncDisposable
         app.MapGrpcService<EchoService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        map?.Invoke(app);
         await app.StartAsync();
         return new TestServer(app, log);
     }

@@ -330,6 +330,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             }
             catch (Exception ex)
             {
+                // A server that ends the call early (refusing it in Trailers-Only, say) aborts the request
+                // body, possibly before its response headers are read: their status, not the abort, ends the call.
+                await ((Task)call.started!).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 throw call.Fail(ClientStatus.FromException(ex, "Error writing request message."));
             }
         }

@@ -30,7 +30,7 @@ internal sealed class HealthServiceImpl(GrpcHealthStatus health, GrpcServiceRegi
                 changes.Writer.TryWrite(status);
             }
         });
-        var current = CurrentStatus(request.Service);
+        var current = health.Get(request.Service) ?? await StatusBeforeFirstPublicationAsync(request.Service, context.CancellationToken);
         await responseStream.WriteAsync(new HealthCheckResponse { Status = current });
         try
         {
@@ -49,8 +49,11 @@ internal sealed class HealthServiceImpl(GrpcHealthStatus health, GrpcServiceRegi
         }
     }
 
-    private ServingStatus CurrentStatus(string service) =>
-        health.Get(service) ?? (IsKnown(service) ? ServingStatus.Unknown : ServingStatus.ServiceUnknown);
+    // A Watch that arrives before the first report is published (just after start) gets what Check would say.
+    private async Task<ServingStatus> StatusBeforeFirstPublicationAsync(string service, CancellationToken cancellationToken) =>
+        IsKnown(service)
+            ? HealthCheckStatusPublisher.ToServingStatus((await checks.CheckHealthAsync(cancellationToken)).Status)
+            : ServingStatus.ServiceUnknown;
 
     private bool IsKnown(string service) =>
         service.Length == 0 || health.Get(service) is not null || registry.Services.Any(s => s.FullName == service);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MashGrpc.Core;
+using Microsoft.AspNetCore.Http;
 
 namespace MashGrpc.Internal;
 
@@ -19,6 +20,10 @@ internal static class GrpcDiagnostics
 
     public static Activity? StartCall(IMethod method, ActivityKind kind, ActivityContext parent = default)
     {
+        if (!ActivitySource.HasListeners())
+        {
+            return null; // what StartActivity gives then too, without building the span's name first
+        }
         var activity = ActivitySource.StartActivity($"{method.ServiceName}/{method.Name}", kind, parent);
         if (activity is { IsAllDataRequested: true })
         {
@@ -27,6 +32,20 @@ internal static class GrpcDiagnostics
             activity.SetTag("rpc.method", method.Name);
         }
         return activity;
+    }
+
+    /// <summary>The caller's span from the propagation headers (W3C traceparent/tracestate by default), or default.</summary>
+    public static ActivityContext ExtractParent(IHeaderDictionary headers)
+    {
+        DistributedContextPropagator.Current.ExtractTraceIdAndState(headers,
+            static (object? carrier, string name, out string? value, out IEnumerable<string>? values) =>
+            {
+                values = null;
+                var field = ((IHeaderDictionary)carrier!)[name];
+                value = field.Count == 0 ? null : field.ToString();
+            },
+            out var traceParent, out var traceState);
+        return ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var context) ? context : default;
     }
 
     public static void EndCall(Activity? activity, IMethod method, ActivityKind kind, StatusCode status, long startTimestamp)

@@ -10,13 +10,17 @@ internal static class ServiceActivator<TService> where TService : class
 {
     private static readonly ObjectFactory Factory = ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
 
-    public static async Task<TResult> InvokeAsync<TResult>(IServiceProvider services, Func<TService, Task<TResult>> call)
+    public static Task<TResult> InvokeAsync<TResult>(IServiceProvider services, Func<TService, Task<TResult>> call) =>
+        InvokeAsync(services, call, static (service, call) => call(service));
+
+    /// <summary>The same with the call's arguments passed as state, so a caller needs no closure.</summary>
+    public static async Task<TResult> InvokeAsync<TState, TResult>(IServiceProvider services, TState state, Func<TService, TState, Task<TResult>> call)
     {
         var registered = services.GetService<TService>();
         var service = registered ?? (TService)Factory(services, null);
         try
         {
-            return await call(service).ConfigureAwait(false);
+            return await call(service, state).ConfigureAwait(false);
         }
         finally
         {

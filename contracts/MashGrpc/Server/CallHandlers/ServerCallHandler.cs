@@ -27,7 +27,10 @@ internal abstract class ServerCallHandler<TRequest, TResponse>(Method<TRequest, 
         ProtocolChecks.AllowLongLivedStreams(httpContext);
 
         var startTimestamp = Stopwatch.GetTimestamp();
-        var activity = GrpcDiagnostics.StartCall(method, ActivityKind.Server);
+        // ASP.NET Core's request span, when something listens to it, already continues the caller's
+        // trace; without it the server span must pick up the caller's traceparent itself.
+        var parent = Activity.Current is null && GrpcDiagnostics.ActivitySource.HasListeners() ? GrpcDiagnostics.ExtractParent(httpContext.Request.Headers) : default;
+        var activity = GrpcDiagnostics.StartCall(method, ActivityKind.Server, parent);
         using var context = new HttpServerCallContext(httpContext, method, options, logger);
         try
         {
