@@ -15,8 +15,9 @@ public sealed class ServerDeadlineTests
     {
         await using var server = await TestServer.StartAsync();
         var client = server.CreateClient();
+        await server.AssertStillServesAsync(); // warm: the handler must be running when the deadline passes
 
-        using var call = client.UnaryAsync(new EchoRequest { DelayMs = 10_000 }, deadline: DateTime.UtcNow.AddMilliseconds(200));
+        using var call = client.UnaryAsync(new EchoRequest { DelayMs = 10_000 }, deadline: DateTime.UtcNow.AddMilliseconds(1000));
         var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.WaitAsync(Guard));
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
@@ -30,8 +31,9 @@ public sealed class ServerDeadlineTests
         // A raw client keeps no timer: the DEADLINE_EXCEEDED must come from the server.
         await using var server = await TestServer.StartAsync();
         using var raw = new RawGrpcClient(server.Address);
+        await server.AssertStillServesAsync(raw); // warm: the handler must be running when the deadline passes
 
-        var response = await raw.PostAsync(EchoUnary, Frame(new EchoRequest { DelayMs = 10_000 }), [("grpc-timeout", "200m")])
+        var response = await raw.PostAsync(EchoUnary, Frame(new EchoRequest { DelayMs = 10_000 }), [("grpc-timeout", "1000m")])
             .WaitAsync(Guard);
 
         Assert.True(response.IsTrailersOnly, response.ToString());
