@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace Interop.Tests.Infrastructure;
 
@@ -10,25 +9,8 @@ internal static class InteropPaths
     public static string ClientDll => Peer("InteropClient");
     public static string NodeDirectory => Metadata("InteropNodeDirectory");
 
-    /// <summary>The dotnet host running these tests, so the peers run on the same installation.</summary>
-    public static string DotnetHost
-    {
-        get
-        {
-            var fromCli = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-            if (!string.IsNullOrEmpty(fromCli) && File.Exists(fromCli))
-            {
-                return fromCli;
-            }
-            // <root>/shared/Microsoft.NETCore.App/<version>/ -> <root>/dotnet
-            var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-            var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-            return File.Exists(host) ? host : "dotnet";
-        }
-    }
-
-    public static string Node => "node";
-    public static string Npm => OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
+    /// <summary>Every package the node peers need, so an older install without one counts as missing.</summary>
+    public static readonly string[] NodePackages = ["@grpc/grpc-js", "@grpc/proto-loader", "grpc-reflection-js"];
 
     private static string Peer(string name)
     {

@@ -22,7 +22,7 @@ public abstract partial class PeerServer : IAsyncLifetime, IDisposable
     {
         if (NeedsNodeModules)
         {
-            await NodeModules.EnsureInstalledAsync();
+            await NodeModules.EnsureInstalledAsync(InteropPaths.NodeDirectory, InteropPaths.NodePackages);
         }
         var (fileName, arguments, workingDirectory) = Command();
         process = ChildProcess.Start(fileName, arguments, workingDirectory);
@@ -50,7 +50,7 @@ public abstract partial class PeerServer : IAsyncLifetime, IDisposable
 public sealed class MashServer : PeerServer
 {
     protected override (string, IReadOnlyList<string>, string) Command() =>
-        (InteropPaths.DotnetHost, [InteropPaths.ServerDll, "--port=0", "--use_tls=false"], Path.GetDirectoryName(InteropPaths.ServerDll)!);
+        (ToolPaths.DotnetHost, [InteropPaths.ServerDll, "--port=0", "--use_tls=false"], Path.GetDirectoryName(InteropPaths.ServerDll)!);
 }
 
 /// <summary>The grpc-js interop server: <c>node interop_server.js --port=0</c>.</summary>
@@ -59,5 +59,5 @@ public sealed class NodeServer : PeerServer
     protected override bool NeedsNodeModules => true;
 
     protected override (string, IReadOnlyList<string>, string) Command() =>
-        (InteropPaths.Node, ["interop_server.js", "--port=0"], InteropPaths.NodeDirectory);
+        (ToolPaths.Node, ["interop_server.js", "--port=0"], InteropPaths.NodeDirectory);
 }

@@ -11,23 +11,23 @@ internal static class Peers
 
     public static async Task<ProcessResult> RunNodeClientAsync(int port, string testCase, TimeSpan timeout)
     {
-        await NodeModules.EnsureInstalledAsync();
-        return await ChildProcess.RunAsync(InteropPaths.Node, ["interop_client.js", .. ClientArguments(port, testCase)], InteropPaths.NodeDirectory, timeout);
+        await NodeModules.EnsureInstalledAsync(InteropPaths.NodeDirectory, InteropPaths.NodePackages);
+        return await ChildProcess.RunAsync(ToolPaths.Node, ["interop_client.js", .. ClientArguments(port, testCase)], InteropPaths.NodeDirectory, timeout);
     }
 
     /// <summary><c>node reflect_and_call.js</c>: discovers and calls the server's services through reflection alone.</summary>
     public static async Task<ProcessResult> RunNodeReflectAndCallAsync(int port, TimeSpan timeout)
     {
-        await NodeModules.EnsureInstalledAsync();
+        await NodeModules.EnsureInstalledAsync(InteropPaths.NodeDirectory, InteropPaths.NodePackages);
         return await ChildProcess.RunAsync(
-            InteropPaths.Node,
+            ToolPaths.Node,
             ["reflect_and_call.js", "--server_host=127.0.0.1", $"--server_port={port}", $"--timeout_ms={(int)(timeout.TotalMilliseconds / 2)}"],
             InteropPaths.NodeDirectory,
             timeout);
     }
 
     public static Task<ProcessResult> RunMashClientAsync(int port, string testCase, TimeSpan timeout) =>
-        ChildProcess.RunAsync(InteropPaths.DotnetHost, [InteropPaths.ClientDll, .. ClientArguments(port, testCase)], Path.GetDirectoryName(InteropPaths.ClientDll)!, timeout);
+        ChildProcess.RunAsync(ToolPaths.DotnetHost, [InteropPaths.ClientDll, .. ClientArguments(port, testCase)], Path.GetDirectoryName(InteropPaths.ClientDll)!, timeout);
 
     private static string[] ClientArguments(int port, string testCase) =>
         ["--server_host=127.0.0.1", $"--server_port={port}", $"--test_case={testCase}", "--use_tls=false"];

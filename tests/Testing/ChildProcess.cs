@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 
-namespace Interop.Tests.Infrastructure;
+namespace Mash.Testing;
 
 /// <summary>How a finished (or timed-out, then killed) child process ended, with everything it printed.</summary>
-internal sealed record ProcessResult(string CommandLine, int? ExitCode, bool TimedOut, string Stdout, string Stderr)
+public sealed record ProcessResult(string CommandLine, int? ExitCode, bool TimedOut, string Stdout, string Stderr)
 {
     public bool Succeeded => !TimedOut && ExitCode == 0;
 
@@ -18,7 +18,7 @@ internal sealed record ProcessResult(string CommandLine, int? ExitCode, bool Tim
 /// A child process with its stdout and stderr captured line by line. Disposing it kills the whole
 /// process tree if it is still running; so does the test process exiting.
 /// </summary>
-internal sealed class ChildProcess : IDisposable
+public sealed class ChildProcess : IDisposable
 {
     private static readonly ConcurrentDictionary<ChildProcess, byte> Running = new();
 
