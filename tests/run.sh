@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the platform on a fresh machine of this kind: installs what is missing
-# (npm packages for the independent gRPC peer), builds, tests, and prints one closing line.
+# (PostgreSQL, Redis, RabbitMQ, Node.js; the npm packages of the independent gRPC peers), builds,
+# tests, and prints one closing line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
-fi
-npm ci --prefix tests/Interop/node --no-audit --no-fund --loglevel=error
+bash AppHost/install-prerequisites.sh
+for node_package in tests/Interop/node tests/EndToEnd/node; do
+  npm ci --prefix "$node_package" --no-audit --no-fund --loglevel=error
+done
 
 log=$(mktemp)
 status=0

@@ -39,7 +39,7 @@ public sealed class ChildProcess : IDisposable
         }
     };
 
-    private ChildProcess(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    private ChildProcess(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment)
     {
         CommandLine = string.Join(' ', [fileName, .. arguments]);
         var startInfo = new ProcessStartInfo(fileName, arguments)
@@ -52,6 +52,10 @@ public sealed class ChildProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
         process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => OnLine(e.Data, stdout, stdoutClosed, matchLines: true);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, stderr, stderrClosed, matchLines: false);
@@ -62,9 +66,12 @@ public sealed class ChildProcess : IDisposable
     public string Stdout { get { lock (sync) { return stdout.ToString(); } } }
     public string Stderr { get { lock (sync) { return stderr.ToString(); } } }
 
-    public static ChildProcess Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    public int Id => process.Id;
+    public int ExitCode => process.ExitCode;
+
+    public static ChildProcess Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var child = new ChildProcess(fileName, arguments, workingDirectory);
+        var child = new ChildProcess(fileName, arguments, workingDirectory, environment);
         try
         {
             child.process.Start();
@@ -109,6 +116,13 @@ public sealed class ChildProcess : IDisposable
         }
         var why = winner == exited ? $"exited with code {process.ExitCode}" : $"printed no such line within {timeout.TotalSeconds:0} s";
         throw new InvalidOperationException($"`{CommandLine}` {why}.\n--- stdout ---\n{Stdout.TrimEnd()}\n--- stderr ---\n{Stderr.TrimEnd()}");
+    }
+
+    /// <summary>Asks the process to stop as Ctrl+C would (SIGINT), so it can shut down what it started.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+        kill?.WaitForExit();
     }
 
     /// <summary>True when the process exited (and its output was read to the end) in time; else its tree is killed.</summary>

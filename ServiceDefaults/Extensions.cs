@@ -1,0 +1,60 @@
+using MashGrpc.Health;
+using MashGrpc.Reflection;
+using MashGrpc.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mash.ServiceDefaults;
+
+/// <summary>
+/// The two calls every MASH service makes, after Aspire's ServiceDefaults:
+/// <code>
+/// var builder = WebApplication.CreateBuilder(args);
+/// builder.AddServiceDefaults();
+/// builder.AddNpgsqlDataSource();                       // optional: PostgreSQL, plus AddDatabaseMigrations(...)
+/// builder.AddRedisClient();                            // optional: Redis
+/// builder.AddMashBus(bus => bus.AddConsumer&lt;X&gt;());    // optional: RabbitMQ through MassTransit
+/// var app = builder.Build();
+/// app.MapGrpcService&lt;MyService&gt;();
+/// app.MapDefaultEndpoints();
+/// app.Run();
+/// </code>
+/// </summary>
+public static class Extensions
+{
+    /// <summary>
+    /// Kestrel endpoints (gRPC h2c + HTTP/1.1 management), OpenTelemetry over OTLP, health checks,
+    /// the gRPC server with grpc.health.v1, and graceful shutdown.
+    /// </summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureKestrelEndpoints();
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.ConfigureGracefulShutdown();
+
+        builder.Services.AddGrpc(options =>
+        {
+            // Exception messages reach clients only on a developer's machine; elsewhere they stay in the logs.
+            options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+        });
+        // grpc.health.v1 reports the same checks as /health: NOT_SERVING while any is unhealthy.
+        builder.Services.AddGrpcHealthChecks();
+        return builder;
+    }
+
+    /// <summary>
+    /// grpc.health.v1 and server reflection on the gRPC port; <c>/health</c> (every check) and
+    /// <c>/alive</c> (checks tagged "live") on the management port only. Mapped in every
+    /// environment: the AppHost and Kubernetes probe them in production too, and the management
+    /// port is meant to be reachable only from inside the deployment.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using Google.Protobuf;
+using Npgsql;
+
+namespace Mash.ServiceDefaults;
+
+/// <summary>
+/// The transactional outbox: an event is written in the same PostgreSQL transaction as the change it
+/// announces, so it leaves (through <see cref="OutboxDispatcher"/>) if and only if that change commits.
+/// RabbitMQ being down then delays events but never loses or blocks an acknowledged change.
+/// </summary>
+public sealed class EventOutbox
+{
+    /// <summary>The outbox table; list it with the service's own migrations.</summary>
+    public static readonly Migration Migration = new(1_000_000, "event_outbox", """
+        CREATE TABLE IF NOT EXISTS outbox_messages (
+            id           bigserial PRIMARY KEY,
+            message_type text        NOT NULL,
+            body         bytea       NOT NULL,
+            created_at   timestamptz NOT NULL DEFAULT now()
+        );
+        """);
+
+    private readonly SemaphoreSlim pending = new(0);
+
+    /// <summary>Adds <paramref name="message"/> to the outbox inside the caller's transaction.</summary>
+    public async Task AddAsync(NpgsqlTransaction transaction, IMessage message, CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand("INSERT INTO outbox_messages (message_type, body) VALUES ($1, $2)", transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = OutboxMessageTypes.NameOf(message.GetType()) });
+        command.Parameters.Add(new() { Value = message.ToByteArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        Wake();
+    }
+
+    /// <summary>Tells the dispatcher there may be work; it also polls, so a missed wake only delays.</summary>
+    public void Wake()
+    {
+        if (pending.CurrentCount == 0)
+        {
+            pending.Release();
+        }
+    }
+
+    internal Task<bool> WaitAsync(TimeSpan pollInterval, CancellationToken cancellationToken) =>
+        pending.WaitAsync(pollInterval, cancellationToken);
+}

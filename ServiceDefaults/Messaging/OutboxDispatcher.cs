@@ -1,0 +1,88 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Mash.ServiceDefaults;
+
+/// <summary>
+/// Publishes outbox rows in order and deletes them once RabbitMQ has confirmed them. Rows are locked
+/// with SKIP LOCKED, so replicas share the work; a crash between publish and delete sends a row again,
+/// which is why every consumer is idempotent.
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    NpgsqlDataSource dataSource,
+    EventOutbox outbox,
+    IServiceProvider services,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 256;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (services.GetService<DatabaseMigrationStatus>() is { } migrations)
+        {
+            await migrations.WaitUntilCompletedAsync(stoppingToken);
+        }
+        // The bus itself publishes: IPublishEndpoint is scoped to a consume context or request.
+        var publisher = services.GetRequiredService<IBus>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatchBatchAsync(publisher, stoppingToken) < BatchSize)
+                {
+                    await outbox.WaitAsync(PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogDispatchFailed(logger, ex);
+                await Task.Delay(FailureBackoff, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> DispatchBatchAsync(IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = new List<(long Id, string Type, byte[] Body)>();
+        await using (var select = new NpgsqlCommand(
+            "SELECT id, message_type, body FROM outbox_messages ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED", connection, transaction))
+        {
+            select.Parameters.Add(new() { Value = BatchSize });
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetInt64(0), reader.GetString(1), (byte[])reader[2]));
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+        foreach (var (_, typeName, body) in rows)
+        {
+            var (type, message) = OutboxMessageTypes.Read(typeName, body);
+            await publisher.Publish(message, type, cancellationToken);
+        }
+        await using (var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE id = ANY($1)", connection, transaction))
+        {
+            delete.Parameters.Add(new() { Value = rows.Select(r => r.Id).ToArray() });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing from the outbox failed; retrying.")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,76 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Mash.ServiceDefaults;
+
+public static class PostgresExtensions
+{
+    /// <summary>
+    /// An <see cref="NpgsqlDataSource"/> singleton (also as <see cref="DbDataSource"/>) over
+    /// <c>ConnectionStrings:{connectionName}</c>, the service's own database, with a "postgres"
+    /// readiness check. Npgsql traces and meters under "Npgsql", which the defaults listen to.
+    /// A second call is a no-op, so a service may call this before or after AddDatabaseMigrations.
+    /// </summary>
+    public static TBuilder AddNpgsqlDataSource<TBuilder>(this TBuilder builder, string connectionName = "postgres", Action<NpgsqlDataSourceBuilder>? configure = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(NpgsqlDataSource)))
+        {
+            return builder;
+        }
+        var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
+        var applicationName = builder.Environment.ApplicationName;
+        builder.Services.AddSingleton(services =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString);
+            // Shows in pg_stat_activity, so a DBA can tell the services' connections apart.
+            dataSource.ConnectionStringBuilder.ApplicationName ??= applicationName;
+            dataSource.UseLoggerFactory(services.GetService<ILoggerFactory>());
+            configure?.Invoke(dataSource);
+            return dataSource.Build();
+        });
+        builder.Services.TryAddSingleton<DbDataSource>(services => services.GetRequiredService<NpgsqlDataSource>());
+        builder.Services.AddHealthChecks()
+            .AddCheck<NpgsqlHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+        return builder;
+    }
+
+    /// <summary>
+    /// Schema migrations applied at start, in <see cref="Migration.Version"/> order, each once:
+    /// a hosted service waits for the database (retrying), takes a PostgreSQL advisory lock so
+    /// replicas starting together do not race, applies each pending script in its own transaction
+    /// and records it in <c>schema_migrations</c>. Until it is done the "postgres-migrations" check
+    /// is Unhealthy ("migrating", "database unreachable"), and bus consumers wait. Calls
+    /// <see cref="AddNpgsqlDataSource{TBuilder}"/> if the service has not.
+    /// </summary>
+    public static TBuilder AddDatabaseMigrations<TBuilder>(this TBuilder builder, params Migration[] migrations)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddNpgsqlDataSource();
+        var set = MigrationSet.Create(migrations);
+        if (builder.Services.Any(d => d.ServiceType == typeof(MigrationSet)))
+        {
+            throw new InvalidOperationException("AddDatabaseMigrations was called twice: pass every migration in one call.");
+        }
+        builder.Services.AddSingleton(set);
+        builder.Services.AddSingleton<DatabaseMigrationStatus>();
+        builder.Services.AddHostedService<MigrationRunner>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<MigrationHealthCheck>("postgres-migrations", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Schema migrations from <c>.sql</c> files embedded in <paramref name="assembly"/>, named
+    /// <c>NNNN_what_it_does.sql</c> (<c>&lt;EmbeddedResource Include="Migrations/*.sql" /&gt;</c>);
+    /// see <see cref="Migration.FromEmbeddedResources"/>.
+    /// </summary>
+    public static TBuilder AddDatabaseMigrations<TBuilder>(this TBuilder builder, Assembly assembly)
+        where TBuilder : IHostApplicationBuilder =>
+        builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(assembly)]);
+}

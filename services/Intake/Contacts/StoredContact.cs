@@ -1,0 +1,6 @@
+using Mash.Contracts.Intake.V1;
+
+namespace Mash.Intake.Contacts;
+
+/// <summary>A contact as Intake holds it: as submitted, with where it has got to.</summary>
+public sealed record StoredContact(ContactReceipt Receipt, Contact Contact);

@@ -1,0 +1,30 @@
+using Mash.Intake.Contacts;
+using Mash.Intake.Subjects;
+using Mash.Intake.Vocabularies;
+using Mash.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mash.Intake;
+
+public static class Extensions
+{
+    /// <summary>Intake's database, bus, outbox, vocabulary, pseudonym key and stores.</summary>
+    public static TBuilder AddIntake<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration]);
+        builder.AddMashBus();
+        builder.AddEventOutbox();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // Read once at start, so a malformed vocabulary stops the service instead of rejecting contacts.
+        builder.Services.AddSingleton(VocabularyConfiguration.Read(builder.Configuration.GetSection(VocabularyConfiguration.SectionName)));
+        builder.Services.AddOptions<PseudonymOptions>()
+            .Bind(builder.Configuration.GetSection(PseudonymOptions.SectionName))
+            .Validate(options => options.HasUsableKey, PseudonymOptions.KeyRequirement)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SubjectPseudonyms>();
+        builder.Services.AddSingleton<ContactStore>();
+        builder.Services.AddSingleton<ContactIntake>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Intake.V1;
+using Mash.Intake.Contacts;
+
+namespace Mash.Intake.Grpc;
+
+/// <summary>Intake's records as the API's messages.</summary>
+internal static class ContactMessages
+{
+    public static SubmitContactResponse ToResponse(ContactReceipt receipt) => new()
+    {
+        ContactId = receipt.ContactId.ToString(),
+        ReceivedAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
+        Status = receipt.Status,
+    };
+
+    public static ContactRecord ToRecord(StoredContact stored) => new()
+    {
+        ContactId = stored.Receipt.ContactId.ToString(),
+        Contact = stored.Contact,
+        ReceivedAt = Timestamp.FromDateTimeOffset(stored.Receipt.ReceivedAt),
+        Status = stored.Receipt.Status,
+    };
+}

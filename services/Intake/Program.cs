@@ -1,0 +1,13 @@
+using Mash.Intake;
+using Mash.Intake.Grpc;
+using Mash.ServiceDefaults;
+using MashGrpc.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIntake();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcService<IntakeGrpcService>();
+app.Run();

@@ -1,0 +1,7 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Intake.V1;
+
+namespace Mash.Intake.Validation;
+
+/// <summary>One check of a submitted contact against the partnership's vocabulary; yields every fault it finds.</summary>
+public delegate IEnumerable<Violation> ContactRule(Contact contact, Vocabulary vocabulary);

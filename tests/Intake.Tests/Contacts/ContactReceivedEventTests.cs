@@ -1,0 +1,68 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Intake.V1;
+using Mash.Intake.Contacts;
+using Mash.Intake.Tests.Infrastructure;
+
+namespace Mash.Intake.Tests.Contacts;
+
+public sealed class ContactReceivedEventTests
+{
+    private static readonly DateTimeOffset ReceivedAt = new(2025, 6, 2, 9, 30, 0, TimeSpan.Zero);
+    private static readonly ContactReceipt Receipt = new(Guid.Parse("0197f0a2-0000-7000-8000-000000000001"), ReceivedAt, ContactStatus.Received);
+    private static readonly Guid EventId = Guid.Parse("0197f0a2-0000-7000-8000-0000000000e1");
+
+    [Fact]
+    public void It_carries_the_contact_codes_and_refs()
+    {
+        var received = ContactReceivedEvent.From(EventId, Receipt, TestContacts.Contact(), ["ref-1"]);
+
+        Assert.Equal(EventId.ToString(), received.EventId);
+        Assert.Equal(Receipt.ContactId.ToString(), received.ContactId);
+        Assert.Equal("police-west", received.AgencyId);
+        Assert.Equal("6", received.ReferralSource);
+        Assert.Equal("concern", received.ContactType);
+        Assert.Equal(["domestic-abuse", "neglect"], received.PresentingIssues);
+        Assert.Equal(Pathway.Children, received.Pathway);
+        Assert.Equal(["ref-1"], received.SubjectRefs);
+        Assert.Empty(received.RepeatsContactIds);
+    }
+
+    [Fact]
+    public void It_happened_at_the_incident_and_was_recorded_on_receipt()
+    {
+        var contact = TestContacts.Contact();
+        contact.IncidentAt = Timestamp.FromDateTimeOffset(ReceivedAt.AddHours(-5));
+
+        var received = ContactReceivedEvent.From(EventId, Receipt, contact, []);
+
+        Assert.Equal(ReceivedAt.AddHours(-5), received.OccurredAt.ToDateTimeOffset());
+        Assert.Equal(ReceivedAt, received.RecordedAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public void Without_an_incident_time_it_happened_on_receipt()
+    {
+        var received = ContactReceivedEvent.From(EventId, Receipt, TestContacts.Contact(), []);
+
+        Assert.Equal(ReceivedAt, received.OccurredAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public void It_carries_no_personal_data()
+    {
+        var contact = TestContacts.Contact();
+        contact.Subjects[0].NhsNumber = TestContacts.ValidNhsNumber;
+        var subject = contact.Subjects[0];
+
+        var json = JsonFormatter.Default.Format(ContactReceivedEvent.From(EventId, Receipt, contact, ["ref-1"]));
+
+        string[] personal =
+        [
+            subject.GivenName, subject.FamilyName, subject.NhsNumber, subject.Address.Postcode, subject.Address.Lines[0], "2015",
+            contact.Referrer.Name, contact.Referrer.Phone, contact.Referrer.Email, contact.Narrative,
+        ];
+        Assert.All(personal, value => Assert.DoesNotContain(value, json, StringComparison.OrdinalIgnoreCase));
+    }
+}
