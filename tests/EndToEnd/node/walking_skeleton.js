@@ -91,7 +91,9 @@ async function main() {
       return clock.decided_at ? clock : null;
     });
     check(clock.within_target, `${c.id} was decided at once but is not within target`);
-    const recorded = await call(outcomes, 'RecordOutcome', { contact_id: c.id, outcome: c.outcome, practitioner_id: 'sw-1' });
+    // Outcomes learns of the decision from its own queue: until then it answers FAILED_PRECONDITION.
+    const recorded = await eventually(`Outcomes to accept the outcome of ${c.id}`, () =>
+      call(outcomes, 'RecordOutcome', { contact_id: c.id, outcome: c.outcome, practitioner_id: 'sw-1' }));
     c.caseRef = recorded.case_ref;
     console.log(`${c.id}: ${c.rag}, decided within target, outcome ${c.outcome}`);
   }

@@ -1,0 +1,19 @@
+using Mash.Contracts.Events.V1;
+using Mash.Outcomes.Journeys;
+using MassTransit;
+using Npgsql;
+
+namespace Mash.Outcomes.Consumers;
+
+/// <summary>Who referred the contact, and whether it repeats earlier contacts (O3).</summary>
+internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<ContactReceived>
+{
+    public Task Consume(ConsumeContext<ContactReceived> context)
+    {
+        var contact = context.Message;
+        var isRepeat = contact.RepeatsContactIds.Count > 0;
+        return Inbox.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer), Inbox.IdOf(contact.EventId, context.MessageId),
+            transaction => journeys.RecordReceivedAsync(transaction, contact.ContactId, contact.AgencyId, contact.ReferralSource, isRepeat, context.CancellationToken),
+            context.CancellationToken);
+    }
+}

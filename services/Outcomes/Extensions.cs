@@ -1,0 +1,49 @@
+using Mash.Outcomes.Configuration;
+using Mash.Outcomes.Consumers;
+using Mash.Outcomes.Feed;
+using Mash.Outcomes.Journeys;
+using Mash.Outcomes.Recording;
+using Mash.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mash.Outcomes;
+
+public static class Extensions
+{
+    /// <summary>Outcomes' database, consumers, outbox, live feed and configuration.</summary>
+    public static TBuilder AddOutcomes<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration]);
+        builder.AddMashBus(bus =>
+        {
+            bus.AddConsumer<ContactReceivedConsumer>();
+            bus.AddConsumer<ContactRatedConsumer>();
+            bus.AddConsumer<DecisionRecordedConsumer>();
+            // Replicas share the queues above (each event handled once), but every replica must
+            // hear every outcome for its own streams: so this one gets a queue of its own, named
+            // for this process and deleted when it stops.
+            bus.AddConsumer<OutcomeFeedConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Temporary = true;
+                endpoint.InstanceId = Guid.NewGuid().ToString("N");
+            });
+        });
+        builder.AddEventOutbox();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<OutcomesOptions>()
+            .BindConfiguration("Outcomes")
+            .Validate(o => o.PseudonymKey.Length >= OutcomesOptions.MinimumKeyLength,
+                $"Outcomes:PseudonymKey must be set to a secret of at least {OutcomesOptions.MinimumKeyLength} characters.")
+            .Validate(o => o.FeedCapacity > 0, "Outcomes:FeedCapacity must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(VocabularyConfiguration.Load(builder.Configuration.GetSection("Vocabulary")));
+
+        builder.Services.AddSingleton<JourneyStore>();
+        builder.Services.AddSingleton<OutcomeStore>();
+        builder.Services.AddSingleton<CaseRefs>();
+        builder.Services.AddSingleton<OutcomeRecorder>();
+        builder.Services.AddSingleton<OutcomeBroadcaster>();
+        return builder;
+    }
+}

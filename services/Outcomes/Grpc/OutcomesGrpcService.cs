@@ -1,0 +1,60 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Feed;
+using Mash.Outcomes.Recording;
+using MashGrpc.Core;
+
+namespace Mash.Outcomes.Grpc;
+
+/// <summary>mash.outcomes.v1.OutcomesService: practitioners record outcomes; board dashboards watch them.</summary>
+internal sealed class OutcomesGrpcService(
+    OutcomeRecorder recorder, OutcomeBroadcaster broadcaster, Vocabulary vocabulary, IHostApplicationLifetime lifetime)
+    : OutcomesService.OutcomesServiceBase
+{
+    public override async Task<RecordOutcomeResponse> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
+    {
+        if (RecordOutcomeRules.Check(request, vocabulary) is { Count: > 0 } violations)
+        {
+            throw RpcErrors.InvalidArgument(violations);
+        }
+        return await recorder.RecordAsync(request.ContactId, request.Outcome, request.PractitionerId, context.CancellationToken) switch
+        {
+            RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
+            RecordOutcomeResult.UnknownContact => throw RpcErrors.NotFound($"No contact {request.ContactId} is known to Outcomes."),
+            RecordOutcomeResult.Refused refused => throw RpcErrors.FailedPrecondition(refused.Reason),
+            var other => throw new InvalidOperationException($"Unexpected result {other}."),
+        };
+    }
+
+    /// <summary>
+    /// Every outcome recorded from now on, until the client cancels (a clean end), this replica
+    /// stops (UNAVAILABLE: reconnect, another replica will serve) or the client falls a whole
+    /// buffer behind (RESOURCE_EXHAUSTED: reconnect and read faster).
+    /// </summary>
+    public override async Task SubscribeOutcomes(SubscribeOutcomesRequest request, IServerStreamWriter<OutcomeRecorded> responseStream, ServerCallContext context)
+    {
+        using var subscription = broadcaster.Subscribe();
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, subscription.TooSlow);
+        try
+        {
+            await foreach (var outcome in subscription.ReadAllAsync(ending.Token))
+            {
+                await responseStream.WriteAsync(outcome, ending.Token);
+            }
+        }
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
+        {
+            // Which of the three ended it is decided below.
+        }
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        if (subscription.IsTooSlow)
+        {
+            throw RpcErrors.ResourceExhausted("The stream fell too far behind the outcomes being recorded; subscribe again.");
+        }
+        throw RpcErrors.Unavailable("This Outcomes replica is stopping; subscribe again.");
+    }
+}

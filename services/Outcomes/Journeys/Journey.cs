@@ -1,0 +1,15 @@
+using Mash.Contracts.Common.V1;
+
+namespace Mash.Outcomes.Journeys;
+
+/// <summary>What Outcomes knows of a contact's journey so far, from Intake's and Triage's events.</summary>
+internal sealed record Journey(
+    string ContactId,
+    bool Received,
+    string AgencyId,
+    string ReferralSource,
+    bool IsRepeat,
+    Rag InitialRag,
+    Rag FinalRag,
+    bool Decided,
+    bool ThresholdMet);

@@ -1,0 +1,24 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Events.V1;
+using Mash.Outcomes.Journeys;
+
+namespace Mash.Outcomes.Recording;
+
+/// <summary>The board-facing event: the journey's facts under its case_ref, and never the contact id.</summary>
+internal static class OutcomeEvents
+{
+    public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(now).ToString(),
+        CaseRef = caseRef,
+        Outcome = outcome,
+        AgencyId = journey.AgencyId,
+        ReferralSource = journey.ReferralSource,
+        InitialRag = journey.InitialRag,
+        FinalRag = journey.FinalRag,
+        ThresholdMet = journey.ThresholdMet,
+        IsRepeat = journey.IsRepeat,
+        OccurredAt = Timestamp.FromDateTimeOffset(now),
+        RecordedAt = Timestamp.FromDateTimeOffset(now),
+    };
+}

@@ -1,0 +1,39 @@
+using Mash.Outcomes.Journeys;
+using Mash.ServiceDefaults;
+using Npgsql;
+
+namespace Mash.Outcomes.Recording;
+
+/// <summary>
+/// Records a contact's outcome and, in the same transaction, the OutcomeRecorded event in the
+/// outbox: the event leaves if and only if the outcome is stored. A refusal rolls back, changing nothing.
+/// </summary>
+internal sealed class OutcomeRecorder(
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
+{
+    public async Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var journey = await journeys.FindForUpdateAsync(transaction, contactId, cancellationToken);
+        if (journey is null)
+        {
+            return new RecordOutcomeResult.UnknownContact();
+        }
+        if (await outcomes.FindAsync(transaction, contactId, cancellationToken) is { } existing)
+        {
+            return ExistingOutcomeRules.Repeat(existing, outcome);
+        }
+        if (JourneyRules.WhyNoOutcomeYet(journey) is { } reason)
+        {
+            return new RecordOutcomeResult.Refused(reason);
+        }
+
+        var now = time.GetUtcNow();
+        var caseRef = caseRefs.For(contactId);
+        await outcomes.AddAsync(transaction, contactId, caseRef, outcome, practitionerId, now, cancellationToken);
+        await outbox.AddAsync(transaction, OutcomeEvents.Recorded(journey, caseRef, outcome, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RecordOutcomeResult.Recorded(caseRef);
+    }
+}

@@ -1,0 +1,18 @@
+using Mash.Contracts.Events.V1;
+using Mash.Quality.Facts;
+using MassTransit;
+using Npgsql;
+
+namespace Mash.Quality.Consumers;
+
+/// <summary>O1: a case's outcome, known to Quality only by its pseudonymous case_ref.</summary>
+internal sealed class OutcomeRecordedConsumer(NpgsqlDataSource dataSource, FactStore facts) : IConsumer<OutcomeRecorded>
+{
+    public Task Consume(ConsumeContext<OutcomeRecorded> context)
+    {
+        var outcome = context.Message;
+        var fact = new OutcomeFact(outcome.CaseRef, outcome.Outcome, Inbox.OccurredAt(outcome.OccurredAt));
+        return Inbox.ApplyOnceAsync(dataSource, nameof(OutcomeRecordedConsumer), Inbox.IdOf(outcome.EventId, context.MessageId),
+            transaction => facts.RecordOutcomeAsync(transaction, fact, context.CancellationToken), context.CancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Mash.Contracts.Common.V1;
+
+namespace Mash.Quality.Facts;
+
+/// <summary>A contact received (D1).</summary>
+internal sealed record ContactFact(string ContactId, string AgencyId, DateTime OccurredAt);
+
+/// <summary>A contact's current RAG rating (R1).</summary>
+internal sealed record RatingFact(string ContactId, Rag Rag, DateTime OccurredAt);
+
+/// <summary>A case's outcome (O1), by its pseudonymous case_ref.</summary>
+internal sealed record OutcomeFact(string CaseRef, string Outcome, DateTime OccurredAt);
+
+/// <summary>A decision timed against its RAG target (T1).</summary>
+internal sealed record DecisionTimingFact(string ContactId, Rag Rag, bool WithinTarget, DateTime OccurredAt);
+
+/// <summary>Every fact the scorecard counts, for one period.</summary>
+internal sealed record ScorecardFacts(
+    IReadOnlyList<ContactFact> Contacts,
+    IReadOnlyList<RatingFact> Ratings,
+    IReadOnlyList<OutcomeFact> Outcomes,
+    IReadOnlyList<DecisionTimingFact> DecisionTimings);

@@ -1,0 +1,20 @@
+using Mash.Contracts.Quality.V1;
+using Mash.Quality.Facts;
+using Mash.Quality.Indicators;
+using MashGrpc.Core;
+
+namespace Mash.Quality.Grpc;
+
+/// <summary>mash.quality.v1.QualityService: the board's scorecard.</summary>
+internal sealed class QualityGrpcService(FactReader facts) : QualityService.QualityServiceBase
+{
+    public override async Task<Scorecard> GetScorecard(GetScorecardRequest request, ServerCallContext context)
+    {
+        if (ScorecardRequestRules.Check(request) is { Count: > 0 } violations)
+        {
+            throw RpcErrors.InvalidArgument(violations);
+        }
+        var period = ScorecardRequestRules.PeriodOf(request);
+        return Scorecards.Compute(await facts.ReadAsync(period, context.CancellationToken));
+    }
+}

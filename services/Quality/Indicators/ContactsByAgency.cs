@@ -1,0 +1,10 @@
+using Mash.Quality.Facts;
+
+namespace Mash.Quality.Indicators;
+
+/// <summary>D1: contacts received, by referring agency.</summary>
+internal static class ContactsByAgency
+{
+    public static Dictionary<string, long> Compute(IEnumerable<ContactFact> contacts) =>
+        contacts.CountBy(c => c.AgencyId).ToDictionary(g => g.Key, g => (long)g.Value);
+}

@@ -1,0 +1,13 @@
+using Mash.Quality;
+using Mash.Quality.Grpc;
+using Mash.ServiceDefaults;
+using MashGrpc.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddQuality();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcService<QualityGrpcService>();
+app.Run();

@@ -1,0 +1,67 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Outcomes.Feed;
+using Mash.Outcomes.Grpc;
+using Mash.Outcomes.Journeys;
+using Mash.Outcomes.Recording;
+using Mash.ServiceDefaults;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Mash.Outcomes.Tests.Infrastructure;
+
+/// <summary>Outcomes wired by hand over a test database, with a fixed clock and a lifetime the test can stop.</summary>
+internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCapacity = 256)
+{
+    public static readonly DateTimeOffset Now = new(2025, 3, 4, 10, 30, 0, TimeSpan.Zero);
+
+    public NpgsqlDataSource DataSource => dataSource;
+    public JourneyStore Journeys { get; } = new();
+    public OutcomeBroadcaster Broadcaster { get; } = new(TestJourneys.Options(feedCapacity: feedCapacity));
+    public TestLifetime Lifetime { get; } = new();
+    public CaseRefs CaseRefs { get; } = new(TestJourneys.Options());
+
+    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), new EventOutbox(), CaseRefs, new FixedTime(Now));
+
+    public OutcomesGrpcService Service => new(Recorder, Broadcaster, DefaultVocabulary.Load(), Lifetime);
+
+    /// <summary>Received, rated and (unless told otherwise) decided, as the events would leave it.</summary>
+    public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)
+    {
+        var at = Now.UtcDateTime.AddHours(-2);
+        await dataSource.InTransactionAsync(t => Journeys.RecordReceivedAsync(t, contactId, "police-west", "6", false, CancellationToken.None));
+        await dataSource.InTransactionAsync(t => Journeys.RecordRatingAsync(t, contactId, rag, at, CancellationToken.None));
+        if (decided)
+        {
+            await dataSource.InTransactionAsync(t => Journeys.RecordDecisionAsync(t, contactId, true, at.AddHours(1), CancellationToken.None));
+        }
+    }
+
+    /// <summary>The events waiting in the outbox.</summary>
+    public async Task<List<OutcomeRecorded>> OutboxAsync()
+    {
+        await using var command = dataSource.CreateCommand("SELECT body FROM outbox_messages ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var events = new List<OutcomeRecorded>();
+        while (await reader.ReadAsync())
+        {
+            events.Add(OutcomeRecorded.Parser.ParseFrom((byte[])reader[0]));
+        }
+        return events;
+    }
+
+    public static Timestamp NowTimestamp => Timestamp.FromDateTimeOffset(Now);
+}
+
+/// <summary>An application lifetime whose stopping the test triggers.</summary>
+internal sealed class TestLifetime : IHostApplicationLifetime
+{
+    private readonly CancellationTokenSource stopping = new();
+
+    public CancellationToken ApplicationStarted => CancellationToken.None;
+    public CancellationToken ApplicationStopping => stopping.Token;
+    public CancellationToken ApplicationStopped => CancellationToken.None;
+
+    public void StopApplication() => stopping.Cancel();
+}

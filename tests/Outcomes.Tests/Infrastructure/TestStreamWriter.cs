@@ -1,0 +1,29 @@
+using MashGrpc.Core;
+
+namespace Mash.Outcomes.Tests.Infrastructure;
+
+/// <summary>A response stream that keeps what is written; a stuck one never finishes a write, like a client that stopped reading.</summary>
+internal sealed class TestStreamWriter<T>(bool stuck = false) : IServerStreamWriter<T>
+{
+    private readonly TaskCompletionSource firstWrite = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public List<T> Written { get; } = [];
+
+    /// <summary>Completes when the first message reaches the stream.</summary>
+    public Task FirstWrite => firstWrite.Task;
+
+    public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
+
+    public async Task WriteAsync(T message, CancellationToken cancellationToken)
+    {
+        lock (Written)
+        {
+            Written.Add(message);
+        }
+        firstWrite.TrySetResult();
+        if (stuck)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Mash.Contracts.Common.V1;
+using Mash.Outcomes.Recording;
+using Mash.Outcomes.Tests.Infrastructure;
+
+namespace Mash.Outcomes.Tests.Recording;
+
+[Collection(OutcomesDatabaseCollection.Name)]
+public sealed class OutcomeRecorderTests(OutcomesDatabase database)
+{
+    private async Task<OutcomesUnderTest> OutcomesAsync() => new(await database.CreateDatabaseAsync());
+
+    [Fact]
+    public async Task An_outcome_is_stored_and_announced_in_one_go()
+    {
+        var outcomes = await OutcomesAsync();
+        await outcomes.ContactAsync("c1", Rag.Amber);
+
+        var result = await outcomes.Recorder.RecordAsync("c1", "early-help", "sw-1", CancellationToken.None);
+
+        var recorded = Assert.IsType<RecordOutcomeResult.Recorded>(result);
+        Assert.Equal(outcomes.CaseRefs.For("c1"), recorded.CaseRef);
+        var announced = Assert.Single(await outcomes.OutboxAsync());
+        Assert.Equal((recorded.CaseRef, "early-help", Rag.Amber), (announced.CaseRef, announced.Outcome, announced.FinalRag));
+        Assert.Equal(OutcomesUnderTest.NowTimestamp, announced.OccurredAt);
+        Assert.Equal(1, await outcomes.DataSource.CountAsync("outcomes"));
+    }
+
+    [Fact]
+    public async Task An_unknown_contact_is_reported_and_nothing_is_stored()
+    {
+        var outcomes = await OutcomesAsync();
+        Assert.IsType<RecordOutcomeResult.UnknownContact>(await outcomes.Recorder.RecordAsync("nobody", "nfa", "sw-1", CancellationToken.None));
+        Assert.Empty(await outcomes.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task An_undecided_contact_is_refused_and_nothing_is_stored()
+    {
+        var outcomes = await OutcomesAsync();
+        await outcomes.ContactAsync("c1", decided: false);
+        Assert.IsType<RecordOutcomeResult.Refused>(await outcomes.Recorder.RecordAsync("c1", "nfa", "sw-1", CancellationToken.None));
+        Assert.Empty(await outcomes.OutboxAsync());
+        Assert.Equal(0, await outcomes.DataSource.CountAsync("outcomes"));
+    }
+
+    [Fact]
+    public async Task Recording_the_same_outcome_again_answers_the_same_and_announces_nothing_more()
+    {
+        var outcomes = await OutcomesAsync();
+        await outcomes.ContactAsync("c1");
+        var first = await outcomes.Recorder.RecordAsync("c1", "advice", "sw-1", CancellationToken.None);
+        var second = await outcomes.Recorder.RecordAsync("c1", "advice", "sw-2", CancellationToken.None);
+        Assert.Equal(first, second);
+        Assert.Single(await outcomes.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task A_different_outcome_for_a_recorded_contact_is_refused_and_the_first_stands()
+    {
+        var outcomes = await OutcomesAsync();
+        await outcomes.ContactAsync("c1");
+        await outcomes.Recorder.RecordAsync("c1", "advice", "sw-1", CancellationToken.None);
+        Assert.IsType<RecordOutcomeResult.Refused>(await outcomes.Recorder.RecordAsync("c1", "nfa", "sw-1", CancellationToken.None));
+        Assert.Equal("advice", Assert.Single(await outcomes.OutboxAsync()).Outcome);
+    }
+}

@@ -1,0 +1,69 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Recording;
+
+namespace Mash.Outcomes.Tests.Recording;
+
+public sealed class RecordOutcomeRulesTests
+{
+    private static readonly Vocabulary Vocabulary = DefaultVocabulary.Load();
+
+    private static RecordOutcomeRequest Valid() => new() { ContactId = "contact-1", Outcome = "early-help", PractitionerId = "sw-1" };
+
+    [Fact]
+    public void A_complete_request_breaks_no_rule() => Assert.Empty(RecordOutcomeRules.Check(Valid(), Vocabulary));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void The_contact_id_is_required(string contactId)
+    {
+        var request = Valid();
+        request.ContactId = contactId;
+        Assert.Equal("contact_id", RecordOutcomeRules.ContactIdIsRequired(request)?.Field);
+    }
+
+    [Fact]
+    public void The_outcome_is_required()
+    {
+        var request = Valid();
+        request.Outcome = "";
+        Assert.Equal("outcome", RecordOutcomeRules.OutcomeIsAConfiguredCode(request, Vocabulary)?.Field);
+    }
+
+    [Fact]
+    public void The_outcome_must_be_a_configured_code()
+    {
+        var request = Valid();
+        request.Outcome = "sent-to-the-moon";
+        var violation = RecordOutcomeRules.OutcomeIsAConfiguredCode(request, Vocabulary);
+        Assert.Equal("outcome", violation?.Field);
+        Assert.Contains("sent-to-the-moon", violation?.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_outcome_code_is_checked_against_the_partnerships_vocabulary_not_the_default()
+    {
+        var partnership = new Vocabulary { Outcomes = { new Term { Code = "mash-consultation" } } };
+        var request = Valid();
+        request.Outcome = "mash-consultation";
+        Assert.Null(RecordOutcomeRules.OutcomeIsAConfiguredCode(request, partnership));
+        request.Outcome = "early-help";
+        Assert.NotNull(RecordOutcomeRules.OutcomeIsAConfiguredCode(request, partnership));
+    }
+
+    [Fact]
+    public void The_practitioner_is_required()
+    {
+        var request = Valid();
+        request.PractitionerId = "";
+        Assert.Equal("practitioner_id", RecordOutcomeRules.PractitionerIdIsRequired(request)?.Field);
+    }
+
+    [Fact]
+    public void Every_broken_rule_is_reported_at_once()
+    {
+        var fields = RecordOutcomeRules.Check(new RecordOutcomeRequest(), Vocabulary).Select(v => v.Field);
+        Assert.Equal(["contact_id", "outcome", "practitioner_id"], fields);
+    }
+}
