@@ -21,8 +21,9 @@ public static class ContactReceivedEvent
         PresentingIssues = { contact.PresentingIssues },
         Pathway = contact.Pathway,
         SubjectRefs = { subjectRefs },
-        // Measures run on when it happened; an agency that gives no incident time is taken to report it as it happens.
-        OccurredAt = contact.IncidentAt ?? Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
+        // The event is the MASH receiving the contact: targets run from then. The incident time travels apart.
+        OccurredAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
         RecordedAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
+        IncidentAt = contact.IncidentAt,
     };
 }

@@ -30,23 +30,25 @@ public sealed class ContactReceivedEventTests
     }
 
     [Fact]
-    public void It_happened_at_the_incident_and_was_recorded_on_receipt()
+    public void It_happened_on_receipt_and_carries_the_incident_time_apart()
     {
         var contact = TestContacts.Contact();
         contact.IncidentAt = Timestamp.FromDateTimeOffset(ReceivedAt.AddHours(-5));
 
         var received = ContactReceivedEvent.From(EventId, Receipt, contact, []);
 
-        Assert.Equal(ReceivedAt.AddHours(-5), received.OccurredAt.ToDateTimeOffset());
+        Assert.Equal(ReceivedAt, received.OccurredAt.ToDateTimeOffset());
         Assert.Equal(ReceivedAt, received.RecordedAt.ToDateTimeOffset());
+        Assert.Equal(ReceivedAt.AddHours(-5), received.IncidentAt.ToDateTimeOffset());
     }
 
     [Fact]
-    public void Without_an_incident_time_it_happened_on_receipt()
+    public void Without_an_incident_time_none_is_sent()
     {
         var received = ContactReceivedEvent.From(EventId, Receipt, TestContacts.Contact(), []);
 
         Assert.Equal(ReceivedAt, received.OccurredAt.ToDateTimeOffset());
+        Assert.Null(received.IncidentAt);
     }
 
     [Fact]

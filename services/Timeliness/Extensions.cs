@@ -1,0 +1,35 @@
+using Mash.ServiceDefaults;
+using Mash.Timeliness.Clocks;
+using Mash.Timeliness.Consumers;
+using Mash.Timeliness.Timing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Mash.Timeliness;
+
+public static class Extensions
+{
+    /// <summary>Timeliness's database, bus (ContactReceived, ContactRated, DecisionRecorded in; DecisionTimed out through the outbox), targets and clocks.</summary>
+    public static TBuilder AddTimeliness<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration]);
+        builder.AddMashBus(bus =>
+        {
+            bus.AddConsumer<ContactReceivedConsumer>();
+            bus.AddConsumer<ContactRatedConsumer>();
+            bus.AddConsumer<DecisionRecordedConsumer>();
+        });
+        builder.AddEventOutbox();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // Checked at start, so a mistyped target or calendar stops the service rather than mistiming contacts.
+        builder.Services.AddOptions<TimelinessOptions>()
+            .Bind(builder.Configuration.GetSection(TimelinessOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TimelinessOptions>, TimelinessOptionsValidator>();
+        builder.Services.AddSingleton(services => Deadlines.From(services.GetRequiredService<IOptions<TimelinessOptions>>().Value));
+        builder.Services.AddSingleton<ClockStore>();
+        builder.Services.AddSingleton<ClockRecorder>();
+        return builder;
+    }
+}

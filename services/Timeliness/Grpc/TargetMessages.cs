@@ -1,0 +1,21 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Timeliness.V1;
+using Mash.Timeliness.Timing;
+
+namespace Mash.Timeliness.Grpc;
+
+internal static class TargetMessages
+{
+    public static Targets ToTargets(IReadOnlyDictionary<Rag, Target> targets) => new()
+    {
+        Targets_ = { targets.OrderBy(t => t.Key).Select(t => ToRagTarget(t.Key, t.Value)) },
+    };
+
+    private static RagTarget ToRagTarget(Rag rag, Target target) => target switch
+    {
+        Target.Elapsed elapsed => new RagTarget { Rag = rag, Elapsed = Duration.FromTimeSpan(elapsed.Time) },
+        Target.WorkingDays working => new RagTarget { Rag = rag, WorkingDays = working.Days },
+        _ => throw new InvalidOperationException($"Unknown kind of target {target}."),
+    };
+}

@@ -1,0 +1,13 @@
+using Mash.ServiceDefaults;
+using Mash.Timeliness;
+using Mash.Timeliness.Grpc;
+using MashGrpc.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddTimeliness();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcService<TimelinessGrpcService>();
+app.Run();

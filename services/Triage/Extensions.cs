@@ -1,0 +1,27 @@
+using Mash.ServiceDefaults;
+using Mash.Triage.Consumers;
+using Mash.Triage.Queue;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mash.Triage;
+
+public static class Extensions
+{
+    /// <summary>Triage's database, bus (ContactReceived in; ContactRated and DecisionRecorded out through the outbox), queue and screening.</summary>
+    public static TBuilder AddTriage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration]);
+        builder.AddMashBus(bus => bus.AddConsumer<ContactReceivedConsumer>());
+        builder.AddEventOutbox();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<QueueOptions>()
+            .Bind(builder.Configuration.GetSection(QueueOptions.SectionName))
+            .Validate(options => options.IsUsable, QueueOptions.Requirement)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<QueueStore>();
+        builder.Services.AddSingleton<ReceivedContacts>();
+        builder.Services.AddSingleton<Screening>();
+        return builder;
+    }
+}

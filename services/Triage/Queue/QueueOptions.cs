@@ -1,0 +1,16 @@
+namespace Mash.Triage.Queue;
+
+/// <summary>Settings under <c>Triage:Queue</c>.</summary>
+internal sealed class QueueOptions
+{
+    public const string SectionName = "Triage:Queue";
+    public const string Requirement = "Triage:Queue needs 0 < DefaultPageSize <= MaxPageSize.";
+
+    /// <summary>Items ListQueue returns when the caller gives no page size.</summary>
+    public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>The most ListQueue returns at once; a larger page size is cut to this.</summary>
+    public int MaxPageSize { get; set; } = 500;
+
+    public bool IsUsable => DefaultPageSize > 0 && DefaultPageSize <= MaxPageSize;
+}

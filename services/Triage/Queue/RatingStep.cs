@@ -1,0 +1,12 @@
+namespace Mash.Triage.Queue;
+
+/// <summary>What a (re-)rating does to a contact.</summary>
+internal enum RatingStep
+{
+    UnknownContact,
+    /// <summary>A decided contact's RAG is the one it was decided on; it is not changed after.</summary>
+    AlreadyDecided,
+    /// <summary>The contact already has this RAG: nothing changes (a retried call is harmless, and R2 counts only changes).</summary>
+    Unchanged,
+    Record,
+}

@@ -1,0 +1,42 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
+using Npgsql;
+
+namespace Mash.Triage.Queue;
+
+/// <summary>Contacts Intake announces, into the screening queue: once each, however often an event is delivered.</summary>
+internal sealed class ReceivedContacts(NpgsqlDataSource database, QueueStore queue)
+{
+    // The inbox key: stable, so renaming a class never makes old events look new.
+    private const string InboxName = "triage.contact-received";
+
+    public async Task ReceiveAsync(ContactReceived received, CancellationToken cancellationToken)
+    {
+        var entry = ToQueueEntry(received);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await EventInbox.TryRecordAsync(transaction, InboxName, received.EventId, cancellationToken))
+        {
+            await queue.AddAsync(transaction, entry, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The queue entry for a contact Intake announced. It was received when the contact happened
+    /// (occurred_at: for a contact imported from a legacy system that is its original time, not
+    /// the import's), falling back to recorded_at from a producer that left occurred_at unset.
+    /// </summary>
+    public static QueueEntry ToQueueEntry(ContactReceived received)
+    {
+        if (string.IsNullOrWhiteSpace(received.EventId) || string.IsNullOrWhiteSpace(received.ContactId)
+            || (received.OccurredAt ?? received.RecordedAt) is not { } at)
+        {
+            // No retry mends it: after MassTransit's retries it rests in the _error queue for an operator.
+            throw new InvalidOperationException($"ContactReceived '{received.EventId}' lacks an event_id, a contact_id or a time.");
+        }
+        return new QueueEntry(received.ContactId, received.AgencyId, received.ContactType, [.. received.PresentingIssues],
+            at.ToDateTimeOffset(), Rag.Unspecified, Decision: null);
+    }
+}

@@ -1,0 +1,102 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Timeliness.V1;
+using Mash.Timeliness.Tests.Infrastructure;
+using MashGrpc.Core;
+using MashGrpc.Rpc;
+using static Mash.Timeliness.Tests.Infrastructure.Instants;
+
+namespace Mash.Timeliness.Tests.Grpc;
+
+[Collection(TimelinessDatabaseCollection.Name)]
+public class TimelinessGrpcServiceTests(TimelinessDatabase database)
+{
+    private static readonly DateTimeOffset Monday = Bst(2025, 6, 2, 10);
+    private readonly TimelinessUnderTest timeliness = new(database);
+    private readonly TestCallContext context = new();
+
+    private Task<Clock> GetClockAsync(string contactId) => timeliness.Service.GetClock(new GetClockRequest { ContactId = contactId }, context);
+
+    [Fact]
+    public async Task A_contact_nothing_is_known_of_has_no_clock()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => GetClockAsync("c-nobody"));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_clock_is_asked_for_by_contact_id()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => GetClockAsync(""));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("contact_id", Assert.Single(Assert.Single(error.GetRpcStatus()!.Details).Unpack<BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task A_received_contact_s_clock_runs_with_no_deadline_until_rated()
+    {
+        var contactId = TimelinessUnderTest.NewContactId();
+        await timeliness.RecordAsync(TimelinessUnderTest.Received(contactId, Monday));
+
+        var clock = await GetClockAsync(contactId);
+
+        Assert.Equal(Timestamp.FromDateTimeOffset(Monday), clock.StartedAt);
+        Assert.Equal((Rag.Unspecified, (Timestamp?)null, (Timestamp?)null), (clock.Rag, clock.DueAt, clock.DecidedAt));
+    }
+
+    [Fact]
+    public async Task A_rated_contact_s_clock_runs_to_its_deadline()
+    {
+        var contactId = TimelinessUnderTest.NewContactId();
+        await timeliness.RecordAsync(TimelinessUnderTest.Received(contactId, Monday));
+        await timeliness.RecordAsync(TimelinessUnderTest.Rated(contactId, Rag.Amber, Monday.AddMinutes(10)));
+
+        var clock = await GetClockAsync(contactId);
+
+        Assert.Equal((Rag.Amber, Timestamp.FromDateTimeOffset(Monday.AddHours(24))), (clock.Rag, clock.DueAt));
+        Assert.Null(clock.DecidedAt);
+    }
+
+    [Fact]
+    public async Task A_decision_waiting_for_its_rating_is_not_shown_as_decided()
+    {
+        var contactId = TimelinessUnderTest.NewContactId();
+        await timeliness.RecordAsync(TimelinessUnderTest.Received(contactId, Monday));
+        await timeliness.RecordAsync(TimelinessUnderTest.Decided(contactId, Monday.AddHours(1)));
+
+        var clock = await GetClockAsync(contactId);
+
+        Assert.Null(clock.DecidedAt);
+        Assert.False(clock.WithinTarget);
+    }
+
+    [Fact]
+    public async Task A_stopped_clock_shows_the_decision_and_whether_it_was_within_target()
+    {
+        var contactId = TimelinessUnderTest.NewContactId();
+        await timeliness.RecordAsync(TimelinessUnderTest.Received(contactId, Monday));
+        await timeliness.RecordAsync(TimelinessUnderTest.Rated(contactId, Rag.Red, Monday.AddMinutes(10)));
+        await timeliness.RecordAsync(TimelinessUnderTest.Decided(contactId, Monday.AddHours(1)));
+
+        var clock = await GetClockAsync(contactId);
+
+        Assert.Equal(Timestamp.FromDateTimeOffset(Monday.AddHours(1)), clock.DecidedAt);
+        Assert.True(clock.WithinTarget);
+    }
+
+    [Fact]
+    public async Task The_targets_in_force_are_the_configured_ones()
+    {
+        var targets = await timeliness.Service.GetTargets(new GetTargetsRequest(), context);
+
+        Assert.Equal(
+            [
+                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(4)) },
+                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)) },
+                new RagTarget { Rag = Rag.Green, WorkingDays = 5 },
+            ],
+            targets.Targets_);
+    }
+}

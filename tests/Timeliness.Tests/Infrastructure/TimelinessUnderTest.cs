@@ -1,0 +1,44 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
+using Mash.Timeliness.Clocks;
+using Mash.Timeliness.Grpc;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mash.Timeliness.Tests.Infrastructure;
+
+/// <summary>Timeliness's parts wired as the service wires them, over the test database, Walsall's targets and a fixed clock.</summary>
+internal sealed class TimelinessUnderTest(TimelinessDatabase database)
+{
+    public FixedTime Time { get; } = new(new DateTimeOffset(2025, 6, 2, 18, 0, 0, TimeSpan.Zero));
+
+    public ClockStore Clocks => new(database.DataSource);
+
+    public ClockRecorder Recorder => new(database.DataSource, Clocks, TestTargets.Deadlines, new EventOutbox(), Time, NullLogger<ClockRecorder>.Instance);
+
+    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines);
+
+    public Task<IReadOnlyList<DecisionTimed>> TimedAsync(string contactId) => database.OutboxAsync<DecisionTimed>(contactId, e => e.ContactId);
+
+    public Task RecordAsync(ContactReceived received) => Recorder.RecordAsync("timeliness.contact-received", ClockEvent.From(received), CancellationToken.None);
+
+    public Task RecordAsync(ContactRated rated) => Recorder.RecordAsync("timeliness.contact-rated", ClockEvent.From(rated), CancellationToken.None);
+
+    public Task RecordAsync(DecisionRecorded decided) => Recorder.RecordAsync("timeliness.decision-recorded", ClockEvent.From(decided), CancellationToken.None);
+
+    public static ContactReceived Received(string contactId, DateTimeOffset at) =>
+        new() { EventId = NewId(), ContactId = contactId, AgencyId = "police-west", OccurredAt = Stamp(at), RecordedAt = Stamp(at) };
+
+    public static ContactRated Rated(string contactId, Rag rag, DateTimeOffset at) =>
+        new() { EventId = NewId(), ContactId = contactId, Rag = rag, PractitionerId = "sw-1", OccurredAt = Stamp(at), RecordedAt = Stamp(at) };
+
+    public static DecisionRecorded Decided(string contactId, DateTimeOffset at) =>
+        new() { EventId = NewId(), ContactId = contactId, ThresholdMet = true, PractitionerId = "sw-1", OccurredAt = Stamp(at), RecordedAt = Stamp(at) };
+
+    public static string NewContactId() => $"c-{Guid.NewGuid():N}";
+
+    private static string NewId() => Guid.NewGuid().ToString();
+
+    private static Timestamp Stamp(DateTimeOffset at) => Timestamp.FromDateTimeOffset(at);
+}

@@ -1,0 +1,26 @@
+using Mash.Triage.Grpc;
+using Mash.Triage.Queue;
+
+namespace Mash.Triage.Tests.Grpc;
+
+public class QueuePagingTests
+{
+    private static readonly QueueOptions Options = new() { DefaultPageSize = 50, MaxPageSize = 500 };
+
+    [Fact]
+    public void No_page_size_gives_the_default() => Assert.Equal(50, QueuePaging.PageSize(0, Options));
+
+    [Fact]
+    public void A_page_size_within_the_maximum_is_kept() => Assert.Equal(120, QueuePaging.PageSize(120, Options));
+
+    [Fact]
+    public void A_page_size_over_the_maximum_is_cut_to_it() => Assert.Equal(500, QueuePaging.PageSize(10_000, Options));
+
+    [Theory]
+    [InlineData(50, 500, true)]
+    [InlineData(500, 500, true)]
+    [InlineData(0, 500, false)]
+    [InlineData(501, 500, false)]
+    public void Queue_options_need_a_positive_default_within_the_maximum(int defaultPageSize, int maxPageSize, bool usable) =>
+        Assert.Equal(usable, new QueueOptions { DefaultPageSize = defaultPageSize, MaxPageSize = maxPageSize }.IsUsable);
+}
