@@ -1,0 +1,14 @@
+using System.Reflection;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The built AppHost and the node driver, as the test build recorded them.</summary>
+internal static class EndToEndPaths
+{
+    public static string AppHostDll => Metadata("AppHostDll");
+    public static string NodeDirectory => Metadata("NodeDirectory");
+
+    private static string Metadata(string key) =>
+        typeof(EndToEndPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
+        ?? throw new InvalidOperationException($"The test assembly carries no '{key}' metadata (see EmbedEndToEndPaths).");
+}
