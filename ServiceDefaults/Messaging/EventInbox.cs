@@ -27,4 +27,20 @@ public static class EventInbox
         command.Parameters.Add(new() { Value = eventId });
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
+
+    /// <summary>
+    /// Runs <paramref name="effect"/> unless <paramref name="consumer"/> has already applied
+    /// <paramref name="eventId"/>: the inbox record and the effect commit in one transaction, so an
+    /// effect that fails leaves the event unrecorded for the retry.
+    /// </summary>
+    public static async Task ApplyOnceAsync(NpgsqlDataSource dataSource, string consumer, string eventId, Func<NpgsqlTransaction, Task> effect, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (await TryRecordAsync(transaction, consumer, eventId, cancellationToken).ConfigureAwait(false))
+        {
+            await effect(transaction).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

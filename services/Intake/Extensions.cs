@@ -1,6 +1,5 @@
 using Mash.Intake.Contacts;
 using Mash.Intake.Subjects;
-using Mash.Intake.Vocabularies;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,10 +7,13 @@ namespace Mash.Intake;
 
 public static class Extensions
 {
+    /// <summary>Intake's schema: its own scripts and the outbox's table. The tests build their databases from the same list.</summary>
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration];
+
     /// <summary>Intake's database, bus, outbox, vocabulary, pseudonym key and stores.</summary>
     public static TBuilder AddIntake<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration]);
+        builder.AddDatabaseMigrations(Migrations);
         builder.AddMashBus();
         builder.AddEventOutbox();
 

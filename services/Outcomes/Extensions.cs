@@ -1,4 +1,3 @@
-using Mash.Outcomes.Configuration;
 using Mash.Outcomes.Consumers;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
@@ -10,10 +9,13 @@ namespace Mash.Outcomes;
 
 public static class Extensions
 {
+    /// <summary>Outcomes' schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration];
+
     /// <summary>Outcomes' database, consumers, outbox, live feed and configuration.</summary>
     public static TBuilder AddOutcomes<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration]);
+        builder.AddDatabaseMigrations(Migrations);
         builder.AddMashBus(bus =>
         {
             bus.AddConsumer<ContactReceivedConsumer>();
@@ -37,7 +39,7 @@ public static class Extensions
                 $"Outcomes:PseudonymKey must be set to a secret of at least {OutcomesOptions.MinimumKeyLength} characters.")
             .Validate(o => o.FeedCapacity > 0, "Outcomes:FeedCapacity must be positive.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(VocabularyConfiguration.Load(builder.Configuration.GetSection("Vocabulary")));
+        builder.Services.AddSingleton(VocabularyConfiguration.Read(builder.Configuration.GetSection(VocabularyConfiguration.SectionName)));
 
         builder.Services.AddSingleton<JourneyStore>();
         builder.Services.AddSingleton<OutcomeStore>();

@@ -7,10 +7,13 @@ namespace Mash.Quality;
 
 public static class Extensions
 {
+    /// <summary>Quality's schema: its own scripts and the inbox's table. The tests build their databases from the same list.</summary>
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventInbox.Migration];
+
     /// <summary>Quality's database, the consumers that gather the indicators' facts, and the scorecard.</summary>
     public static TBuilder AddQuality<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventInbox.Migration]);
+        builder.AddDatabaseMigrations(Migrations);
         builder.AddMashBus(bus =>
         {
             bus.AddConsumer<ContactReceivedConsumer>();

@@ -3,7 +3,6 @@ using Google.Protobuf.WellKnownTypes;
 using MashGrpc.Core;
 using MashGrpc.Rpc;
 using MashGrpc.Tests.Probe;
-using RpcStatus = MashGrpc.Rpc.Status;
 
 namespace MashGrpc.Tests;
 
@@ -28,20 +27,7 @@ public sealed class ProbeService : Probe.Probe.ProbeBase
         return Task.FromResult(reply);
     }
 
-    public override Task<Empty> FailRich(ProbeRequest request, ServerCallContext context)
-    {
-        var badRequest = new BadRequest
-        {
-            FieldViolations =
-            {
-                new BadRequest.Types.FieldViolation { Field = "marker", Description = $"'{request.Marker}' is not acceptable" },
-            },
-        };
-        throw new RpcStatus
-        {
-            Code = (int)StatusCode.InvalidArgument,
-            Message = "the request is invalid",
-            Details = { Any.Pack(badRequest) },
-        }.ToRpcException();
-    }
+    public override Task<Empty> FailRich(ProbeRequest request, ServerCallContext context) =>
+        throw RpcErrors.InvalidArgument("the request is invalid",
+            [new BadRequest.Types.FieldViolation { Field = "marker", Description = $"'{request.Marker}' is not acceptable" }]);
 }

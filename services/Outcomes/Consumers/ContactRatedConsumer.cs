@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Outcomes.Journeys;
+using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
 
@@ -11,8 +12,8 @@ internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, JourneyS
     public Task Consume(ConsumeContext<ContactRated> context)
     {
         var rating = context.Message;
-        var occurredAt = Inbox.OccurredAt(rating.OccurredAt);
-        return Inbox.ApplyOnceAsync(dataSource, nameof(ContactRatedConsumer), Inbox.IdOf(rating.EventId, context.MessageId), transaction =>
+        var occurredAt = EventFields.OccurredAt(rating.OccurredAt);
+        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactRatedConsumer), EventFields.IdOf(rating.EventId, context.MessageId), transaction =>
             journeys.RecordRatingAsync(transaction, rating.ContactId, rating.Rag, occurredAt, context.CancellationToken), context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Outcomes.Journeys;
+using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
 
@@ -12,7 +13,7 @@ internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, Journ
     {
         var contact = context.Message;
         var isRepeat = contact.RepeatsContactIds.Count > 0;
-        return Inbox.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer), Inbox.IdOf(contact.EventId, context.MessageId),
+        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer), EventFields.IdOf(contact.EventId, context.MessageId),
             transaction => journeys.RecordReceivedAsync(transaction, contact.ContactId, contact.AgencyId, contact.ReferralSource, isRepeat, context.CancellationToken),
             context.CancellationToken);
     }

@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Outcomes.Journeys;
+using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
 
@@ -11,8 +12,8 @@ internal sealed class DecisionRecordedConsumer(NpgsqlDataSource dataSource, Jour
     public Task Consume(ConsumeContext<DecisionRecorded> context)
     {
         var decision = context.Message;
-        var occurredAt = Inbox.OccurredAt(decision.OccurredAt);
-        return Inbox.ApplyOnceAsync(dataSource, nameof(DecisionRecordedConsumer), Inbox.IdOf(decision.EventId, context.MessageId), transaction =>
+        var occurredAt = EventFields.OccurredAt(decision.OccurredAt);
+        return EventInbox.ApplyOnceAsync(dataSource, nameof(DecisionRecordedConsumer), EventFields.IdOf(decision.EventId, context.MessageId), transaction =>
             journeys.RecordDecisionAsync(transaction, decision.ContactId, decision.ThresholdMet, occurredAt, context.CancellationToken), context.CancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Mash.Contracts.Outcomes.V1;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Recording;
 using MashGrpc.Core;
+using MashGrpc.Rpc;
 
 namespace Mash.Outcomes.Grpc;
 
@@ -16,7 +17,8 @@ internal sealed class OutcomesGrpcService(
     {
         if (RecordOutcomeRules.Check(request, vocabulary) is { Count: > 0 } violations)
         {
-            throw RpcErrors.InvalidArgument(violations);
+            // Every field at fault in the BadRequest; the first in the message.
+            throw RpcErrors.InvalidArgument(RpcErrors.Describe(violations.Take(1)), violations);
         }
         return await recorder.RecordAsync(request.ContactId, request.Outcome, request.PractitionerId, context.CancellationToken) switch
         {

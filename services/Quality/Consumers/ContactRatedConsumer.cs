@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
+using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
 
@@ -11,8 +12,8 @@ internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStor
     public Task Consume(ConsumeContext<ContactRated> context)
     {
         var rating = context.Message;
-        var fact = new RatingFact(rating.ContactId, rating.Rag, Inbox.OccurredAt(rating.OccurredAt));
-        return Inbox.ApplyOnceAsync(dataSource, nameof(ContactRatedConsumer), Inbox.IdOf(rating.EventId, context.MessageId),
+        var fact = new RatingFact(rating.ContactId, rating.Rag, EventFields.OccurredAt(rating.OccurredAt));
+        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactRatedConsumer), EventFields.IdOf(rating.EventId, context.MessageId),
             transaction => facts.RecordRatingAsync(transaction, fact, context.CancellationToken), context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
+using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
 
@@ -11,8 +12,8 @@ internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, FactS
     public Task Consume(ConsumeContext<ContactReceived> context)
     {
         var contact = context.Message;
-        var fact = new ContactFact(contact.ContactId, contact.AgencyId, Inbox.OccurredAt(contact.OccurredAt));
-        return Inbox.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer), Inbox.IdOf(contact.EventId, context.MessageId),
+        var fact = new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt));
+        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer), EventFields.IdOf(contact.EventId, context.MessageId),
             transaction => facts.RecordContactAsync(transaction, fact, context.CancellationToken), context.CancellationToken);
     }
 }

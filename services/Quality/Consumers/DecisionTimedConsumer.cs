@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
+using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
 
@@ -11,8 +12,8 @@ internal sealed class DecisionTimedConsumer(NpgsqlDataSource dataSource, FactSto
     public Task Consume(ConsumeContext<DecisionTimed> context)
     {
         var timing = context.Message;
-        var fact = new DecisionTimingFact(timing.ContactId, timing.Rag, timing.WithinTarget, Inbox.OccurredAt(timing.OccurredAt));
-        return Inbox.ApplyOnceAsync(dataSource, nameof(DecisionTimedConsumer), Inbox.IdOf(timing.EventId, context.MessageId),
+        var fact = new DecisionTimingFact(timing.ContactId, timing.Rag, timing.WithinTarget, EventFields.OccurredAt(timing.OccurredAt));
+        return EventInbox.ApplyOnceAsync(dataSource, nameof(DecisionTimedConsumer), EventFields.IdOf(timing.EventId, context.MessageId),
             transaction => facts.RecordDecisionTimingAsync(transaction, fact, context.CancellationToken), context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
+using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
 
@@ -11,8 +12,8 @@ internal sealed class OutcomeRecordedConsumer(NpgsqlDataSource dataSource, FactS
     public Task Consume(ConsumeContext<OutcomeRecorded> context)
     {
         var outcome = context.Message;
-        var fact = new OutcomeFact(outcome.CaseRef, outcome.Outcome, Inbox.OccurredAt(outcome.OccurredAt));
-        return Inbox.ApplyOnceAsync(dataSource, nameof(OutcomeRecordedConsumer), Inbox.IdOf(outcome.EventId, context.MessageId),
+        var fact = new OutcomeFact(outcome.CaseRef, outcome.Outcome, EventFields.OccurredAt(outcome.OccurredAt));
+        return EventInbox.ApplyOnceAsync(dataSource, nameof(OutcomeRecordedConsumer), EventFields.IdOf(outcome.EventId, context.MessageId),
             transaction => facts.RecordOutcomeAsync(transaction, fact, context.CancellationToken), context.CancellationToken);
     }
 }

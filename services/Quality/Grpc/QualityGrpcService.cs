@@ -2,6 +2,7 @@ using Mash.Contracts.Quality.V1;
 using Mash.Quality.Facts;
 using Mash.Quality.Indicators;
 using MashGrpc.Core;
+using MashGrpc.Rpc;
 
 namespace Mash.Quality.Grpc;
 
@@ -12,7 +13,8 @@ internal sealed class QualityGrpcService(FactReader facts) : QualityService.Qual
     {
         if (ScorecardRequestRules.Check(request) is { Count: > 0 } violations)
         {
-            throw RpcErrors.InvalidArgument(violations);
+            // Every field at fault in the BadRequest; the first in the message.
+            throw RpcErrors.InvalidArgument(RpcErrors.Describe(violations.Take(1)), violations);
         }
         var period = ScorecardRequestRules.PeriodOf(request);
         return Scorecards.Compute(await facts.ReadAsync(period, context.CancellationToken));

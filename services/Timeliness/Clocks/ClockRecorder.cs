@@ -17,14 +17,11 @@ internal sealed partial class ClockRecorder(
     TimeProvider time,
     ILogger<ClockRecorder> logger)
 {
-    public async Task RecordAsync(string inboxName, ClockEvent clockEvent, CancellationToken cancellationToken)
+    public Task RecordAsync(string inboxName, ClockEvent clockEvent, CancellationToken cancellationToken) =>
+        EventInbox.ApplyOnceAsync(database, inboxName, clockEvent.EventId, transaction => ApplyAsync(transaction, clockEvent, cancellationToken), cancellationToken);
+
+    private async Task ApplyAsync(NpgsqlTransaction transaction, ClockEvent clockEvent, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await EventInbox.TryRecordAsync(transaction, inboxName, clockEvent.EventId, cancellationToken))
-        {
-            return;
-        }
         var clock = await clocks.LockAsync(transaction, clockEvent.ContactId, cancellationToken);
         var step = ClockRules.Apply(clock, clockEvent.Fact, deadlines.DueAt);
         if (step.Clock != clock)
@@ -39,7 +36,6 @@ internal sealed partial class ClockRecorder(
         {
             LogAfterStop(clockEvent.ContactId, clockEvent.Fact);
         }
-        await transaction.CommitAsync(cancellationToken);
     }
 
     // Chiefly a re-rating overtaken by the decision on another queue: the decision was timed

@@ -2,6 +2,7 @@ using Mash.Contracts.Timeliness.V1;
 using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Timing;
 using MashGrpc.Core;
+using MashGrpc.Rpc;
 
 namespace Mash.Timeliness.Grpc;
 

@@ -1,6 +1,7 @@
 using Mash.Contracts.Triage.V1;
 using Mash.Triage.Queue;
 using MashGrpc.Core;
+using MashGrpc.Rpc;
 using Microsoft.Extensions.Options;
 
 namespace Mash.Triage.Grpc;

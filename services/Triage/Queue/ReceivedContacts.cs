@@ -14,13 +14,8 @@ internal sealed class ReceivedContacts(NpgsqlDataSource database, QueueStore que
     public async Task ReceiveAsync(ContactReceived received, CancellationToken cancellationToken)
     {
         var entry = ToQueueEntry(received);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await EventInbox.TryRecordAsync(transaction, InboxName, received.EventId, cancellationToken))
-        {
-            await queue.AddAsync(transaction, entry, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await EventInbox.ApplyOnceAsync(database, InboxName, received.EventId,
+            transaction => queue.AddAsync(transaction, entry, cancellationToken), cancellationToken);
     }
 
     /// <summary>

@@ -11,30 +11,9 @@ internal sealed record ClientArgs(string ServerHost, int ServerPort, string Test
     /// <summary>The parsed flags, or null (after printing why) when they are unusable.</summary>
     public static ClientArgs? Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
+        if (InteropFlags.Read(args, ["server_host", "server_port", "test_case"], out var error) is not { } values)
         {
-            var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                return Fail($"unexpected argument '{arg}'");
-            }
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (eq >= 0)
-            {
-                values[arg[2..eq]] = arg[(eq + 1)..];
-            }
-            else
-            {
-                values[arg[2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
-            }
-        }
-        foreach (var key in values.Keys)
-        {
-            if (key is not ("server_host" or "server_port" or "test_case" or "use_tls"))
-            {
-                return Fail($"unsupported flag --{key}");
-            }
+            return Fail(error);
         }
         if (!values.TryGetValue("server_port", out var portText)
             || !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is 0 or > 65535)
@@ -49,17 +28,12 @@ internal sealed record ClientArgs(string ServerHost, int ServerPort, string Test
         {
             return Fail($"unknown test case '{testCase}' (known: {string.Join(", ", InteropCases.Names)}, all)");
         }
-        if (values.TryGetValue("use_tls", out var useTls) && !useTls.Equals("false", StringComparison.OrdinalIgnoreCase))
-        {
-            return Fail("only --use_tls=false (cleartext HTTP/2) is supported");
-        }
         return new ClientArgs(values.GetValueOrDefault("server_host", "127.0.0.1"), port, testCase);
     }
 
     private static ClientArgs? Fail(string message)
     {
-        Console.Error.WriteLine($"error: {message}");
-        Console.Error.WriteLine(Usage);
+        InteropFlags.PrintError(message, Usage);
         return null;
     }
 }

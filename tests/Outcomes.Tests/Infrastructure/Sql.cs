@@ -4,22 +4,6 @@ namespace Mash.Outcomes.Tests.Infrastructure;
 
 internal static class Sql
 {
-    /// <summary>Runs <paramref name="work"/> in a transaction and commits it, as a consumer would.</summary>
-    public static async Task InTransactionAsync(this NpgsqlDataSource dataSource, Func<NpgsqlTransaction, Task> work)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await work(transaction);
-        await transaction.CommitAsync();
-    }
-
-    public static async Task<T> InTransactionAsync<T>(this NpgsqlDataSource dataSource, Func<NpgsqlTransaction, Task<T>> work)
-    {
-        var result = default(T)!;
-        await dataSource.InTransactionAsync(async transaction => { result = await work(transaction); });
-        return result;
-    }
-
     public static async Task<long> CountAsync(this NpgsqlDataSource dataSource, string table)
     {
         await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table}");

@@ -1,19 +1,25 @@
+using Google.Protobuf.Collections;
 using Mash.Contracts.Common.V1;
+using Microsoft.Extensions.Configuration;
 
-namespace Mash.Intake.Vocabularies;
+namespace Mash.ServiceDefaults;
 
 /// <summary>
 /// The partnership's vocabulary: the shipped defaults, with each list the <c>Vocabulary</c>
-/// configuration gives in their place. A partnership that only renames its contact types writes
-/// only <c>contactTypes</c>.
+/// configuration section gives in their place, so one section serves every service. A partnership
+/// that only renames its contact types writes only <c>contactTypes</c>. The section has the protobuf
+/// JSON shape of default-vocabulary.json, either as JSON in appsettings
+/// (<c>"Vocabulary": { "outcomes": [...] }</c>, or <c>Vocabulary__outcomes__0__code</c> in the
+/// environment) or as one JSON string. An unknown field stops the service at start.
 /// </summary>
-internal static class VocabularyConfiguration
+public static class VocabularyConfiguration
 {
     public const string SectionName = "Vocabulary";
 
     public static Vocabulary Read(IConfigurationSection section) =>
         ConfigurationJson.Of(section) is { } json ? Override(DefaultVocabulary.Load(), DefaultVocabulary.Parse(json)) : DefaultVocabulary.Load();
 
+    /// <summary>Each list (and the RAG labels) the partnership configured replaces the shipped one; the rest stay.</summary>
     public static Vocabulary Override(Vocabulary shipped, Vocabulary configured)
     {
         var vocabulary = shipped.Clone();
@@ -29,7 +35,7 @@ internal static class VocabularyConfiguration
         return vocabulary;
     }
 
-    private static void Replace(Google.Protobuf.Collections.RepeatedField<Term> shipped, Google.Protobuf.Collections.RepeatedField<Term> configured)
+    private static void Replace(RepeatedField<Term> shipped, RepeatedField<Term> configured)
     {
         if (configured.Count > 0)
         {

@@ -1,9 +1,9 @@
 using MashGrpc.Core;
 
-namespace Mash.Outcomes.Tests.Infrastructure;
+namespace Mash.Testing.Grpc;
 
 /// <summary>A server call context for calling a gRPC service class directly; cancel it to play a client going away.</summary>
-internal sealed class TestCallContext(CancellationToken cancellationToken = default) : ServerCallContext
+public sealed class TestCallContext(CancellationToken cancellationToken = default) : ServerCallContext
 {
     public override string Method => "/test";
     public override string Host => "localhost";

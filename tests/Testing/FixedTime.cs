@@ -1,7 +1,7 @@
-namespace Mash.Intake.Tests.Infrastructure;
+namespace Mash.Testing;
 
 /// <summary>A clock that says what the test tells it.</summary>
-internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
 

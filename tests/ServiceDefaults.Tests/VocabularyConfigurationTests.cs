@@ -1,8 +1,7 @@
 using Mash.Contracts.Common.V1;
-using Mash.Intake.Vocabularies;
 using Microsoft.Extensions.Configuration;
 
-namespace Mash.Intake.Tests.Vocabularies;
+namespace Mash.ServiceDefaults.Tests;
 
 public sealed class VocabularyConfigurationTests
 {
@@ -29,6 +28,14 @@ public sealed class VocabularyConfigurationTests
     }
 
     [Fact]
+    public void Lists_the_section_does_not_give_keep_the_shipped_defaults()
+    {
+        var vocabulary = Read(new Dictionary<string, string?> { ["Vocabulary:contactTypes:0:code"] = "concern" });
+        Assert.Equal(DefaultVocabulary.Load().Outcomes, vocabulary.Outcomes);
+        Assert.Equal("concern", Assert.Single(vocabulary.ContactTypes).Code);
+    }
+
+    [Fact]
     public void Ranks_and_labels_keep_their_types()
     {
         var vocabulary = Read(new Dictionary<string, string?>
@@ -40,6 +47,29 @@ public sealed class VocabularyConfigurationTests
 
         Assert.Equal(1, Assert.Single(vocabulary.Outcomes).Rank);
         Assert.Equal("Blue", Assert.Single(vocabulary.RagLabels).Value);
+    }
+
+    [Fact]
+    public void A_section_in_protobuf_json_shape_replaces_the_lists_it_gives()
+    {
+        var vocabulary = Read(new Dictionary<string, string?>
+        {
+            ["Vocabulary:outcomes:0:code"] = "nfa",
+            ["Vocabulary:outcomes:0:rank"] = "0",
+            ["Vocabulary:outcomes:1:code"] = "section-47",
+            ["Vocabulary:outcomes:1:rank"] = "5",
+            ["Vocabulary:ragLabels:RAG_GREEN"] = "Blue",
+        });
+        Assert.Equal(["nfa", "section-47"], vocabulary.Outcomes.Select(t => t.Code));
+        Assert.Equal(5, vocabulary.Outcomes[1].Rank);
+        Assert.Equal("Blue", vocabulary.RagLabels["RAG_GREEN"]);
+    }
+
+    [Fact]
+    public void Array_items_keep_their_order_past_nine()
+    {
+        var values = Enumerable.Range(0, 12).ToDictionary(i => $"Vocabulary:outcomes:{i}:code", i => (string?)$"o{i}");
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"o{i}"), Read(values).Outcomes.Select(t => t.Code));
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+using Google.Protobuf.WellKnownTypes;
+using MashGrpc.Core;
+using FieldViolation = MashGrpc.Rpc.BadRequest.Types.FieldViolation;
+
+namespace MashGrpc.Rpc;
+
+/// <summary>The failures a service answers with; INVALID_ARGUMENT in the rich error model (google.rpc.Status with a BadRequest).</summary>
+public static class RpcErrors
+{
+    /// <summary>INVALID_ARGUMENT with a BadRequest naming every field at fault, and <paramref name="message"/> in words.</summary>
+    public static RpcException InvalidArgument(string message, IEnumerable<FieldViolation> violations) => new Status
+    {
+        Code = (int)StatusCode.InvalidArgument,
+        Message = message,
+        Details = { Any.Pack(new BadRequest { FieldViolations = { violations } }) },
+    }.ToRpcException();
+
+    /// <summary>INVALID_ARGUMENT with a BadRequest naming every field at fault, and the same in words (<see cref="Describe"/>).</summary>
+    public static RpcException InvalidArgument(IReadOnlyList<FieldViolation> violations) => InvalidArgument(Describe(violations), violations);
+
+    /// <summary>INVALID_ARGUMENT with a BadRequest naming the one field at fault.</summary>
+    public static RpcException InvalidArgument(string field, string description) =>
+        InvalidArgument([new FieldViolation { Field = field, Description = description }]);
+
+    /// <summary>The fields at fault in words: <c>field: description; field: description</c>.</summary>
+    public static string Describe(IEnumerable<FieldViolation> violations) =>
+        string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"));
+
+    public static RpcException NotFound(string message) => new(new Core.Status(StatusCode.NotFound, message));
+
+    public static RpcException FailedPrecondition(string message) => new(new Core.Status(StatusCode.FailedPrecondition, message));
+
+    public static RpcException ResourceExhausted(string message) => new(new Core.Status(StatusCode.ResourceExhausted, message));
+
+    public static RpcException Unavailable(string message) => new(new Core.Status(StatusCode.Unavailable, message));
+}

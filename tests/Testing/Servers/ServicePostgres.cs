@@ -1,0 +1,59 @@
+using Npgsql;
+
+namespace Mash.Testing.Servers;
+
+/// <summary>
+/// A throwaway PostgreSQL for one service's tests, and fresh databases on it with the service's
+/// schema: its migration scripts run in order, as the migration runner would apply them. Its
+/// <see cref="InitializeAsync"/> and <see cref="DisposeAsync"/> have xunit's IAsyncLifetime shape, so
+/// a collection fixture is just <c>sealed class QualityDatabase() : ServicePostgres("quality", …), IAsyncLifetime</c>.
+/// </summary>
+/// <param name="service">Names the temp directory and prefixes the databases (<c>quality_1a2b…</c>).</param>
+/// <param name="migrations">The service's migration scripts, in the order they are applied.</param>
+public class ServicePostgres(string service, IEnumerable<string> migrations)
+{
+    private readonly IReadOnlyList<string> migrations = [.. migrations];
+    private readonly List<NpgsqlDataSource> dataSources = [];
+    private string root = "";
+    private PostgresServer? server;
+
+    public virtual async Task InitializeAsync()
+    {
+        root = Directory.CreateTempSubdirectory($"mash-{service}-tests-").FullName;
+        server = await PostgresServer.StartAsync(root);
+    }
+
+    /// <summary>A new database with the service's migrations applied, so no test sees another's rows.</summary>
+    public async Task<NpgsqlDataSource> CreateDatabaseAsync()
+    {
+        var postgres = server ?? throw new InvalidOperationException("Not started.");
+        var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString(await postgres.CreateDatabaseAsync(service)));
+        dataSources.Add(dataSource);
+        foreach (var sql in migrations)
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            await command.ExecuteNonQueryAsync();
+        }
+        return dataSource;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var dataSource in dataSources)
+        {
+            await dataSource.DisposeAsync();
+        }
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // PostgreSQL writing its last log line; the temp directory goes eventually.
+        }
+    }
+}
