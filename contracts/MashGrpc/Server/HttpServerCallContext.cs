@@ -13,7 +13,8 @@ namespace MashGrpc.Server;
 internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMethod method, GrpcServiceOptions options, ILogger logger)
     : ServerCallContext, IDisposable
 {
-    private readonly CancellationTokenSource callCancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted);
+    // Only a call with a deadline needs its own source; otherwise the client's abort is the call's token.
+    private CancellationTokenSource? callCancellation;
     private readonly SemaphoreSlim responseLock = new(1, 1);
     private CancellationTokenSource? deadlineTimer;
     private Metadata? requestHeaders;
@@ -33,7 +34,7 @@ internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMe
     public override DateTime Deadline => deadline;
     public override Metadata RequestHeaders => requestHeaders ??= MetadataHeaders.FromHeaders(
         httpContext.Request.Headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value.Select(v => v ?? ""))));
-    public override CancellationToken CancellationToken => callCancellation.Token;
+    public override CancellationToken CancellationToken => callCancellation?.Token ?? httpContext.RequestAborted;
     public override Metadata ResponseTrailers => responseTrailers ??= [];
     public override Status Status { get; set; } = Status.DefaultSuccess;
 
@@ -154,7 +155,7 @@ internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMe
     public void Dispose()
     {
         deadlineTimer?.Dispose();
-        callCancellation.Dispose();
+        callCancellation?.Dispose();
         // responseLock is not disposed: a deadline callback racing the end of the call may still
         // take and release it (and then finds the call completed); SemaphoreSlim holds nothing to free.
     }
@@ -162,6 +163,7 @@ internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMe
     private void StartDeadline(TimeSpan timeout)
     {
         deadline = DateTime.UtcNow + timeout;
+        callCancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted);
         deadlineTimer = new CancellationTokenSource(timeout > TimeSpan.FromDays(24) ? TimeSpan.FromDays(24) : timeout);
         deadlineTimer.Token.UnsafeRegister(static state => _ = ((HttpServerCallContext)state!).DeadlineExceededAsync(), this);
     }
@@ -172,7 +174,7 @@ internal sealed partial class HttpServerCallContext(HttpContext httpContext, IMe
         deadlineExceeded = true;
         try
         {
-            await callCancellation.CancelAsync().ConfigureAwait(false);
+            await callCancellation!.CancelAsync().ConfigureAwait(false);
             await responseLock.WaitAsync().ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
