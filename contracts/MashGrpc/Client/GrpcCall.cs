@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
+using System.Net.Http.Headers;
 using MashGrpc.Core;
 using MashGrpc.Internal;
 
@@ -18,7 +19,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private readonly CancellationTokenSource? deadlineTimer;
     private readonly CancellationTokenSource callCancellation;
     private readonly CancellationTokenRegistration cancellationRegistration;
-    private readonly TaskCompletionSource<Metadata> responseHeaders = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // The raw headers once they arrive (null when the call ended without any); turned into Metadata on demand.
+    private readonly TaskCompletionSource<HttpResponseHeaders?> responseHeaders = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<Metadata>? responseHeadersMetadata;
     private readonly Activity? activity;
     private readonly long startTimestamp = Stopwatch.GetTimestamp();
     private readonly Lock sync = new();
@@ -50,7 +53,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         cancellationRegistration = cancellable
             ? callCancellation.Token.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).OnCancelled(), this)
             : default;
-        State = new CallState(responseHeaders.Task, GetStatus, GetTrailers, Dispose);
+        State = new CallState(GetResponseHeadersAsync, GetStatus, GetTrailers, Dispose);
     }
 
     public CallState State { get; }
@@ -126,11 +129,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         if (CheckResponseHeaders(httpResponse) is { } endStatus)
         {
             var headerMetadata = MetadataHeaders.FromHttpHeaders(headers);
-            responseHeaders.TrySetResult(headerMetadata);
+            responseHeaders.TrySetResult(headers);
             Finish(endStatus, headerMetadata);
             return false;
         }
-        responseHeaders.TrySetResult(MetadataHeaders.FromHttpHeaders(headers));
+        responseHeaders.TrySetResult(headers);
         var encoding = headers.TryGetValues(GrpcProtocol.EncodingHeader, out var values) ? values.FirstOrDefault() : null;
         var body = await httpResponse.Content.ReadAsStreamAsync(callCancellation.Token).ConfigureAwait(false);
         responseReader = new MessageReader(PipeReader.Create(body), channel.Options.MaxReceiveMessageSize, encoding);
@@ -270,10 +273,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
         else
         {
-            if (!responseHeaders.Task.IsCompleted) // they usually are: skip building an empty Metadata for nothing
-            {
-                responseHeaders.TrySetResult([]);
-            }
+            responseHeaders.TrySetResult(null);
             // The response has been read to its end: release the HTTP/2 stream now. Left to the
             // finalizer, every call's stream survives a GC and takes the connection's lock there.
             httpResponse?.Dispose();
@@ -283,6 +283,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         GrpcDiagnostics.EndCall(activity, method, ActivityKind.Client, final.StatusCode, startTimestamp);
         return final;
     }
+
+    private Task<Metadata> GetResponseHeadersAsync() => responseHeadersMetadata ??= ToMetadataAsync(responseHeaders.Task);
+
+    private static async Task<Metadata> ToMetadataAsync(Task<HttpResponseHeaders?> headers) =>
+        await headers.ConfigureAwait(false) is { } arrived ? MetadataHeaders.FromHttpHeaders(arrived) : [];
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
