@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using MashGrpc.Core;
 using MashGrpc.Internal;
 
@@ -60,10 +61,19 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     /// <summary>Made when first asked for: unary and client-streaming calls never read it.</summary>
     public IAsyncStreamReader<TResponse> ResponseStream => responseStream ??= new ResponseStreamReader(this);
 
-    public async Task<TResponse> UnaryAsync(TRequest request)
+    public Task<TResponse> UnaryAsync(TRequest request)
     {
-        started = StartAsync(new UnaryRequestContent(Frame(request)));
-        return await ReadSingleResponseAsync().ConfigureAwait(false);
+        try
+        {
+            started = StartAsync(new UnaryRequestContent(Frame(request)));
+        }
+        catch (RpcException ex)
+        {
+            // A request too large to send fails the call, as every other failure does: through its task.
+            Finish(ex.Status);
+            return Task.FromException<TResponse>(ex);
+        }
+        return ReadSingleResponseAsync();
     }
 
     public void StartServerStreaming(TRequest request) => started = StartAsync(new UnaryRequestContent(Frame(request)));
@@ -192,7 +202,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             : new Status(StatusCode.Unknown, $"Bad gRPC response. Invalid content-type value: {contentType}");
     }
 
-    private async Task<(bool HasMessage, TResponse Message)> ReadMessageAsync(CancellationToken cancellationToken)
+    // Pooled: a unary call reads twice and a stream once per message, so boxes would be per message.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(bool HasMessage, TResponse Message)> ReadMessageAsync(CancellationToken cancellationToken)
     {
         if (!await started!.ConfigureAwait(false) || responseReader is null)
         {

@@ -70,6 +70,7 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(30),
             UseProxy = false,
             UseCookies = false,
+            AllowAutoRedirect = false, // gRPC never follows redirects; it also spares a handler per call
         };
         if (options.ServerCertificateValidation is { } validate)
         {
