@@ -1,4 +1,7 @@
+using Mash.Intake.Audit;
 using Mash.Intake.Contacts;
+using Mash.Intake.Repeats;
+using Mash.Intake.Security;
 using Mash.Intake.Subjects;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +13,7 @@ public static class Extensions
     /// <summary>Intake's schema: its own scripts and the outbox's table. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration];
 
-    /// <summary>Intake's database, bus, outbox, vocabulary, pseudonym key and stores.</summary>
+    /// <summary>Intake's database, bus, outbox, vocabulary, pseudonym key, stores, audit log and agency authentication.</summary>
     public static TBuilder AddIntake<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -25,8 +28,12 @@ public static class Extensions
             .Validate(options => options.HasUsableKey, PseudonymOptions.KeyRequirement)
             .ValidateOnStart();
         builder.Services.AddSingleton<SubjectPseudonyms>();
+        builder.Services.AddRepeatDetection(builder.Configuration);
         builder.Services.AddSingleton<ContactStore>();
         builder.Services.AddSingleton<ContactIntake>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<AuditedContactReads>();
+        builder.AddAgencyAuthentication();
         return builder;
     }
 }

@@ -28,6 +28,10 @@ public static class RpcErrors
 
     public static RpcException NotFound(string message) => new(new Core.Status(StatusCode.NotFound, message));
 
+    public static RpcException Unauthenticated(string message) => new(new Core.Status(StatusCode.Unauthenticated, message));
+
+    public static RpcException PermissionDenied(string message) => new(new Core.Status(StatusCode.PermissionDenied, message));
+
     public static RpcException FailedPrecondition(string message) => new(new Core.Status(StatusCode.FailedPrecondition, message));
 
     public static RpcException ResourceExhausted(string message) => new(new Core.Status(StatusCode.ResourceExhausted, message));

@@ -1,5 +1,7 @@
 using Mash.Intake.Contacts;
+using Mash.Intake.Security;
 using MashGrpc.Core;
+using MashGrpc.Rpc;
 
 namespace Mash.Intake.Grpc;
 
@@ -7,9 +9,10 @@ namespace Mash.Intake.Grpc;
 internal static class Callers
 {
     /// <summary>
-    /// Calls carry no credentials yet, so no caller can be tied to an agency and every caller sees
-    /// every contact. When agencies authenticate, their organisation id comes from the credentials
-    /// here and <see cref="ContactStore.FindAsync"/> keeps each to its own contacts.
+    /// The agency whose credentials the call presented (<see cref="AgencyAuthenticationInterceptor"/>);
+    /// <see cref="ContactStore.FindAsync"/> keeps it to its own contacts. A handler reached without an
+    /// authenticated caller (the interceptor not registered) fails closed: UNAUTHENTICATED, never every contact.
     /// </summary>
-    public static CallerAgency AgencyOf(ServerCallContext context) => CallerAgency.AnyAgency;
+    public static CallerAgency AgencyOf(ServerCallContext context) =>
+        new((context.GetAuthenticatedAgency() ?? throw RpcErrors.Unauthenticated("The call carries no authenticated agency.")).OrganisationId);
 }

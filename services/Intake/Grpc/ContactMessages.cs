@@ -12,6 +12,7 @@ internal static class ContactMessages
         ContactId = receipt.ContactId.ToString(),
         ReceivedAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
         Status = receipt.Status,
+        RepeatsContactIds = { receipt.Repeats.ContactIds.Select(id => id.ToString()) },
     };
 
     public static ContactRecord ToRecord(StoredContact stored) => new()
@@ -20,5 +21,6 @@ internal static class ContactMessages
         Contact = stored.Contact,
         ReceivedAt = Timestamp.FromDateTimeOffset(stored.Receipt.ReceivedAt),
         Status = stored.Receipt.Status,
+        RepeatsContactIds = { stored.Receipt.Repeats.ContactIds.Select(id => id.ToString()) },
     };
 }

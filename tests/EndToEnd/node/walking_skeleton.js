@@ -24,8 +24,18 @@ const outcomes = client('mash/outcomes/v1/outcomes.proto', 'outcomes', 'Outcomes
 const quality = client('mash/quality/v1/quality.proto', 'quality', 'QualityService', args.quality);
 
 const deadline = () => new Date(Date.now() + 10000);
-const call = (svc, method, request) => new Promise((resolve, reject) =>
-  svc[method](request, { deadline: deadline() }, (err, res) => (err ? reject(new Error(`${method}: ${err.message}`)) : resolve(res))));
+const call = (svc, method, request, metadata = new grpc.Metadata()) => new Promise((resolve, reject) =>
+  svc[method](request, metadata, { deadline: deadline() }, (err, res) => (err ? reject(new Error(`${method}: ${err.message}`)) : resolve(res))));
+// Intake's development agencies and their public tokens (services/Intake/appsettings.Development.json).
+const devTokens = {
+  'police-west': 'dev-police-west-7c1e4b2a9f0d46e3b5a8c3d2e1f09a6b',
+  'st-marys-school': 'dev-st-marys-school-4f8a2c6e1b3d47a9b0c5e7d2f8a1c3e6',
+};
+const asAgency = (agency) => {
+  const metadata = new grpc.Metadata();
+  metadata.set('authorization', `Bearer ${devTokens[agency]}`);
+  return metadata;
+};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fail = (message) => { throw new Error(message); };
 const check = (condition, message) => condition || fail(message);
@@ -73,7 +83,7 @@ async function main() {
   await sleep(500);
 
   for (const [i, c] of contacts.entries()) {
-    const submitted = await call(intake, 'SubmitContact', { request_id: crypto.randomUUID(), contact: contact(c, i) });
+    const submitted = await call(intake, 'SubmitContact', { request_id: crypto.randomUUID(), contact: contact(c, i) }, asAgency(c.agency));
     check(submitted.contact_id, 'SubmitContact returned no contact id');
     c.id = submitted.contact_id;
     console.log(`submitted ${c.id} from ${c.agency}`);

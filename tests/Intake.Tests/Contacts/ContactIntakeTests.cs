@@ -21,7 +21,7 @@ public sealed class ContactIntakeTests(IntakeDatabase database)
         Assert.Equal(ContactStatus.Received, receipt.Status);
         // PostgreSQL keeps microseconds, so the receipt does too.
         Assert.Equal(intake.Time.Now.AddTicks(-7), receipt.ReceivedAt);
-        var stored = await intake.Contacts.FindAsync(receipt.ContactId, CallerAgency.AnyAgency, CancellationToken.None);
+        var stored = await intake.FindAsync(receipt.ContactId, CallerAgency.AnyAgency, CancellationToken.None);
         Assert.Equal(receipt, stored!.Receipt);
         Assert.Equal(request.Contact, stored.Contact);
     }
@@ -50,6 +50,20 @@ public sealed class ContactIntakeTests(IntakeDatabase database)
         Assert.Equal(first, retry);
         Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", request.RequestId));
         Assert.Single(await OutboxEventsForAsync(first.ContactId));
+    }
+
+    [Fact]
+    public async Task Two_agencies_choosing_the_same_request_id_each_get_their_own_contact()
+    {
+        var police = TestContacts.Request();
+        var school = police.Clone();
+        school.Contact.Agency.OrganisationId = "st-marys-school";
+
+        var first = await intake.Intake.SubmitAsync(police.RequestId, police.Contact, CancellationToken.None);
+        var second = await intake.Intake.SubmitAsync(school.RequestId, school.Contact, CancellationToken.None);
+
+        Assert.NotEqual(first.ContactId, second.ContactId);
+        Assert.NotNull(await intake.FindAsync(second.ContactId, new CallerAgency("st-marys-school"), CancellationToken.None));
     }
 
     [Fact]
@@ -83,13 +97,13 @@ public sealed class ContactIntakeTests(IntakeDatabase database)
         var request = TestContacts.Request();
         var receipt = await intake.Intake.SubmitAsync(request.RequestId, request.Contact, CancellationToken.None);
 
-        Assert.NotNull(await intake.Contacts.FindAsync(receipt.ContactId, new CallerAgency("police-west"), CancellationToken.None));
-        Assert.Null(await intake.Contacts.FindAsync(receipt.ContactId, new CallerAgency("st-marys-school"), CancellationToken.None));
+        Assert.NotNull(await intake.FindAsync(receipt.ContactId, new CallerAgency("police-west"), CancellationToken.None));
+        Assert.Null(await intake.FindAsync(receipt.ContactId, new CallerAgency("st-marys-school"), CancellationToken.None));
     }
 
     [Fact]
     public async Task An_unknown_contact_is_not_found() =>
-        Assert.Null(await intake.Contacts.FindAsync(Guid.NewGuid(), CallerAgency.AnyAgency, CancellationToken.None));
+        Assert.Null(await intake.FindAsync(Guid.NewGuid(), CallerAgency.AnyAgency, CancellationToken.None));
 
     private async Task<List<ContactReceived>> OutboxEventsForAsync(Guid contactId)
     {

@@ -14,7 +14,7 @@ public sealed class IntakeGrpcServiceTests(IntakeDatabase database)
     [Fact]
     public async Task SubmitContact_acknowledges_a_stored_contact()
     {
-        var response = await intake.Service.SubmitContact(TestContacts.Request(), new TestCallContext());
+        var response = await intake.Service.SubmitContact(TestContacts.Request(), TestCallers.Agency());
 
         Assert.True(Guid.TryParse(response.ContactId, out _));
         Assert.Equal(ContactStatus.Received, response.Status);
@@ -28,7 +28,7 @@ public sealed class IntakeGrpcServiceTests(IntakeDatabase database)
         request.Contact.Agency.ReferralSource = "99";
         request.Contact.Subjects[0].NhsNumber = "9434765918";
 
-        var rejected = await Assert.ThrowsAsync<RpcException>(() => intake.Service.SubmitContact(request, new TestCallContext()));
+        var rejected = await Assert.ThrowsAsync<RpcException>(() => intake.Service.SubmitContact(request, TestCallers.Agency()));
 
         Assert.Equal(StatusCode.InvalidArgument, rejected.StatusCode);
         var badRequest = Assert.Single(rejected.GetRpcStatus()!.Details).Unpack<BadRequest>();
@@ -40,9 +40,9 @@ public sealed class IntakeGrpcServiceTests(IntakeDatabase database)
     public async Task GetContact_returns_the_contact_as_submitted()
     {
         var request = TestContacts.Request();
-        var submitted = await intake.Service.SubmitContact(request, new TestCallContext());
+        var submitted = await intake.Service.SubmitContact(request, TestCallers.Agency());
 
-        var record = await intake.Service.GetContact(new GetContactRequest { ContactId = submitted.ContactId }, new TestCallContext());
+        var record = await intake.Service.GetContact(new GetContactRequest { ContactId = submitted.ContactId }, TestCallers.Agency());
 
         Assert.Equal(submitted.ContactId, record.ContactId);
         Assert.Equal(request.Contact, record.Contact);
@@ -54,7 +54,7 @@ public sealed class IntakeGrpcServiceTests(IntakeDatabase database)
     public async Task GetContact_of_an_unknown_contact_is_NOT_FOUND()
     {
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
-            intake.Service.GetContact(new GetContactRequest { ContactId = Guid.NewGuid().ToString() }, new TestCallContext()));
+            intake.Service.GetContact(new GetContactRequest { ContactId = Guid.NewGuid().ToString() }, TestCallers.Agency()));
 
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
@@ -65,7 +65,7 @@ public sealed class IntakeGrpcServiceTests(IntakeDatabase database)
     public async Task GetContact_without_a_contact_id_is_INVALID_ARGUMENT(string contactId)
     {
         var rejected = await Assert.ThrowsAsync<RpcException>(() =>
-            intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, new TestCallContext()));
+            intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, TestCallers.Agency()));
 
         Assert.Equal(StatusCode.InvalidArgument, rejected.StatusCode);
         Assert.Equal("contact_id", Assert.Single(Assert.Single(rejected.GetRpcStatus()!.Details).Unpack<BadRequest>().FieldViolations).Field);

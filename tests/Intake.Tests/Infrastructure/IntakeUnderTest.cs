@@ -1,6 +1,8 @@
 using System.Text;
+using Mash.Intake.Audit;
 using Mash.Intake.Contacts;
 using Mash.Intake.Grpc;
+using Mash.Intake.Repeats;
 using Mash.Intake.Subjects;
 using Mash.ServiceDefaults;
 
@@ -13,9 +15,21 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public SubjectPseudonyms Pseudonyms { get; } = new(Encoding.UTF8.GetBytes("a-test-key-of-at-least-thirty-two-chars"));
 
-    public ContactStore Contacts => new(database.DataSource);
+    public ContactStore Contacts => new();
 
-    public ContactIntake Intake => new(database.DataSource, Contacts, new EventOutbox(), Pseudonyms, Time);
+    public RepeatFinder Repeats { get; set; } = new(RepeatWindow.TwelveMonths, 50);
 
-    public IntakeGrpcService Service => new(Intake, Contacts, TestContacts.Vocabulary);
+    public ContactIntake Intake => new(database.DataSource, Contacts, new EventOutbox(), Pseudonyms, Repeats, Time);
+
+    public AuditedContactReads Reads => new(database.DataSource, Contacts, new AuditLog(Time));
+
+    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary);
+
+    /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
+    public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        return (await Contacts.FindAsync(transaction, contactId, caller, cancellationToken)).Contact;
+    }
 }

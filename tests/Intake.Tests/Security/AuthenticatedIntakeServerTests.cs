@@ -1,0 +1,136 @@
+using System.Net;
+using Mash.Contracts.Intake.V1;
+using Mash.Intake.Grpc;
+using Mash.Intake.Security;
+using Mash.Intake.Tests.Infrastructure;
+using MashGrpc.Client;
+using MashGrpc.Core;
+using MashGrpc.Health;
+using MashGrpc.Health.V1;
+using MashGrpc.Reflection;
+using MashGrpc.Reflection.V1;
+using MashGrpc.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Mash.Intake.Tests.Security;
+
+/// <summary>
+/// The credentials as a frontline app presents them: Intake's gRPC service, health and reflection on
+/// a real Kestrel server with the authentication registered as the service registers it, called
+/// through our gRPC client with <c>authorization</c> metadata.
+/// </summary>
+[Collection(IntakeDatabaseCollection.Name)]
+public sealed class AuthenticatedIntakeServerTests(IntakeDatabase database) : IAsyncLifetime
+{
+    private const string PoliceToken = "police-west-token-for-the-kestrel-test-0123456789";
+    private const string SchoolToken = "st-marys-token-for-the-kestrel-test-9876543210";
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
+
+    private readonly IntakeUnderTest intake = new(database);
+    private WebApplication? app;
+    private GrpcChannel? channel;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Intake:Agencies:0:OrganisationId"] = "police-west",
+            ["Intake:Agencies:0:TokenSha256"] = AgencyCredentials.HashOf(PoliceToken),
+            ["Intake:Agencies:1:OrganisationId"] = "st-marys-school",
+            ["Intake:Agencies:1:TokenSha256"] = AgencyCredentials.HashOf(SchoolToken),
+        });
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcHealthChecks();
+        builder.AddAgencyAuthentication();
+        builder.Services.AddSingleton(intake.Intake);
+        builder.Services.AddSingleton(intake.Reads);
+        builder.Services.AddSingleton(TestContacts.Vocabulary);
+        app = builder.Build();
+        app.MapGrpcService<IntakeGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        channel = GrpcChannel.ForAddress(new Uri(address));
+    }
+
+    public async Task DisposeAsync()
+    {
+        channel?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private IntakeService.IntakeServiceClient Client => new(channel!);
+
+    private static Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
+
+    [Fact]
+    public async Task An_agency_with_its_token_submits_and_reads_back_its_contact()
+    {
+        var request = TestContacts.Request();
+
+        var submitted = await Client.SubmitContactAsync(request, Bearer(PoliceToken)).ResponseAsync.WaitAsync(HangGuard);
+        var record = await Client.GetContactAsync(new GetContactRequest { ContactId = submitted.ContactId }, Bearer(PoliceToken)).ResponseAsync.WaitAsync(HangGuard);
+
+        Assert.Equal(request.Contact, record.Contact);
+        Assert.Equal(1, await database.CountAsync(
+            "SELECT count(*) FROM audit_log WHERE contact_id = $1 AND organisation_id = 'police-west' AND outcome = 'allowed'", Guid.Parse(submitted.ContactId)));
+    }
+
+    [Fact]
+    public async Task Another_agencys_token_reads_nothing_of_it()
+    {
+        var submitted = await Client.SubmitContactAsync(TestContacts.Request(), Bearer(PoliceToken)).ResponseAsync.WaitAsync(HangGuard);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.GetContactAsync(new GetContactRequest { ContactId = submitted.ContactId }, Bearer(SchoolToken)).ResponseAsync.WaitAsync(HangGuard));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer not-a-token-any-agency-holds")]
+    [InlineData("Basic cG9saWNlOnNlY3JldA==")]
+    public async Task Without_valid_credentials_a_call_is_UNAUTHENTICATED_and_nothing_is_stored(string? authorization)
+    {
+        var request = TestContacts.Request();
+        var headers = new Metadata();
+        if (authorization is not null)
+        {
+            headers.Add("authorization", authorization);
+        }
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitContactAsync(request, headers).ResponseAsync.WaitAsync(HangGuard));
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", request.RequestId));
+    }
+
+    [Fact]
+    public async Task Health_and_reflection_answer_without_credentials()
+    {
+        var health = await new Health.HealthClient(channel!).CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(HangGuard);
+
+        using var reflection = new ServerReflection.ServerReflectionClient(channel!).ServerReflectionInfo();
+        await reflection.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await reflection.RequestStream.CompleteAsync();
+        Assert.True(await reflection.ResponseStream.MoveNext(default).WaitAsync(HangGuard));
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.Contains(reflection.ResponseStream.Current.ListServicesResponse.Service, s => s.Name == IntakeService.Descriptor.FullName);
+    }
+}
