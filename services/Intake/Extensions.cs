@@ -1,5 +1,6 @@
 using Mash.Intake.Audit;
 using Mash.Intake.Contacts;
+using Mash.Intake.Listing;
 using Mash.Intake.Repeats;
 using Mash.Intake.Security;
 using Mash.Intake.Subjects;
@@ -13,7 +14,7 @@ public static class Extensions
     /// <summary>Intake's schema: its own scripts and the outbox's table. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration];
 
-    /// <summary>Intake's database, bus, outbox, vocabulary, pseudonym key, stores, audit log and agency authentication.</summary>
+    /// <summary>Intake's database, bus, outbox, vocabulary, pseudonym key, stores, listing, audit log and agency authentication.</summary>
     public static TBuilder AddIntake<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -33,6 +34,7 @@ public static class Extensions
         builder.Services.AddSingleton<ContactIntake>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AuditedContactReads>();
+        builder.Services.AddContactListing(builder.Configuration);
         builder.AddAgencyAuthentication();
         return builder;
     }

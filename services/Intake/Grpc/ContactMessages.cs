@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Contacts;
+using Mash.Intake.Listing;
 
 namespace Mash.Intake.Grpc;
 
@@ -22,5 +23,21 @@ internal static class ContactMessages
         ReceivedAt = Timestamp.FromDateTimeOffset(stored.Receipt.ReceivedAt),
         Status = stored.Receipt.Status,
         RepeatsContactIds = { stored.Receipt.Repeats.ContactIds.Select(id => id.ToString()) },
+    };
+
+    public static ListContactsResponse ToResponse(ContactPage page) => new()
+    {
+        Contacts = { page.Contacts.Select(ToSummary) },
+        NextPageToken = page.Next?.Encode() ?? "",
+    };
+
+    public static ContactSummary ToSummary(ListedContact listed) => new()
+    {
+        ContactId = listed.Receipt.ContactId.ToString(),
+        ReceivedAt = Timestamp.FromDateTimeOffset(listed.Receipt.ReceivedAt),
+        Status = listed.Receipt.Status,
+        ContactType = listed.ContactType,
+        PresentingIssues = { listed.PresentingIssues },
+        RepeatsContactIds = { listed.Receipt.Repeats.ContactIds.Select(id => id.ToString()) },
     };
 }

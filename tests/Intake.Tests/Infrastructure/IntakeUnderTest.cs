@@ -2,9 +2,11 @@ using System.Text;
 using Mash.Intake.Audit;
 using Mash.Intake.Contacts;
 using Mash.Intake.Grpc;
+using Mash.Intake.Listing;
 using Mash.Intake.Repeats;
 using Mash.Intake.Subjects;
 using Mash.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace Mash.Intake.Tests.Infrastructure;
 
@@ -23,7 +25,11 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public AuditedContactReads Reads => new(database.DataSource, Contacts, new AuditLog(Time));
 
-    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary);
+    public ListingOptions ListingOptions { get; set; } = new();
+
+    public ContactListing Listing => new(database.DataSource, Options.Create(ListingOptions));
+
+    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing);
 
     /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
     public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)

@@ -53,6 +53,7 @@ public sealed class AuthenticatedIntakeServerTests(IntakeDatabase database) : IA
         builder.AddAgencyAuthentication();
         builder.Services.AddSingleton(intake.Intake);
         builder.Services.AddSingleton(intake.Reads);
+        builder.Services.AddSingleton(intake.Listing);
         builder.Services.AddSingleton(TestContacts.Vocabulary);
         app = builder.Build();
         app.MapGrpcService<IntakeGrpcService>();
@@ -99,6 +100,33 @@ public sealed class AuthenticatedIntakeServerTests(IntakeDatabase database) : IA
             Client.GetContactAsync(new GetContactRequest { ContactId = submitted.ContactId }, Bearer(SchoolToken)).ResponseAsync.WaitAsync(HangGuard));
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bulk_import_answers_each_item_as_it_goes_over_a_duplex_call()
+    {
+        var good = TestContacts.Request();
+        var bad = TestContacts.Request();
+        bad.Contact.ContactType = "not-a-contact-type";
+        var last = TestContacts.Request();
+        using var call = Client.SubmitContacts(Bearer(PoliceToken));
+        var results = new List<SubmitContactResult>();
+
+        // Each result arrives before the next item is sent: answered item by item, not at the end.
+        foreach (var request in new[] { good, bad, last })
+        {
+            await call.RequestStream.WriteAsync(request).WaitAsync(HangGuard);
+            Assert.True(await call.ResponseStream.MoveNext(default).WaitAsync(HangGuard));
+            results.Add(call.ResponseStream.Current);
+        }
+        await call.RequestStream.CompleteAsync().WaitAsync(HangGuard);
+        Assert.False(await call.ResponseStream.MoveNext(default).WaitAsync(HangGuard));
+
+        Assert.Equal([good.RequestId, bad.RequestId, last.RequestId], results.Select(r => r.RequestId));
+        Assert.Equal("contact.contact_type", Assert.Single(results[1].Rejected.FieldViolations).Field);
+        var record = await Client.GetContactAsync(new GetContactRequest { ContactId = results[2].Accepted.ContactId }, Bearer(PoliceToken)).ResponseAsync.WaitAsync(HangGuard);
+        Assert.Equal(last.Contact, record.Contact);
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", bad.RequestId));
     }
 
     [Theory]

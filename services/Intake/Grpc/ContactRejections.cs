@@ -1,0 +1,27 @@
+using Mash.Contracts.Intake.V1;
+using MashGrpc.Core;
+using MashGrpc.Rpc;
+using FieldViolation = Mash.Contracts.Intake.V1.FieldViolation;
+
+namespace Mash.Intake.Grpc;
+
+/// <summary>SubmitContact's refusals as a bulk item's <see cref="ContactRejection"/>: the same code, message and fields at fault.</summary>
+internal static class ContactRejections
+{
+    /// <summary>A refusal of the item itself (its content or its agency), not a failure of the service.</summary>
+    public static bool IsRejection(RpcException exception) =>
+        exception.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied;
+
+    public static ContactRejection From(RpcException exception)
+    {
+        var rejection = new ContactRejection { Code = (int)exception.StatusCode, Message = exception.Status.Detail };
+        foreach (var detail in exception.GetRpcStatus()?.Details ?? [])
+        {
+            if (detail.TryUnpack<BadRequest>(out var badRequest))
+            {
+                rejection.FieldViolations.Add(badRequest.FieldViolations.Select(v => new FieldViolation { Field = v.Field, Description = v.Description }));
+            }
+        }
+        return rejection;
+    }
+}
