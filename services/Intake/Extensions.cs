@@ -1,6 +1,7 @@
 using Mash.Intake.Audit;
 using Mash.Intake.Contacts;
 using Mash.Intake.Listing;
+using Mash.Intake.Progress;
 using Mash.Intake.Repeats;
 using Mash.Intake.Security;
 using Mash.Intake.Subjects;
@@ -11,14 +12,21 @@ namespace Mash.Intake;
 
 public static class Extensions
 {
-    /// <summary>Intake's schema: its own scripts and the outbox's table. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration];
+    /// <summary>Intake's schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration];
 
-    /// <summary>Intake's database, bus, outbox, vocabulary, pseudonym key, stores, listing, audit log and agency authentication.</summary>
+    /// <summary>Intake's database, bus (with its progress consumers), outbox, vocabulary, pseudonym key, stores, listing, watching, audit log and agency authentication.</summary>
     public static TBuilder AddIntake<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
-        builder.AddMashBus();
+        // A contact's progress (WatchContact, and GetContact's status and outcome) from the other
+        // services' events; replicas share these queues, so each event is applied by one of them.
+        builder.AddMashBus(bus =>
+        {
+            bus.AddConsumer<ContactRatedProgressConsumer>();
+            bus.AddConsumer<DecisionRecordedProgressConsumer>();
+            bus.AddConsumer<ContactOutcomeFedBackConsumer>();
+        });
         builder.AddEventOutbox();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -35,6 +43,11 @@ public static class Extensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AuditedContactReads>();
         builder.Services.AddContactListing(builder.Configuration);
+        builder.Services.AddOptions<WatchOptions>()
+            .Bind(builder.Configuration.GetSection(WatchOptions.SectionName))
+            .Validate(options => options.IsUsable, WatchOptions.Requirement)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ContactProgress>();
         builder.AddAgencyAuthentication();
         return builder;
     }

@@ -47,7 +47,7 @@ public sealed class ContactStore
     public async Task<ContactLookup> FindAsync(NpgsqlTransaction transaction, Guid contactId, CallerAgency caller, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id, received_at, status, body, agency_id, repeats_contact_ids FROM contacts WHERE id = $1", transaction.Connection, transaction);
+            "SELECT id, received_at, status, body, agency_id, repeats_contact_ids, outcome FROM contacts WHERE id = $1", transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = contactId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -58,7 +58,10 @@ public sealed class ContactStore
         {
             return ContactLookup.Refused;
         }
-        return ContactLookup.Found(new StoredContact(ReadReceipt(reader), Contact.Parser.ParseFrom(reader.GetFieldValue<byte[]>(3))));
+        return ContactLookup.Found(new StoredContact(ReadReceipt(reader), Contact.Parser.ParseFrom(reader.GetFieldValue<byte[]>(3)))
+        {
+            Outcome = reader.IsDBNull(6) ? null : reader.GetString(6),
+        });
     }
 
     private static ContactReceipt ReadReceipt(NpgsqlDataReader reader) =>

@@ -22,6 +22,7 @@ internal static class ContactMessages
         Contact = stored.Contact,
         ReceivedAt = Timestamp.FromDateTimeOffset(stored.Receipt.ReceivedAt),
         Status = stored.Receipt.Status,
+        Outcome = stored.Outcome ?? "",
         RepeatsContactIds = { stored.Receipt.Repeats.ContactIds.Select(id => id.ToString()) },
     };
 

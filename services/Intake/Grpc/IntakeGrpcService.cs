@@ -3,14 +3,18 @@ using Mash.Contracts.Intake.V1;
 using Mash.Intake.Audit;
 using Mash.Intake.Contacts;
 using Mash.Intake.Listing;
+using Mash.Intake.Progress;
 using Mash.Intake.Validation;
 using MashGrpc.Core;
 using MashGrpc.Rpc;
+using Microsoft.Extensions.Options;
 
 namespace Mash.Intake.Grpc;
 
 /// <summary>mash.intake.v1.IntakeService: the agencies' way in.</summary>
-public sealed class IntakeGrpcService(ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing) : IntakeService.IntakeServiceBase
+public sealed class IntakeGrpcService(
+    ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
+    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime) : IntakeService.IntakeServiceBase
 {
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
         SubmitAsync(request, Callers.AgencyOf(context), context.CancellationToken);
@@ -60,10 +64,7 @@ public sealed class IntakeGrpcService(ContactIntake intake, AuditedContactReads 
 
     public override async Task<ContactRecord> GetContact(GetContactRequest request, ServerCallContext context)
     {
-        if (!Guid.TryParse(request.ContactId, out var contactId))
-        {
-            throw InvalidArgument.Of("The contact id is missing or malformed", [new("contact_id", "required: the contact id SubmitContact returned (a UUID)")]);
-        }
+        var contactId = ContactIdOf(request.ContactId);
         // Another agency's contact is PERMISSION_DENIED (and audited as denied), as issue 4 asks, though
         // it tells the caller the id exists; an unknown id is NOT_FOUND.
         var lookup = await contacts.GetAsync(contactId, Callers.AgencyOf(context), nameof(GetContact), context.CancellationToken);
@@ -100,4 +101,60 @@ public sealed class IntakeGrpcService(ContactIntake intake, AuditedContactReads 
         var page = await listing.ListAsync(agencyId, pageSize, after, context.CancellationToken);
         return ContactMessages.ToResponse(page);
     }
+
+    /// <summary>
+    /// The contact's status now, then each change, until the client cancels or the contact is CLOSED
+    /// (the stream then ends OK). Authorised as GetContact is (the caller's own contact only), but
+    /// it returns no personal data (status and outcome code), so it writes no audit row. It polls the
+    /// contact's row every <see cref="WatchOptions.WatchPollInterval"/> rather than hearing the
+    /// events: Intake's replicas compete for them, so the replica serving this stream may never see
+    /// the event that changed the contact; the row every replica shares does. When this replica
+    /// stops the stream ends at once, UNAVAILABLE (watch again: another replica will serve).
+    /// </summary>
+    public override async Task WatchContact(WatchContactRequest request, IServerStreamWriter<ContactStatusChange> responseStream, ServerCallContext context)
+    {
+        var contactId = ContactIdOf(request.ContactId);
+        var caller = Callers.AgencyOf(context);
+        var current = await progress.ReadAsync(contactId, context.CancellationToken)
+            ?? throw RpcErrors.NotFound($"Contact {contactId} was not found.");
+        if (!caller.MaySee(current.AgencyId))
+        {
+            throw RpcErrors.PermissionDenied($"Contact {contactId} was submitted by another agency.");
+        }
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await responseStream.WriteAsync(ToChange(contactId.ToString(), current), ending.Token);
+            while (current.Status != ContactStatus.Closed)
+            {
+                await Task.Delay(watchOptions.Value.WatchPollInterval, ending.Token);
+                var next = await progress.ReadAsync(contactId, ending.Token)
+                    ?? throw RpcErrors.NotFound($"Contact {contactId} is no longer held.");
+                if (next.Status != current.Status || next.Outcome != current.Outcome)
+                {
+                    await responseStream.WriteAsync(ToChange(contactId.ToString(), next), ending.Token);
+                    current = next;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
+        {
+            if (!context.CancellationToken.IsCancellationRequested)
+            {
+                throw RpcErrors.Unavailable("This Intake replica is stopping; watch the contact again.");
+            }
+        }
+    }
+
+    private static ContactStatusChange ToChange(string contactId, ContactProgressRow row) => new()
+    {
+        ContactId = contactId,
+        Status = row.Status,
+        Outcome = row.Outcome ?? "",
+        ChangedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(row.ChangedAt),
+    };
+
+    private static Guid ContactIdOf(string contactId) => Guid.TryParse(contactId, out var id)
+        ? id
+        : throw InvalidArgument.Of("The contact id is missing or malformed", [new("contact_id", "required: the contact id SubmitContact returned (a UUID)")]);
 }

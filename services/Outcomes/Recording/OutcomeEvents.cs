@@ -4,7 +4,7 @@ using Mash.Outcomes.Journeys;
 
 namespace Mash.Outcomes.Recording;
 
-/// <summary>The board-facing event: the journey's facts under its case_ref, and never the contact id.</summary>
+/// <summary>The board-facing event (the journey's facts under its case_ref, never the contact id) and the internal feedback to Intake.</summary>
 internal static class OutcomeEvents
 {
     public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, DateTimeOffset now) => new()
@@ -18,6 +18,16 @@ internal static class OutcomeEvents
         FinalRag = journey.FinalRag,
         ThresholdMet = journey.ThresholdMet,
         IsRepeat = journey.IsRepeat,
+        OccurredAt = Timestamp.FromDateTimeOffset(now),
+        RecordedAt = Timestamp.FromDateTimeOffset(now),
+    };
+
+    /// <summary>Internal, not board-facing: the outcome by contact id, for Intake to feed back to the referring agency (O4).</summary>
+    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(now).ToString(),
+        ContactId = contactId,
+        Outcome = outcome,
         OccurredAt = Timestamp.FromDateTimeOffset(now),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };

@@ -5,8 +5,9 @@ using Npgsql;
 namespace Mash.Outcomes.Recording;
 
 /// <summary>
-/// Records a contact's outcome and, in the same transaction, the OutcomeRecorded event in the
-/// outbox: the event leaves if and only if the outcome is stored. A refusal rolls back, changing nothing.
+/// Records a contact's outcome and, in the same transaction, the OutcomeRecorded event (for boards)
+/// and the ContactOutcomeFedBack event (for Intake, to tell the referrer) in the outbox: the events
+/// leave if and only if the outcome is stored. A refusal rolls back, changing nothing.
 /// </summary>
 internal sealed class OutcomeRecorder(
     NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
@@ -33,6 +34,8 @@ internal sealed class OutcomeRecorder(
         var caseRef = caseRefs.For(contactId);
         await outcomes.AddAsync(transaction, contactId, caseRef, outcome, practitionerId, now, cancellationToken);
         await outbox.AddAsync(transaction, OutcomeEvents.Recorded(journey, caseRef, outcome, now), cancellationToken);
+        // Internal feedback to the referrer (O4), for Intake only: it names the contact, so it is a separate event from the board's.
+        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RecordOutcomeResult.Recorded(caseRef);
     }

@@ -105,6 +105,11 @@ async function main() {
     const recorded = await eventually(`Outcomes to accept the outcome of ${c.id}`, () =>
       call(outcomes, 'RecordOutcome', { contact_id: c.id, outcome: c.outcome, practitioner_id: 'sw-1' }));
     c.caseRef = recorded.case_ref;
+    // Outcomes feeds the outcome back to Intake (ContactOutcomeFedBack): the referrer sees the contact CLOSED with it.
+    await eventually(`Intake to show ${c.id} closed with its outcome`, async () => {
+      const record = await call(intake, 'GetContact', { contact_id: c.id }, asAgency(c.agency));
+      return record.status === 'CONTACT_STATUS_CLOSED' && record.outcome === c.outcome;
+    });
     console.log(`${c.id}: ${c.rag}, decided within target, outcome ${c.outcome}`);
   }
 

@@ -3,6 +3,7 @@ using Mash.Intake.Audit;
 using Mash.Intake.Contacts;
 using Mash.Intake.Grpc;
 using Mash.Intake.Listing;
+using Mash.Intake.Progress;
 using Mash.Intake.Repeats;
 using Mash.Intake.Subjects;
 using Mash.ServiceDefaults;
@@ -29,7 +30,14 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public ContactListing Listing => new(database.DataSource, Options.Create(ListingOptions));
 
-    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing);
+    /// <summary>WatchContact's poll interval: short, so a test sees a change at once.</summary>
+    public WatchOptions WatchOptions { get; set; } = new() { WatchPollInterval = TimeSpan.FromMilliseconds(20) };
+
+    public TestLifetime Lifetime { get; } = new();
+
+    public ContactProgress Progress => new(database.DataSource);
+
+    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime);
 
     /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
     public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)
@@ -38,4 +46,16 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         return (await Contacts.FindAsync(transaction, contactId, caller, cancellationToken)).Contact;
     }
+}
+
+/// <summary>An application lifetime whose stopping the test triggers.</summary>
+internal sealed class TestLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+{
+    private readonly CancellationTokenSource stopping = new();
+
+    public CancellationToken ApplicationStarted => CancellationToken.None;
+    public CancellationToken ApplicationStopping => stopping.Token;
+    public CancellationToken ApplicationStopped => CancellationToken.None;
+
+    public void StopApplication() => stopping.Cancel();
 }

@@ -54,6 +54,8 @@ public sealed class AuthenticatedIntakeServerTests(IntakeDatabase database) : IA
         builder.Services.AddSingleton(intake.Intake);
         builder.Services.AddSingleton(intake.Reads);
         builder.Services.AddSingleton(intake.Listing);
+        builder.Services.AddSingleton(intake.Progress);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(intake.WatchOptions));
         builder.Services.AddSingleton(TestContacts.Vocabulary);
         app = builder.Build();
         app.MapGrpcService<IntakeGrpcService>();

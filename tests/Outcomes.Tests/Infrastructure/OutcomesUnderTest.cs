@@ -38,15 +38,22 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
         }
     }
 
-    /// <summary>The events waiting in the outbox.</summary>
-    public async Task<List<OutcomeRecorded>> OutboxAsync()
+    /// <summary>The board-facing events (OutcomeRecorded) waiting in the outbox.</summary>
+    public Task<List<OutcomeRecorded>> OutboxAsync() => OutboxAsync(OutcomeRecorded.Parser);
+
+    /// <summary>The internal feedback events for Intake (ContactOutcomeFedBack) waiting in the outbox.</summary>
+    public Task<List<ContactOutcomeFedBack>> FedBackAsync() => OutboxAsync(ContactOutcomeFedBack.Parser);
+
+    private async Task<List<T>> OutboxAsync<T>(Google.Protobuf.MessageParser<T> parser) where T : Google.Protobuf.IMessage<T>
     {
-        await using var command = dataSource.CreateCommand("SELECT body FROM outbox_messages ORDER BY id");
+        // The outbox names each row's type as "Full.Name, Assembly".
+        await using var command = dataSource.CreateCommand("SELECT body FROM outbox_messages WHERE message_type = $1 ORDER BY id");
+        command.Parameters.Add(new() { Value = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" });
         await using var reader = await command.ExecuteReaderAsync();
-        var events = new List<OutcomeRecorded>();
+        var events = new List<T>();
         while (await reader.ReadAsync())
         {
-            events.Add(OutcomeRecorded.Parser.ParseFrom((byte[])reader[0]));
+            events.Add(parser.ParseFrom((byte[])reader[0]));
         }
         return events;
     }

@@ -26,6 +26,32 @@ public sealed class OutcomeRecorderTests(OutcomesDatabase database)
     }
 
     [Fact]
+    public async Task An_outcome_is_fed_back_to_Intake_by_contact_id_in_the_same_transaction()
+    {
+        const string ContactId = "contact-fed-back-1";
+        var outcomes = await OutcomesAsync();
+        await outcomes.ContactAsync(ContactId, Rag.Amber);
+
+        await outcomes.Recorder.RecordAsync(ContactId, "early-help", "sw-1", CancellationToken.None);
+
+        var fedBack = Assert.Single(await outcomes.FedBackAsync());
+        Assert.Equal((ContactId, "early-help"), (fedBack.ContactId, fedBack.Outcome));
+        Assert.NotEmpty(fedBack.EventId);
+        Assert.Equal(OutcomesUnderTest.NowTimestamp, fedBack.OccurredAt);
+        // The board-facing event still carries no contact id.
+        Assert.DoesNotContain(ContactId, Assert.Single(await outcomes.OutboxAsync()).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_outcome_feeds_nothing_back()
+    {
+        var outcomes = await OutcomesAsync();
+        await outcomes.ContactAsync("c1", decided: false);
+        await outcomes.Recorder.RecordAsync("c1", "nfa", "sw-1", CancellationToken.None);
+        Assert.Empty(await outcomes.FedBackAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_contact_is_reported_and_nothing_is_stored()
     {
         var outcomes = await OutcomesAsync();

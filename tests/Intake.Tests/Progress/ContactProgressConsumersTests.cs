@@ -1,0 +1,126 @@
+using Mash.Contracts.Intake.V1;
+using Mash.Intake.Tests.Infrastructure;
+
+namespace Mash.Intake.Tests.Progress;
+
+/// <summary>Triage's and Outcomes' events move a contact forward, once each, in any order, never back.</summary>
+[Collection(IntakeDatabaseCollection.Name)]
+public sealed class ContactProgressConsumersTests(IntakeDatabase database)
+{
+    private readonly IntakeUnderTest intake = new(database);
+    private readonly ProgressEvents events = new(database.DataSource);
+
+    private async Task<string> SubmitAsync() =>
+        (await intake.Service.SubmitContact(TestContacts.Request(), TestCallers.Agency())).ContactId;
+
+    private async Task<ContactRecord> GetAsync(string contactId) =>
+        await intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, TestCallers.Agency());
+
+    private Task<long> ProcessedAsync(string consumer) =>
+        database.CountAsync("SELECT count(*) FROM processed_events WHERE consumer = $1", consumer);
+
+    [Fact]
+    public async Task A_rating_puts_the_contact_in_triage()
+    {
+        var contactId = await SubmitAsync();
+
+        await events.ConsumeAsync(ProgressEvents.Rated(contactId));
+
+        Assert.Equal(ContactStatus.InTriage, (await GetAsync(contactId)).Status);
+    }
+
+    [Fact]
+    public async Task A_decision_makes_the_contact_decided()
+    {
+        var contactId = await SubmitAsync();
+        await events.ConsumeAsync(ProgressEvents.Rated(contactId));
+
+        await events.ConsumeAsync(ProgressEvents.Decided(contactId));
+
+        Assert.Equal(ContactStatus.Decided, (await GetAsync(contactId)).Status);
+    }
+
+    [Fact]
+    public async Task Fed_back_outcome_closes_the_contact_and_GetContact_shows_the_outcome()
+    {
+        var contactId = await SubmitAsync();
+        await events.ConsumeAsync(ProgressEvents.Decided(contactId));
+
+        await events.ConsumeAsync(ProgressEvents.FedBack(contactId, "strategy-discussion"));
+
+        var record = await GetAsync(contactId);
+        Assert.Equal((ContactStatus.Closed, "strategy-discussion"), (record.Status, record.Outcome));
+    }
+
+    [Fact]
+    public async Task An_open_contact_has_no_outcome()
+    {
+        var contactId = await SubmitAsync();
+        await events.ConsumeAsync(ProgressEvents.Decided(contactId));
+
+        Assert.Equal("", (await GetAsync(contactId)).Outcome);
+    }
+
+    [Fact]
+    public async Task ListContacts_shows_the_status_the_events_reached()
+    {
+        var contactId = await SubmitAsync();
+        await events.ConsumeAsync(ProgressEvents.FedBack(contactId));
+
+        var listed = await intake.Service.ListContacts(new ListContactsRequest { PageSize = 500 }, TestCallers.Agency());
+
+        Assert.Equal(ContactStatus.Closed, Assert.Single(listed.Contacts, c => c.ContactId == contactId).Status);
+    }
+
+    [Fact]
+    public async Task Each_consumer_applies_a_redelivered_event_once()
+    {
+        var contactId = await SubmitAsync();
+        var rated = ProgressEvents.Rated(contactId);
+        var decided = ProgressEvents.Decided(contactId);
+        var fedBack = ProgressEvents.FedBack(contactId);
+        var before = (await ProcessedAsync("ContactRatedProgressConsumer"), await ProcessedAsync("DecisionRecordedProgressConsumer"), await ProcessedAsync("ContactOutcomeFedBackConsumer"));
+
+        await events.ConsumeAsync(rated);
+        await events.ConsumeAsync(rated);
+        await events.ConsumeAsync(decided);
+        await events.ConsumeAsync(decided);
+        await events.ConsumeAsync(fedBack);
+        await events.ConsumeAsync(fedBack);
+
+        var after = (await ProcessedAsync("ContactRatedProgressConsumer"), await ProcessedAsync("DecisionRecordedProgressConsumer"), await ProcessedAsync("ContactOutcomeFedBackConsumer"));
+        Assert.Equal((before.Item1 + 1, before.Item2 + 1, before.Item3 + 1), after);
+        Assert.Equal(ContactStatus.Closed, (await GetAsync(contactId)).Status);
+    }
+
+    [Fact]
+    public async Task A_late_rating_does_not_move_a_decided_contact_back()
+    {
+        var contactId = await SubmitAsync();
+        await events.ConsumeAsync(ProgressEvents.Decided(contactId));
+
+        await events.ConsumeAsync(ProgressEvents.Rated(contactId));
+
+        Assert.Equal(ContactStatus.Decided, (await GetAsync(contactId)).Status);
+    }
+
+    [Fact]
+    public async Task Late_ratings_and_decisions_do_not_reopen_a_closed_contact_or_lose_its_outcome()
+    {
+        var contactId = await SubmitAsync();
+        await events.ConsumeAsync(ProgressEvents.FedBack(contactId, "advice"));
+
+        await events.ConsumeAsync(ProgressEvents.Decided(contactId));
+        await events.ConsumeAsync(ProgressEvents.Rated(contactId));
+
+        var record = await GetAsync(contactId);
+        Assert.Equal((ContactStatus.Closed, "advice"), (record.Status, record.Outcome));
+    }
+
+    [Fact]
+    public async Task An_event_for_an_unknown_contact_changes_nothing()
+    {
+        await events.ConsumeAsync(ProgressEvents.Rated(Guid.NewGuid().ToString()));
+        await events.ConsumeAsync(ProgressEvents.FedBack("not-a-uuid"));
+    }
+}

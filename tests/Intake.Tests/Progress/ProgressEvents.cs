@@ -1,0 +1,37 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Intake.Progress;
+using Npgsql;
+
+namespace Mash.Intake.Tests.Progress;
+
+/// <summary>The three events that move a contact on, each delivered to Intake's consumer as the bus would.</summary>
+internal sealed class ProgressEvents(NpgsqlDataSource dataSource)
+{
+    public static readonly DateTimeOffset At = new(2025, 6, 3, 11, 0, 0, TimeSpan.Zero);
+
+    public static ContactRated Rated(string contactId) => new()
+    {
+        EventId = Guid.NewGuid().ToString(), ContactId = contactId, Rag = Rag.Amber, PractitionerId = "sw-1",
+        OccurredAt = Timestamp.FromDateTimeOffset(At), RecordedAt = Timestamp.FromDateTimeOffset(At),
+    };
+
+    public static DecisionRecorded Decided(string contactId) => new()
+    {
+        EventId = Guid.NewGuid().ToString(), ContactId = contactId, ThresholdMet = true, PractitionerId = "sw-1",
+        OccurredAt = Timestamp.FromDateTimeOffset(At.AddHours(1)), RecordedAt = Timestamp.FromDateTimeOffset(At.AddHours(1)),
+    };
+
+    public static ContactOutcomeFedBack FedBack(string contactId, string outcome = "early-help") => new()
+    {
+        EventId = Guid.NewGuid().ToString(), ContactId = contactId, Outcome = outcome,
+        OccurredAt = Timestamp.FromDateTimeOffset(At.AddHours(2)), RecordedAt = Timestamp.FromDateTimeOffset(At.AddHours(2)),
+    };
+
+    public Task ConsumeAsync(ContactRated message) => new ContactRatedProgressConsumer(dataSource).Consume(DeliveredContext.Of(message));
+
+    public Task ConsumeAsync(DecisionRecorded message) => new DecisionRecordedProgressConsumer(dataSource).Consume(DeliveredContext.Of(message));
+
+    public Task ConsumeAsync(ContactOutcomeFedBack message) => new ContactOutcomeFedBackConsumer(dataSource).Consume(DeliveredContext.Of(message));
+}
