@@ -1,3 +1,4 @@
+using Mash.Testing.Messaging;
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using MassTransit;
 
-namespace Mash.Intake.Tests.Progress;
+namespace Mash.Testing.Messaging;
 
 /// <summary>A ConsumeContext that answers only what a consumer reads of a delivery: the message, its id and cancellation.</summary>
 public class DeliveredContext : DispatchProxy
