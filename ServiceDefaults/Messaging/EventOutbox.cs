@@ -32,6 +32,24 @@ public sealed class EventOutbox
         Wake();
     }
 
+    /// <summary>Adds <paramref name="messages"/> to the outbox inside the caller's transaction, in one statement and in their order.</summary>
+    public async Task AddRangeAsync(NpgsqlTransaction transaction, IReadOnlyList<IMessage> messages, CancellationToken cancellationToken = default)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+        // unnest WITH ORDINALITY keeps the given order in the ids the dispatcher publishes by.
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO outbox_messages (message_type, body)
+            SELECT m.message_type, m.body FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS m(message_type, body, n) ORDER BY m.n
+            """, transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = messages.Select(m => OutboxMessageTypes.NameOf(m.GetType())).ToArray() });
+        command.Parameters.Add(new() { Value = messages.Select(m => m.ToByteArray()).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        Wake();
+    }
+
     /// <summary>Tells the dispatcher there may be work; it also polls, so a missed wake only delays.</summary>
     public void Wake()
     {

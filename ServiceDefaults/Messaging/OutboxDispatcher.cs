@@ -7,7 +7,7 @@ using Npgsql;
 namespace Mash.ServiceDefaults;
 
 /// <summary>
-/// Publishes outbox rows in order and deletes them once RabbitMQ has confirmed them. Rows are locked
+/// Publishes outbox rows a batch at a time and deletes them once RabbitMQ has confirmed them. Rows are locked
 /// with SKIP LOCKED, so replicas share the work; a crash between publish and delete sends a row again,
 /// which is why every consumer is idempotent.
 /// </summary>
@@ -69,11 +69,14 @@ internal sealed partial class OutboxDispatcher(
         {
             return 0;
         }
-        foreach (var (_, typeName, body) in rows)
+        // Published together and awaited together: each waits for its broker confirm, and waiting for
+        // them one by one would cap the outbox at one round trip per event. Consumers run concurrently
+        // anyway, so no consumer could rely on the order of publishing.
+        await Task.WhenAll(rows.Select(row =>
         {
-            var (type, message) = OutboxMessageTypes.Read(typeName, body);
-            await publisher.Publish(message, type, cancellationToken);
-        }
+            var (type, message) = OutboxMessageTypes.Read(row.Type, row.Body);
+            return publisher.Publish(message, type, cancellationToken);
+        }));
         await using (var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE id = ANY($1)", connection, transaction))
         {
             delete.Parameters.Add(new() { Value = rows.Select(r => r.Id).ToArray() });

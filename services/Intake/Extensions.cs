@@ -39,6 +39,11 @@ public static class Extensions
         builder.Services.AddSingleton<SubjectPseudonyms>();
         builder.Services.AddRepeatDetection(builder.Configuration);
         builder.Services.AddSingleton<ContactStore>();
+        builder.Services.AddOptions<GroupCommitOptions>()
+            .Bind(builder.Configuration.GetSection(GroupCommitOptions.SectionName))
+            .Validate(options => options.IsUsable, GroupCommitOptions.Requirement)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ContactBatchWriter>();
         builder.Services.AddSingleton<ContactIntake>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AuditedContactReads>();

@@ -1,37 +1,39 @@
 using Mash.Contracts.Intake.V1;
-using Mash.Intake.Repeats;
 using Mash.Intake.Subjects;
 using Mash.ServiceDefaults;
-using Npgsql;
+using Microsoft.Extensions.Options;
 
 namespace Mash.Intake.Contacts;
 
 /// <summary>
-/// Takes in a valid contact: stores it and its ContactReceived event in one transaction, so the
-/// contact is acknowledged only once both are durable, and the event leaves if and only if the
-/// contact was stored. Idempotent on the request id: a retry gets the first receipt back. The
-/// earlier contacts it repeats are found in the same transaction and stored with it.
+/// Takes in a valid contact: fixes its id, receipt time and subject references, then waits for its
+/// group commit (<see cref="ContactBatchWriter"/>), which stores it with its ContactReceived event,
+/// so the contact is acknowledged only once both are durable. Idempotent on the request id: a retry
+/// gets the first receipt back.
 /// </summary>
-public sealed class ContactIntake(NpgsqlDataSource dataSource, ContactStore contacts, EventOutbox outbox, SubjectPseudonyms pseudonyms, RepeatFinder repeats, TimeProvider time)
+public sealed class ContactIntake
 {
-    public async Task<ContactReceipt> SubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken)
+    private readonly GroupCommit<PendingContact, ContactReceipt> commits;
+    private readonly SubjectPseudonyms pseudonyms;
+    private readonly TimeProvider time;
+
+    public ContactIntake(ContactBatchWriter writer, SubjectPseudonyms pseudonyms, TimeProvider time, IOptions<GroupCommitOptions> options)
+    {
+        commits = new(writer.WriteAsync, options.Value.CommitBatchSize, options.Value.ConcurrentCommits);
+        this.pseudonyms = pseudonyms;
+        this.time = time;
+    }
+
+    /// <summary>
+    /// The contact's receipt once committed. Cancelling stops the wait, not the commit: the contact
+    /// may still be stored, unacknowledged, and a retry with the same request id gets its receipt.
+    /// </summary>
+    public Task<ContactReceipt> SubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken)
     {
         var receivedAt = ToMicroseconds(time.GetUtcNow());
         var contactId = Guid.CreateVersion7(receivedAt);
-        var subjectRefs = pseudonyms.RefsFor(contact, contactId);
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var repeated = await repeats.FindAsync(transaction, contactId, subjectRefs, receivedAt, cancellationToken);
-        var stored = new StoredContact(new ContactReceipt(contactId, receivedAt, ContactStatus.Received) { Repeats = repeated }, contact);
-        if (!await contacts.TryAddAsync(transaction, requestId, stored, subjectRefs, cancellationToken))
-        {
-            // A retry: the first submission committed (a concurrent one is waited for by the unique index).
-            return await contacts.GetReceiptAsync(transaction, contact.Agency.OrganisationId, requestId, cancellationToken);
-        }
-        await outbox.AddAsync(transaction, ContactReceivedEvent.From(Guid.NewGuid(), stored.Receipt, contact, subjectRefs), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored.Receipt;
+        var pending = new PendingContact(requestId, contact, contactId, receivedAt, pseudonyms.RefsFor(contact, contactId));
+        return commits.SubmitAsync(pending).WaitAsync(cancellationToken);
     }
 
     // PostgreSQL keeps microseconds; a receipt read back on a retry must equal the first one exactly.

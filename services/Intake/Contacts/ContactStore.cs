@@ -5,39 +5,58 @@ using Npgsql;
 
 namespace Mash.Intake.Contacts;
 
-/// <summary>The <c>contacts</c> table. Writes take the caller's transaction, so the outbox event commits with them; reads too, so their audit record does.</summary>
+/// <summary>The <c>contacts</c> table. Writes take the caller's transaction, so the outbox events commit with them; reads too, so their audit record does.</summary>
 public sealed class ContactStore
 {
-    /// <summary>Stores the contact unless its agency already stored this request id; true when this call stored it.</summary>
-    public async Task<bool> TryAddAsync(NpgsqlTransaction transaction, string requestId, StoredContact contact, IReadOnlyList<string> subjectRefs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the new contacts (one statement for all) unless their agency already stored their
+    /// request id; returns how many it stored, so fewer than given means another commit got there first.
+    /// </summary>
+    public async Task<int> AddAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> pending, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken = default)
     {
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+        // Rows arrive as parallel arrays. A row's own arrays (subject references: lower-case hex; repeated
+        // contact ids) travel joined by commas, since PostgreSQL has no arrays of arrays of varying length.
         await using var command = new NpgsqlCommand("""
             INSERT INTO contacts (id, request_id, agency_id, received_at, status, subject_refs, body, repeats_contact_ids)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            SELECT c.id, c.request_id, c.agency_id, c.received_at, $5, string_to_array(c.subject_refs, ','), c.body, string_to_array(c.repeats, ',')::uuid[]
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $6::text[], $7::bytea[], $8::text[])
+                AS c(id, request_id, agency_id, received_at, subject_refs, body, repeats)
             ON CONFLICT (agency_id, request_id) DO NOTHING
             """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = contact.Receipt.ContactId });
-        command.Parameters.Add(new() { Value = requestId });
-        command.Parameters.Add(new() { Value = contact.Contact.Agency.OrganisationId });
-        command.Parameters.Add(new() { Value = contact.Receipt.ReceivedAt });
-        command.Parameters.Add(new() { Value = ContactStatusCodes.ToCode(contact.Receipt.Status) });
-        command.Parameters.Add(new() { Value = subjectRefs.ToArray() });
-        command.Parameters.Add(new() { Value = contact.Contact.ToByteArray() });
-        command.Parameters.Add(new() { Value = contact.Receipt.Repeats.ContactIds.ToArray() });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.Parameters.Add(new() { Value = contacts.Select(c => c.Receipt.ContactId).ToArray() });
+        command.Parameters.Add(new() { Value = pending.Select(p => p.RequestId).ToArray() });
+        command.Parameters.Add(new() { Value = pending.Select(p => p.AgencyId).ToArray() });
+        command.Parameters.Add(new() { Value = contacts.Select(c => c.Receipt.ReceivedAt).ToArray() });
+        command.Parameters.Add(new() { Value = ContactStatusCodes.ToCode(ContactStatus.Received) });
+        command.Parameters.Add(new() { Value = pending.Select(p => string.Join(',', p.SubjectRefs)).ToArray() });
+        command.Parameters.Add(new() { Value = contacts.Select(c => c.Contact.ToByteArray()).ToArray() });
+        command.Parameters.Add(new() { Value = contacts.Select(c => string.Join(',', c.Receipt.Repeats.ContactIds)).ToArray() });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The receipt of the contact <paramref name="agencyId"/> stored under <paramref name="requestId"/>.</summary>
-    public async Task<ContactReceipt> GetReceiptAsync(NpgsqlTransaction transaction, string agencyId, string requestId, CancellationToken cancellationToken)
+    /// <summary>The receipts of those of <paramref name="keys"/> (agency and request id) already stored.</summary>
+    public async Task<Dictionary<(string AgencyId, string RequestId), ContactReceipt>> FindReceiptsAsync(
+        NpgsqlTransaction transaction, IEnumerable<(string AgencyId, string RequestId)> keys, CancellationToken cancellationToken = default)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT id, received_at, status, repeats_contact_ids FROM contacts WHERE agency_id = $1 AND request_id = $2", transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = agencyId });
-        command.Parameters.Add(new() { Value = requestId });
+        var asked = keys.ToList();
+        await using var command = new NpgsqlCommand("""
+            SELECT c.id, c.received_at, c.status, c.repeats_contact_ids, c.agency_id, c.request_id
+            FROM unnest($1::text[], $2::text[]) AS k(agency_id, request_id)
+            JOIN contacts c ON c.agency_id = k.agency_id AND c.request_id = k.request_id
+            """, transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = asked.Select(k => k.AgencyId).ToArray() });
+        command.Parameters.Add(new() { Value = asked.Select(k => k.RequestId).ToArray() });
+        var receipts = new Dictionary<(string, string), ContactReceipt>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? ReadReceipt(reader)
-            : throw new InvalidOperationException("No contact is stored under this request id.");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            receipts[(reader.GetString(4), reader.GetString(5))] = ReadReceipt(reader);
+        }
+        return receipts;
     }
 
     /// <summary>

@@ -14,41 +14,26 @@ namespace Mash.Intake.Grpc;
 /// <summary>mash.intake.v1.IntakeService: the agencies' way in.</summary>
 public sealed class IntakeGrpcService(
     ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
-    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime) : IntakeService.IntakeServiceBase
+    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, TimeProvider time) : IntakeService.IntakeServiceBase
 {
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
         SubmitAsync(request, Callers.AgencyOf(context), context.CancellationToken);
 
     /// <summary>
-    /// Each item as <see cref="SubmitContact"/> takes it (the same <see cref="SubmitAsync"/>, its own
-    /// transaction), answered in order once it is committed. An item SubmitContact would refuse
-    /// (INVALID_ARGUMENT, PERMISSION_DENIED) is answered with that refusal and the rest go on; any
-    /// other failure (the database unavailable) ends the call, leaving the items after it unanswered
-    /// and so, to the client, unacknowledged.
+    /// Each item as <see cref="SubmitContact"/> takes it, pipelined (<see cref="BulkSubmission"/>): a
+    /// refused item is answered with its refusal and the rest go on; each is answered, in order, once
+    /// it is committed.
     /// </summary>
-    public override async Task SubmitContacts(IAsyncStreamReader<SubmitContactRequest> requestStream, IServerStreamWriter<SubmitContactResult> responseStream, ServerCallContext context)
+    public override Task SubmitContacts(IAsyncStreamReader<SubmitContactRequest> requestStream, IServerStreamWriter<SubmitContactResult> responseStream, ServerCallContext context)
     {
         var caller = Callers.AgencyOf(context);
-        while (await requestStream.MoveNext(context.CancellationToken))
-        {
-            var request = requestStream.Current;
-            var result = new SubmitContactResult { RequestId = request.RequestId };
-            try
-            {
-                result.Accepted = await SubmitAsync(request, caller, context.CancellationToken);
-            }
-            catch (RpcException refused) when (ContactRejections.IsRejection(refused))
-            {
-                result.Rejected = ContactRejections.From(refused);
-            }
-            await responseStream.WriteAsync(result, context.CancellationToken);
-        }
+        return BulkSubmission.RunAsync(requestStream, responseStream, request => SubmitAsync(request, caller, context.CancellationToken), context.CancellationToken);
     }
 
     /// <summary>One contact, validated, authorised, stored (idempotently) and acknowledged once committed; refusals are thrown as SubmitContact answers them.</summary>
     private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, CallerAgency caller, CancellationToken cancellationToken)
     {
-        var violations = ContactValidator.Validate(request, vocabulary);
+        var violations = ContactValidator.Validate(request, vocabulary, time.GetUtcNow());
         if (violations.Count > 0)
         {
             throw InvalidArgument.Of("The contact was not accepted", violations);

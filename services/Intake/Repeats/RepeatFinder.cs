@@ -1,19 +1,21 @@
+using Mash.Intake.Contacts;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Mash.Intake.Repeats;
 
 /// <summary>
-/// Finds the earlier contacts a new contact repeats: those sharing any of its subject references
+/// Finds the earlier contacts each new contact repeats: those sharing any of its subject references
 /// (the same NHS number, or else the same normalised name, date of birth and postcode: see
 /// <see cref="Subjects.SubjectIdentity"/>) and received within the window before it, most recent
-/// first, at most the limit.
+/// first, at most the limit. Earlier means stored already, or earlier in the same group commit.
 /// </summary>
 /// <remarks>
-/// It runs in the submitting transaction, under READ COMMITTED, so it sees the contacts committed
-/// before it starts. Two contacts about the same subject submitted at the same moment may therefore
-/// miss each other: each is stored and acknowledged, and each lists what was committed before it,
-/// with or without the other. No lock is taken, so submissions about one subject never queue.
+/// It runs in the committing transaction, under READ COMMITTED, so it sees the contacts committed
+/// before it starts. Two contacts about the same subject committed at the same moment by two
+/// concurrent commits may therefore miss each other: each is stored and acknowledged, and each lists
+/// what was committed before it, with or without the other. No lock is taken, so submissions about
+/// one subject never queue.
 /// </remarks>
 public sealed class RepeatFinder(RepeatWindow window, int limit)
 {
@@ -25,31 +27,82 @@ public sealed class RepeatFinder(RepeatWindow window, int limit)
 
     public int Limit => limit;
 
-    public async Task<RepeatedContacts> FindAsync(
-        NpgsqlTransaction transaction, Guid contactId, IReadOnlyList<string> subjectRefs, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>What each of <paramref name="batch"/> repeats, in its order.</summary>
+    public async Task<IReadOnlyList<RepeatedContacts>> FindAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> batch, CancellationToken cancellationToken = default)
     {
-        if (subjectRefs.Count == 0)
+        var found = batch.Select(_ => new List<Earlier>()).ToList();
+        await FindStoredAsync(transaction, batch, found, cancellationToken);
+        FindInBatch(batch, found);
+        return [.. found.Select(Latest)];
+    }
+
+    /// <summary>One query for the whole batch: per subject reference, its latest contacts in the window (the GIN index on subject_refs).</summary>
+    private async Task FindStoredAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> batch, List<List<Earlier>> found, CancellationToken cancellationToken)
+    {
+        var lookups = batch.SelectMany((p, i) => p.SubjectRefs.Select(subjectRef => (Index: i, SubjectRef: subjectRef, p.ReceivedAt))).ToList();
+        if (lookups.Count == 0)
         {
-            return RepeatedContacts.None;
+            return;
         }
-        // subject_refs && … uses the GIN index; ties in time fall to the id, so the order is total.
         await using var command = new NpgsqlCommand("""
-            SELECT id FROM contacts
-            WHERE subject_refs && $1 AND received_at >= $2 AND received_at <= $3 AND id <> $4
-            ORDER BY received_at DESC, id DESC
-            LIMIT $5
+            SELECT r.n, m.id, m.received_at
+            FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS r(n, subject_ref, since, until)
+            CROSS JOIN LATERAL (
+                SELECT id, received_at FROM contacts
+                WHERE subject_refs @> ARRAY[r.subject_ref] AND received_at >= r.since AND received_at <= r.until
+                ORDER BY received_at DESC, id DESC
+                LIMIT $5) AS m
             """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = subjectRefs.ToArray() });
-        command.Parameters.Add(new() { Value = window.StartFor(receivedAt) });
-        command.Parameters.Add(new() { Value = receivedAt });
-        command.Parameters.Add(new() { Value = contactId });
+        command.Parameters.Add(new() { Value = lookups.Select(l => l.Index).ToArray() });
+        command.Parameters.Add(new() { Value = lookups.Select(l => l.SubjectRef).ToArray() });
+        command.Parameters.Add(new() { Value = lookups.Select(l => window.StartFor(l.ReceivedAt)).ToArray() });
+        command.Parameters.Add(new() { Value = lookups.Select(l => l.ReceivedAt).ToArray() });
         command.Parameters.Add(new() { Value = limit });
-        var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetGuid(0));
+            found[reader.GetInt32(0)].Add(new(reader.GetGuid(1), reader.GetFieldValue<DateTimeOffset>(2)));
         }
-        return ids.Count == 0 ? RepeatedContacts.None : new RepeatedContacts(ids);
+    }
+
+    /// <summary>Contacts of the same batch received before each other about a shared subject.</summary>
+    private void FindInBatch(IReadOnlyList<PendingContact> batch, List<List<Earlier>> found)
+    {
+        var bySubject = new Dictionary<string, List<int>>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            foreach (var subjectRef in batch[i].SubjectRefs.Distinct())
+            {
+                if (bySubject.TryGetValue(subjectRef, out var others))
+                {
+                    others.Add(i);
+                }
+                else
+                {
+                    bySubject[subjectRef] = [i];
+                }
+            }
+        }
+        foreach (var sharing in bySubject.Values.Where(indexes => indexes.Count > 1))
+        {
+            foreach (var i in sharing)
+            {
+                var mine = new Earlier(batch[i].ContactId, batch[i].ReceivedAt);
+                var since = window.StartFor(mine.ReceivedAt);
+                found[i].AddRange(sharing
+                    .Select(j => new Earlier(batch[j].ContactId, batch[j].ReceivedAt))
+                    .Where(other => other.ReceivedAt >= since && other.CompareTo(mine) < 0));
+            }
+        }
+    }
+
+    private RepeatedContacts Latest(List<Earlier> earlier) => earlier.Count == 0
+        ? RepeatedContacts.None
+        : new([.. earlier.Distinct().OrderDescending().Take(limit).Select(e => e.ContactId)]);
+
+    /// <summary>Ordered as the contacts table orders them: by receipt time, then id (Guid compares as PostgreSQL's uuid does).</summary>
+    private readonly record struct Earlier(Guid ContactId, DateTimeOffset ReceivedAt) : IComparable<Earlier>
+    {
+        public int CompareTo(Earlier other) => ReceivedAt != other.ReceivedAt ? ReceivedAt.CompareTo(other.ReceivedAt) : ContactId.CompareTo(other.ContactId);
     }
 }

@@ -13,15 +13,26 @@ public static class ContactValidator
         ReferralSourceIsKnown.Check,
         HasSubjects.Check,
         NhsNumbersAreValid.Check,
+        HouseholdLinksReferToSubjects.Check,
         ContactTypeIsKnown.Check,
+        DashRiskOnlyOnDomesticAbuse.Check,
         PresentingIssuesAreKnown.Check,
         PathwayIsSpecified.Check,
         OverriddenConsentHasReason.Check,
     ];
 
-    public static IReadOnlyList<Violation> Validate(SubmitContactRequest request, Vocabulary vocabulary) =>
+    private static readonly DatedContactRule[] DatedContactRules =
+    [
+        DatesAreCalendarValid.Check,
+        IncidentIsNotInTheFuture.Check,
+    ];
+
+    /// <param name="now">The time the contact is received: dates after it are refused.</param>
+    public static IReadOnlyList<Violation> Validate(SubmitContactRequest request, Vocabulary vocabulary, DateTimeOffset now) =>
     [
         .. RequestIdIsUsable.Check(request),
-        .. request.Contact is { } contact ? ContactRules.SelectMany(rule => rule(contact, vocabulary)) : ContactIsPresent.Violations,
+        .. request.Contact is { } contact
+            ? [.. ContactRules.SelectMany(rule => rule(contact, vocabulary)), .. DatedContactRules.SelectMany(rule => rule(contact, now))]
+            : ContactIsPresent.Violations,
     ];
 }

@@ -22,7 +22,9 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public RepeatFinder Repeats { get; set; } = new(RepeatWindow.TwelveMonths, 50);
 
-    public ContactIntake Intake => new(database.DataSource, Contacts, new EventOutbox(), Pseudonyms, Repeats, Time);
+    public GroupCommitOptions GroupCommit { get; set; } = new();
+
+    public ContactIntake Intake => new(new ContactBatchWriter(database.DataSource, Contacts, new EventOutbox(), Repeats), Pseudonyms, Time, Options.Create(GroupCommit));
 
     public AuditedContactReads Reads => new(database.DataSource, Contacts, new AuditLog(Time));
 
@@ -37,7 +39,7 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public ContactProgress Progress => new(database.DataSource);
 
-    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime);
+    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Time);
 
     /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
     public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)

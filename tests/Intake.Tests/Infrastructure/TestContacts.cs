@@ -10,6 +10,9 @@ internal static class TestContacts
 
     public const string ValidNhsNumber = "9434765919";
 
+    /// <summary>When the rules' tests receive their contacts: the dates in them are judged against it.</summary>
+    public static readonly DateTimeOffset ReceivedAt = new(2025, 6, 2, 9, 30, 0, TimeSpan.Zero);
+
     public static SubmitContactRequest Request(string? requestId = null) => new()
     {
         RequestId = requestId ?? Guid.NewGuid().ToString(),

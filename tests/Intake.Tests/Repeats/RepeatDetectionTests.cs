@@ -136,7 +136,7 @@ public sealed class RepeatDetectionTests(IntakeDatabase database)
     {
         var subject = RepeatSubjects.WithNhsNumber();
         var earlier = await SubmitAsync(Now.AddDays(-1), subject);
-        var request = RequestAbout(subject);
+        var request = RepeatSubjects.RequestAbout(subject);
         intake.Time.Now = Now;
         var first = await intake.Intake.SubmitAsync(request.RequestId, request.Contact, CancellationToken.None);
         await SubmitAsync(Now.AddMinutes(1), subject);
@@ -183,7 +183,7 @@ public sealed class RepeatDetectionTests(IntakeDatabase database)
 
         var receipts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
         {
-            var request = RequestAbout(subject);
+            var request = RepeatSubjects.RequestAbout(subject);
             return intake.Intake.SubmitAsync(request.RequestId, request.Contact, CancellationToken.None);
         }));
 
@@ -205,21 +205,8 @@ public sealed class RepeatDetectionTests(IntakeDatabase database)
     private async Task<ContactReceipt> SubmitAsync(DateTimeOffset receivedAt, params Subject[] subjects)
     {
         intake.Time.Now = receivedAt;
-        var request = RequestAbout(subjects);
+        var request = RepeatSubjects.RequestAbout(subjects);
         return await intake.Intake.SubmitAsync(request.RequestId, request.Contact, CancellationToken.None);
-    }
-
-    private static SubmitContactRequest RequestAbout(params Subject[] subjects)
-    {
-        var request = TestContacts.Request();
-        request.Contact.Subjects.Clear();
-        request.Contact.Subjects.Add(subjects.Select((subject, index) =>
-        {
-            var copy = subject.Clone();
-            copy.SubjectKey = $"s{index + 1}";
-            return copy;
-        }));
-        return request;
     }
 
     private async Task<Guid[]> StoredRepeatsAsync(Guid contactId)

@@ -45,4 +45,18 @@ internal static class RepeatSubjects
             }
         }
     }
+
+    /// <summary>A valid request about <paramref name="subjects"/> (keyed s1, s2, …).</summary>
+    public static SubmitContactRequest RequestAbout(params Subject[] subjects)
+    {
+        var request = TestContacts.Request();
+        request.Contact.Subjects.Clear();
+        request.Contact.Subjects.Add(subjects.Select((subject, index) =>
+        {
+            var copy = subject.Clone();
+            copy.SubjectKey = $"s{index + 1}";
+            return copy;
+        }));
+        return request;
+    }
 }

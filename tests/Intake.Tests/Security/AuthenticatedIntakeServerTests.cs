@@ -1,22 +1,9 @@
-using System.Net;
 using Mash.Contracts.Intake.V1;
-using Mash.Intake.Grpc;
-using Mash.Intake.Security;
 using Mash.Intake.Tests.Infrastructure;
 using MashGrpc.Client;
 using MashGrpc.Core;
-using MashGrpc.Health;
 using MashGrpc.Health.V1;
-using MashGrpc.Reflection;
 using MashGrpc.Reflection.V1;
-using MashGrpc.Server;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Mash.Intake.Tests.Security;
 
@@ -33,46 +20,20 @@ public sealed class AuthenticatedIntakeServerTests(IntakeDatabase database) : IA
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
 
     private readonly IntakeUnderTest intake = new(database);
-    private WebApplication? app;
+    private IntakeServer? server;
     private GrpcChannel? channel;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Intake:Agencies:0:OrganisationId"] = "police-west",
-            ["Intake:Agencies:0:TokenSha256"] = AgencyCredentials.HashOf(PoliceToken),
-            ["Intake:Agencies:1:OrganisationId"] = "st-marys-school",
-            ["Intake:Agencies:1:TokenSha256"] = AgencyCredentials.HashOf(SchoolToken),
-        });
-        builder.Services.AddGrpc();
-        builder.Services.AddGrpcHealthChecks();
-        builder.AddAgencyAuthentication();
-        builder.Services.AddSingleton(intake.Intake);
-        builder.Services.AddSingleton(intake.Reads);
-        builder.Services.AddSingleton(intake.Listing);
-        builder.Services.AddSingleton(intake.Progress);
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(intake.WatchOptions));
-        builder.Services.AddSingleton(TestContacts.Vocabulary);
-        app = builder.Build();
-        app.MapGrpcService<IntakeGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        channel = GrpcChannel.ForAddress(new Uri(address));
+        server = await IntakeServer.StartAsync(intake, new Dictionary<string, string> { ["police-west"] = PoliceToken, ["st-marys-school"] = SchoolToken });
+        channel = server.Channel;
     }
 
     public async Task DisposeAsync()
     {
-        channel?.Dispose();
-        if (app is not null)
+        if (server is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await server.DisposeAsync();
         }
     }
 

@@ -1,0 +1,20 @@
+namespace Mash.Intake.Contacts;
+
+/// <summary>
+/// How Intake commits contacts (<c>Intake:CommitBatchSize</c>, <c>Intake:ConcurrentCommits</c>): contacts
+/// submitted while a commit is under way wait and are committed together in the next, so a busy
+/// Intake pays one WAL flush for many contacts. Each is still acknowledged only after its commit.
+/// </summary>
+public sealed class GroupCommitOptions
+{
+    public const string SectionName = "Intake";
+    public const string Requirement = "Intake:CommitBatchSize must be from 1 to 10000 and Intake:ConcurrentCommits from 1 to 64.";
+
+    /// <summary>At most this many contacts in one transaction.</summary>
+    public int CommitBatchSize { get; set; } = 1000;
+
+    /// <summary>At most this many of those transactions at once (each holds a database connection).</summary>
+    public int ConcurrentCommits { get; set; } = 2;
+
+    public bool IsUsable => CommitBatchSize is >= 1 and <= 10_000 && ConcurrentCommits is >= 1 and <= 64;
+}

@@ -1,0 +1,97 @@
+using Mash.Contracts.Events.V1;
+using Mash.Contracts.Intake.V1;
+using Mash.Intake.Contacts;
+using Mash.Intake.Tests.Infrastructure;
+using Mash.ServiceDefaults;
+
+namespace Mash.Intake.Tests.Contacts;
+
+/// <summary>One group commit: many contacts in one transaction, retries answered from what is stored.</summary>
+[Collection(IntakeDatabaseCollection.Name)]
+public sealed class ContactBatchWriterTests(IntakeDatabase database)
+{
+    private readonly IntakeUnderTest intake = new(database);
+
+    private ContactBatchWriter Writer => new(database.DataSource, intake.Contacts, new EventOutbox(), intake.Repeats);
+
+    [Fact]
+    public async Task Every_contact_of_a_batch_is_stored_with_one_event_and_its_own_receipt()
+    {
+        var batch = Enumerable.Range(0, 50).Select(_ => Pending(TestContacts.Request())).ToList();
+
+        var receipts = await Writer.WriteAsync(batch);
+
+        Assert.Equal(batch.Select(p => p.ContactId), receipts.Select(r => r.ContactId));
+        foreach (var (pending, receipt) in batch.Zip(receipts))
+        {
+            var stored = await intake.FindAsync(receipt.ContactId, CallerAgency.AnyAgency, CancellationToken.None);
+            Assert.Equal(pending.Contact, stored!.Contact);
+            Assert.Equal(pending.ReceivedAt, stored.Receipt.ReceivedAt);
+            var received = Assert.Single(await database.OutboxAsync<ContactReceived>(receipt.ContactId.ToString(), e => e.ContactId));
+            Assert.Equal(pending.SubjectRefs, received.SubjectRefs);
+        }
+    }
+
+    [Fact]
+    public async Task The_same_request_id_twice_in_one_batch_is_one_contact_with_one_event()
+    {
+        var request = TestContacts.Request();
+        var first = Pending(request);
+        var again = Pending(request);
+
+        var receipts = await Writer.WriteAsync([first, again]);
+
+        Assert.Equal(receipts[0], receipts[1]);
+        Assert.Equal(first.ContactId, receipts[0].ContactId);
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", request.RequestId));
+        Assert.Single(await database.OutboxAsync<ContactReceived>(first.ContactId.ToString(), e => e.ContactId));
+        Assert.Empty(await database.OutboxAsync<ContactReceived>(again.ContactId.ToString(), e => e.ContactId));
+    }
+
+    [Fact]
+    public async Task A_retry_in_a_later_batch_gets_the_stored_receipt_beside_new_contacts()
+    {
+        var request = TestContacts.Request();
+        var stored = (await Writer.WriteAsync([Pending(request)]))[0];
+        var retry = Pending(request);
+        var other = Pending(TestContacts.Request());
+
+        var receipts = await Writer.WriteAsync([retry, other]);
+
+        Assert.Equal(stored, receipts[0]);
+        Assert.Equal(other.ContactId, receipts[1].ContactId);
+        Assert.Empty(await database.OutboxAsync<ContactReceived>(retry.ContactId.ToString(), e => e.ContactId));
+    }
+
+    [Fact]
+    public async Task A_request_id_a_concurrent_transaction_stores_first_is_answered_with_that_contact()
+    {
+        var request = TestContacts.Request();
+        var theirs = Pending(request);
+        var ours = Pending(request);
+        var other = Pending(TestContacts.Request());
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var concurrent = await connection.BeginTransactionAsync();
+        var theirReceipt = new ContactReceipt(theirs.ContactId, theirs.ReceivedAt, ContactStatus.Received);
+        Assert.Equal(1, await intake.Contacts.AddAsync(concurrent, [theirs], [new StoredContact(theirReceipt, theirs.Contact)]));
+
+        // Our insert waits on theirs (the unique index), finds it stored, and writes the batch again.
+        var writing = Writer.WriteAsync([ours, other]);
+        await concurrent.CommitAsync();
+        var receipts = await writing;
+
+        Assert.Equal(theirReceipt, receipts[0]);
+        Assert.Equal(other.ContactId, receipts[1].ContactId);
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", request.RequestId));
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contacts WHERE id = $1", other.ContactId));
+        Assert.Single(await database.OutboxAsync<ContactReceived>(other.ContactId.ToString(), e => e.ContactId));
+    }
+
+    private PendingContact Pending(SubmitContactRequest request)
+    {
+        intake.Time.Now = intake.Time.Now.AddMilliseconds(1);
+        var receivedAt = intake.Time.Now.AddTicks(-(intake.Time.Now.UtcTicks % 10));
+        var contactId = Guid.CreateVersion7(receivedAt);
+        return new(request.RequestId, request.Contact, contactId, receivedAt, intake.Pseudonyms.RefsFor(request.Contact, contactId));
+    }
+}
