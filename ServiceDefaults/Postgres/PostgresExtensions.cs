@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using MashGrpc.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,9 @@ public static class PostgresExtensions
     /// An <see cref="NpgsqlDataSource"/> singleton (also as <see cref="DbDataSource"/>) over
     /// <c>ConnectionStrings:{connectionName}</c>, the service's own database, with a "postgres"
     /// readiness check. Npgsql traces and meters under "Npgsql", which the defaults listen to.
-    /// A second call is a no-op, so a service may call this before or after AddDatabaseMigrations.
+    /// A gRPC call whose handler fails because the database is unreachable ends UNAVAILABLE
+    /// (<see cref="DatabaseUnavailableInterceptor"/>) rather than UNKNOWN. A second call is a
+    /// no-op, so a service may call this before or after AddDatabaseMigrations.
     /// </summary>
     public static TBuilder AddNpgsqlDataSource<TBuilder>(this TBuilder builder, string connectionName = "postgres", Action<NpgsqlDataSourceBuilder>? configure = null)
         where TBuilder : IHostApplicationBuilder
@@ -37,6 +40,10 @@ public static class PostgresExtensions
         builder.Services.TryAddSingleton<DbDataSource>(services => services.GetRequiredService<NpgsqlDataSource>());
         builder.Services.AddHealthChecks()
             .AddCheck<NpgsqlHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+        // Registered with the data source, so every service that talks to PostgreSQL answers its
+        // outages the same way; services add theirs later, so this one usually runs outside them.
+        builder.Services.TryAddSingleton<DatabaseUnavailableInterceptor>();
+        builder.Services.Configure<GrpcServiceOptions>(options => options.AddInterceptor<DatabaseUnavailableInterceptor>());
         return builder;
     }
 

@@ -38,12 +38,35 @@ public sealed class PostgresServer : IAsyncDisposable
         var data = Path.Combine(directory, "data");
         await Processes.RunAsPostgresAsync(initdb, ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"], TimeSpan.FromSeconds(120));
         var server = new PostgresServer(directory, pgCtl, port);
-        // fsync off: a test cluster has nothing to lose, and commits get much cheaper.
-        await Processes.RunAsPostgresAsync(pgCtl,
-            ["-D", data, "-l", Path.Combine(directory, "log"), "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "-w", "start"],
-            TimeSpan.FromSeconds(60));
+        await server.PgCtlStartAsync();
         return server;
     }
+
+    /// <summary>
+    /// Stops the server as an operator would (<c>pg_ctl stop -m fast</c>: open transactions roll
+    /// back, clients are told 57P01 and disconnected), keeping its port and data for
+    /// <see cref="StartAgainAsync"/>: PostgreSQL going down under a running service.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        await Processes.RunAsPostgresAsync(pgCtl, ["-D", Path.Combine(directory, "data"), "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60));
+        // This process's idle pooled connections to it are dead now; CreateDatabaseAsync and the
+        // like must not pick one up after StartAgainAsync.
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts the server <see cref="StopAsync"/> stopped, on the same port with the same data; returns once it takes connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        await PgCtlStartAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    // fsync off: a test cluster has nothing to lose, and commits get much cheaper. The log is
+    // appended to, so a restarted server's log follows the first run's.
+    private Task<string> PgCtlStartAsync() => Processes.RunAsPostgresAsync(pgCtl,
+        ["-D", Path.Combine(directory, "data"), "-l", Path.Combine(directory, "log"), "-o", $"-p {Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "-w", "start"],
+        TimeSpan.FromSeconds(60));
 
     /// <summary>A new, empty database, so each test has its own schema_migrations.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)

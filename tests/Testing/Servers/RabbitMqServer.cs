@@ -12,13 +12,15 @@ public sealed class RabbitMqServer : IAsyncDisposable
 {
     private const string InstallHint = "apt-get install -y rabbitmq-server";
     private readonly string directory;
+    private readonly string server;
     private readonly string rabbitmqctl;
     private readonly Dictionary<string, string> environment;
     private readonly Process epmd;
 
-    private RabbitMqServer(string directory, string rabbitmqctl, Dictionary<string, string> environment, Process epmd, int port)
+    private RabbitMqServer(string directory, string server, string rabbitmqctl, Dictionary<string, string> environment, Process epmd, int port)
     {
         this.directory = directory;
+        this.server = server;
         this.rabbitmqctl = rabbitmqctl;
         this.environment = environment;
         this.epmd = epmd;
@@ -69,16 +71,11 @@ public sealed class RabbitMqServer : IAsyncDisposable
             epmdStart.ArgumentList.Add(argument);
         }
         var epmd = Process.Start(epmdStart) ?? throw new InvalidOperationException("Could not start epmd.");
-        var rabbit = new RabbitMqServer(directory, rabbitmqctl, environment, epmd, port);
+        var rabbit = new RabbitMqServer(directory, server, rabbitmqctl, environment, epmd, port);
         try
         {
             await Processes.WaitForPortAsync(epmdPort, TimeSpan.FromSeconds(10));
-            await Processes.RunAsync(server, ["-detached"], environment);
-            // `rabbitmq-diagnostics ping` answers before the broker is up, and await_startup fails
-            // at once if the node has not yet registered with epmd; `wait` on the PID file waits
-            // for the node to appear and then for the broker to be up.
-            await Processes.RunAsync(rabbitmqctl, ["wait", environment["RABBITMQ_PID_FILE"], "--timeout", "90"], environment, TimeSpan.FromSeconds(120));
-            await Processes.WaitForPortAsync(port, TimeSpan.FromSeconds(30), () => rabbit.Log());
+            await rabbit.StartNodeAsync();
             return rabbit;
         }
         catch
@@ -86,6 +83,32 @@ public sealed class RabbitMqServer : IAsyncDisposable
             await rabbit.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops the broker (<c>rabbitmqctl stop</c>: clients see their connections close), keeping
+    /// its node name, port and data (durable queues and their persistent messages) for
+    /// <see cref="StartAgainAsync"/>: RabbitMQ going down under a running service.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var pidFile = environment["RABBITMQ_PID_FILE"];
+        await Processes.RunAsync(rabbitmqctl, ["stop", pidFile], environment, TimeSpan.FromSeconds(60));
+        // A stale PID file would have StartAgainAsync's `wait` watch the old, dead node.
+        File.Delete(pidFile);
+    }
+
+    /// <summary>Starts the broker <see cref="StopAsync"/> stopped, as the same node on the same port; returns once it takes connections.</summary>
+    public Task StartAgainAsync() => StartNodeAsync();
+
+    private async Task StartNodeAsync()
+    {
+        await Processes.RunAsync(server, ["-detached"], environment);
+        // `rabbitmq-diagnostics ping` answers before the broker is up, and await_startup fails
+        // at once if the node has not yet registered with epmd; `wait` on the PID file waits
+        // for the node to appear and then for the broker to be up.
+        await Processes.RunAsync(rabbitmqctl, ["wait", environment["RABBITMQ_PID_FILE"], "--timeout", "90"], environment, TimeSpan.FromSeconds(120));
+        await Processes.WaitForPortAsync(Port, TimeSpan.FromSeconds(30), Log);
     }
 
     /// <summary>rabbitmqctl with this node's environment (list_exchanges, list_queues, ...).</summary>

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Mash.Intake.Reliability.Tests.Infrastructure;
+
+/// <summary>One delivery of ContactReceived to the downstream consumer (redeliveries included).</summary>
+public sealed record Delivery(string EventId, string ContactId);
+
+/// <summary>
+/// A downstream service as Triage is one: a MassTransit consumer of ContactReceived on a queue of
+/// its own (bound before Intake publishes anything), which records every delivery and applies
+/// each event through the inbox (<see cref="EventInbox.ApplyOnceAsync"/>) into a database of its
+/// own, one <c>applied_contacts</c> row per applied event. PostgreSQL being down makes applying
+/// fail; the bus retries in memory for longer than any scenario keeps it down.
+/// </summary>
+public sealed class Downstream : IAsyncDisposable
+{
+    public const string ConsumerName = "reliability-downstream";
+
+    private readonly IHost host;
+
+    private Downstream(IHost host, NpgsqlDataSource dataSource, string queue)
+    {
+        this.host = host;
+        DataSource = dataSource;
+        Queue = queue;
+    }
+
+    public DeliveryLog Deliveries => host.Services.GetRequiredService<DeliveryLog>();
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The consumer's RabbitMQ queue.</summary>
+    public string Queue { get; }
+
+    public static async Task<Downstream> StartAsync(ReliabilityFixture fixture, TimeSpan timeout)
+    {
+        var dataSource = NpgsqlDataSource.Create(fixture.Postgres.ConnectionString(await fixture.Postgres.CreateDatabaseAsync("downstream")));
+        await using (var schema = dataSource.CreateCommand(EventInbox.Migration.Sql + "CREATE TABLE applied_contacts (contact_id text NOT NULL, event_id text NOT NULL);"))
+        {
+            await schema.ExecuteNonQueryAsync();
+        }
+        var prefix = $"reliability-{Guid.NewGuid():N}"[..24];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:rabbitmq"] = fixture.RabbitMq.ConnectionString,
+            ["ServiceDefaults:Bus:EndpointPrefix"] = prefix,
+        });
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddSingleton<DeliveryLog>();
+        builder.AddMashBus(bus => bus.AddConsumer<ContactReceivedConsumer>(), options =>
+        {
+            // ~30 s of in-memory retries at 100 ms: a PostgreSQL outage delays applying, never moves an event to _error.
+            options.RetryLimit = 300;
+            options.RetryInitialInterval = TimeSpan.FromMilliseconds(100);
+            options.RetryIncrement = TimeSpan.Zero;
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<ContactReceivedConsumer>();
+        var downstream = new Downstream(host, dataSource, queue);
+        // Healthy means the receive endpoint is up, so its queue is bound to ContactReceived's exchange.
+        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, timeout);
+        if (health != BusHealthStatus.Healthy)
+        {
+            await downstream.DisposeAsync();
+            throw new TimeoutException($"The downstream bus was {health}, not Healthy, after {timeout.TotalSeconds:0} s.");
+        }
+        return downstream;
+    }
+
+    /// <summary>How many <c>applied_contacts</c> rows each contact has.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> AppliedAsync()
+    {
+        await using var command = DataSource.CreateCommand("SELECT contact_id, count(*) FROM applied_contacts GROUP BY contact_id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var applied = new Dictionary<string, long>();
+        while (await reader.ReadAsync())
+        {
+            applied[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return applied;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await host.StopAsync();
+        }
+        finally
+        {
+            host.Dispose();
+            await DataSource.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Every delivery the consumer got, in arrival order.</summary>
+public sealed class DeliveryLog
+{
+    private readonly ConcurrentQueue<Delivery> deliveries = new();
+
+    public void Add(Delivery delivery) => deliveries.Enqueue(delivery);
+
+    public IReadOnlyList<Delivery> Snapshot() => [.. deliveries];
+}
+
+/// <summary>Applies the event once (the inbox row and the effect commit together), then records the delivery.</summary>
+public sealed class ContactReceivedConsumer(DeliveryLog log, NpgsqlDataSource dataSource) : IConsumer<ContactReceived>
+{
+    public async Task Consume(ConsumeContext<ContactReceived> context)
+    {
+        var message = context.Message;
+        var eventId = EventFields.IdOf(message.EventId, context.MessageId);
+        await EventInbox.ApplyOnceAsync(dataSource, Downstream.ConsumerName, eventId, async transaction =>
+        {
+            await using var insert = new NpgsqlCommand("INSERT INTO applied_contacts (contact_id, event_id) VALUES ($1, $2)", transaction.Connection, transaction);
+            insert.Parameters.Add(new() { Value = message.ContactId });
+            insert.Parameters.Add(new() { Value = eventId });
+            await insert.ExecuteNonQueryAsync(context.CancellationToken);
+        }, context.CancellationToken);
+        // Once consumed (a redelivery too, applied or not), not per in-memory retry.
+        log.Add(new Delivery(eventId, message.ContactId));
+    }
+}
