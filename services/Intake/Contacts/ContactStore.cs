@@ -9,8 +9,9 @@ namespace Mash.Intake.Contacts;
 public sealed class ContactStore
 {
     /// <summary>
-    /// Stores the new contacts (one statement for all) unless their agency already stored their
-    /// request id; returns how many it stored, so fewer than given means another commit got there first.
+    /// Stores the new contacts and their subjects' references (a statement for each, for all the
+    /// contacts) unless their agency already stored their request id; returns how many it stored,
+    /// so fewer than given means another commit got there first (and the caller rolls back).
     /// </summary>
     public async Task<int> AddAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> pending, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken = default)
     {
@@ -18,13 +19,13 @@ public sealed class ContactStore
         {
             return 0;
         }
-        // Rows arrive as parallel arrays. A row's own arrays (subject references: lower-case hex; repeated
-        // contact ids) travel joined by commas, since PostgreSQL has no arrays of arrays of varying length.
+        // Rows arrive as parallel arrays. A row's repeated contact ids travel joined by commas, since
+        // PostgreSQL has no arrays of arrays of varying length.
         await using var command = new NpgsqlCommand("""
-            INSERT INTO contacts (id, request_id, agency_id, received_at, status, subject_refs, body, repeats_contact_ids)
-            SELECT c.id, c.request_id, c.agency_id, c.received_at, $5, string_to_array(c.subject_refs, ','), c.body, string_to_array(c.repeats, ',')::uuid[]
-            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $6::text[], $7::bytea[], $8::text[])
-                AS c(id, request_id, agency_id, received_at, subject_refs, body, repeats)
+            INSERT INTO contacts (id, request_id, agency_id, received_at, status, body, repeats_contact_ids)
+            SELECT c.id, c.request_id, c.agency_id, c.received_at, $5, c.body, string_to_array(c.repeats, ',')::uuid[]
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $6::bytea[], $7::text[])
+                AS c(id, request_id, agency_id, received_at, body, repeats)
             ON CONFLICT (agency_id, request_id) DO NOTHING
             """, transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Receipt.ContactId).ToArray() });
@@ -32,10 +33,28 @@ public sealed class ContactStore
         command.Parameters.Add(new() { Value = pending.Select(p => p.AgencyId).ToArray() });
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Receipt.ReceivedAt).ToArray() });
         command.Parameters.Add(new() { Value = ContactStatusCodes.ToCode(ContactStatus.Received) });
-        command.Parameters.Add(new() { Value = pending.Select(p => string.Join(',', p.SubjectRefs)).ToArray() });
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Contact.ToByteArray()).ToArray() });
         command.Parameters.Add(new() { Value = contacts.Select(c => string.Join(',', c.Receipt.Repeats.ContactIds)).ToArray() });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var stored = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (stored == pending.Count)
+        {
+            await AddSubjectsAsync(transaction, pending, cancellationToken);
+        }
+        return stored;
+    }
+
+    /// <summary>One row per distinct subject reference of each contact, for <see cref="Repeats.RepeatFinder"/>.</summary>
+    private static async Task AddSubjectsAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> pending, CancellationToken cancellationToken)
+    {
+        var subjects = pending.SelectMany(p => p.SubjectRefs.Distinct().Select(subjectRef => (SubjectRef: subjectRef, p.ReceivedAt, p.ContactId))).ToList();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO contact_subjects (subject_ref, received_at, contact_id)
+            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::uuid[])
+            """, transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = subjects.Select(s => s.SubjectRef).ToArray() });
+        command.Parameters.Add(new() { Value = subjects.Select(s => s.ReceivedAt).ToArray() });
+        command.Parameters.Add(new() { Value = subjects.Select(s => s.ContactId).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The receipts of those of <paramref name="keys"/> (agency and request id) already stored.</summary>

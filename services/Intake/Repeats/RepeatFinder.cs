@@ -36,7 +36,7 @@ public sealed class RepeatFinder(RepeatWindow window, int limit)
         return [.. found.Select(Latest)];
     }
 
-    /// <summary>One query for the whole batch: per subject reference, its latest contacts in the window (the GIN index on subject_refs).</summary>
+    /// <summary>One query for the whole batch: per subject reference, its latest contacts in the window (a range of contact_subjects' key).</summary>
     private async Task FindStoredAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> batch, List<List<Earlier>> found, CancellationToken cancellationToken)
     {
         var lookups = batch.SelectMany((p, i) => p.SubjectRefs.Select(subjectRef => (Index: i, SubjectRef: subjectRef, p.ReceivedAt))).ToList();
@@ -45,12 +45,12 @@ public sealed class RepeatFinder(RepeatWindow window, int limit)
             return;
         }
         await using var command = new NpgsqlCommand("""
-            SELECT r.n, m.id, m.received_at
+            SELECT r.n, m.contact_id, m.received_at
             FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS r(n, subject_ref, since, until)
             CROSS JOIN LATERAL (
-                SELECT id, received_at FROM contacts
-                WHERE subject_refs @> ARRAY[r.subject_ref] AND received_at >= r.since AND received_at <= r.until
-                ORDER BY received_at DESC, id DESC
+                SELECT s.contact_id, s.received_at FROM contact_subjects s
+                WHERE s.subject_ref = r.subject_ref AND s.received_at >= r.since AND s.received_at <= r.until
+                ORDER BY s.received_at DESC, s.contact_id DESC
                 LIMIT $5) AS m
             """, transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = lookups.Select(l => l.Index).ToArray() });
