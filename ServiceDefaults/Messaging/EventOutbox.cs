@@ -32,22 +32,21 @@ public sealed class EventOutbox
         Wake();
     }
 
-    /// <summary>Adds <paramref name="messages"/> to the outbox inside the caller's transaction, in one statement and in their order.</summary>
-    public async Task AddRangeAsync(NpgsqlTransaction transaction, IReadOnlyList<IMessage> messages, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A command adding <paramref name="messages"/> to the outbox in one statement, in their order,
+    /// for the caller to run in its own transaction beside its other writes (one round trip for all);
+    /// call <see cref="Wake"/> once that transaction has committed.
+    /// </summary>
+    public static NpgsqlBatchCommand AddRangeCommand(IReadOnlyList<IMessage> messages)
     {
-        if (messages.Count == 0)
-        {
-            return;
-        }
         // unnest WITH ORDINALITY keeps the given order in the ids the dispatcher publishes by.
-        await using var command = new NpgsqlCommand("""
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO outbox_messages (message_type, body)
             SELECT m.message_type, m.body FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS m(message_type, body, n) ORDER BY m.n
-            """, transaction.Connection, transaction);
+            """);
         command.Parameters.Add(new() { Value = messages.Select(m => OutboxMessageTypes.NameOf(m.GetType())).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => m.ToByteArray()).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        Wake();
+        return command;
     }
 
     /// <summary>Tells the dispatcher there may be work; it also polls, so a missed wake only delays.</summary>

@@ -7,46 +7,56 @@ using Npgsql;
 namespace Mash.Intake.Contacts;
 
 /// <summary>
-/// Writes one group commit: in a single transaction, answers retries with their stored receipts,
-/// finds what each new contact repeats, stores the new contacts and their ContactReceived events.
-/// The receipts it returns (one per pending contact, in order) are given only after the commit.
+/// Writes one group commit: in a single transaction, finds what each new contact repeats, then
+/// stores the new contacts, their subjects and their ContactReceived events in one round trip. The
+/// receipts it returns (one per pending contact, in order) are given only after the commit.
 /// </summary>
-public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, ContactStore contacts, EventOutbox outbox, RepeatFinder repeats)
+public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox outbox, RepeatFinder repeats)
 {
-    // A concurrent batch (another replica, or this one's other commit) storing the same request id
-    // makes ours roll back and start again, when the first check finds that contact committed.
+    // The first attempt assumes no retries (the usual case) and saves a query. If any request id is
+    // already stored (a retry, or a concurrent commit of the same one), the insert stores fewer rows
+    // than given: the attempt rolls back and the next looks the stored receipts up first.
     private const int Attempts = 3;
 
     public async Task<IReadOnlyList<ContactReceipt>> WriteAsync(IReadOnlyList<PendingContact> batch)
     {
-        for (var attempt = 1; attempt < Attempts; attempt++)
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (await TryWriteAsync(batch) is { } receipts)
+            if (await TryWriteAsync(batch, lookUpRetries: attempt > 1) is { } receipts)
             {
                 return receipts;
             }
         }
-        return await TryWriteAsync(batch)
-            ?? throw new InvalidOperationException("Contacts with the same request ids kept being stored concurrently.");
+        throw new InvalidOperationException("Contacts with the same request ids kept being stored concurrently.");
     }
 
-    /// <summary>The receipts, or null when a concurrent commit stored one of the same request ids first (nothing was written).</summary>
-    private async Task<IReadOnlyList<ContactReceipt>?> TryWriteAsync(IReadOnlyList<PendingContact> batch)
+    /// <summary>The receipts, or null when a request id was already stored (nothing was written).</summary>
+    private async Task<IReadOnlyList<ContactReceipt>?> TryWriteAsync(IReadOnlyList<PendingContact> batch, bool lookUpRetries)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var receipts = await contacts.FindReceiptsAsync(transaction, batch.Select(p => p.Key));
+        var receipts = lookUpRetries
+            ? await ContactStore.FindReceiptsAsync(transaction, batch.Select(p => p.Key))
+            : [];
         // A request id seen twice in one batch is one contact: the first is stored, the second is its retry.
         var fresh = batch.Where(p => !receipts.ContainsKey(p.Key)).DistinctBy(p => p.Key).ToList();
         var repeated = await repeats.FindAsync(transaction, fresh);
         var stored = fresh.Select((p, i) => new StoredContact(new ContactReceipt(p.ContactId, p.ReceivedAt, ContactStatus.Received) { Repeats = repeated[i] }, p.Contact)).ToList();
-        if (await contacts.AddAsync(transaction, fresh, stored) != fresh.Count)
+        if (fresh.Count > 0)
         {
-            return null;
+            IMessage[] events = [.. fresh.Select((p, i) => ContactReceivedEvent.From(Guid.NewGuid(), stored[i].Receipt, p.Contact, p.SubjectRefs))];
+            await using var write = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands = { ContactStore.AddCommand(fresh, stored), ContactStore.AddSubjectsCommand(fresh), EventOutbox.AddRangeCommand(events) },
+            };
+            await write.ExecuteNonQueryAsync();
+            if (write.BatchCommands[0].RecordsAffected != fresh.Count)
+            {
+                return null;
+            }
         }
-        IMessage[] events = [.. fresh.Select((p, i) => ContactReceivedEvent.From(Guid.NewGuid(), stored[i].Receipt, p.Contact, p.SubjectRefs))];
-        await outbox.AddRangeAsync(transaction, events);
         await transaction.CommitAsync();
+        outbox.Wake();
         for (var i = 0; i < fresh.Count; i++)
         {
             receipts[fresh[i].Key] = stored[i].Receipt;

@@ -9,25 +9,21 @@ namespace Mash.Intake.Contacts;
 public sealed class ContactStore
 {
     /// <summary>
-    /// Stores the new contacts and their subjects' references (a statement for each, for all the
-    /// contacts) unless their agency already stored their request id; returns how many it stored,
-    /// so fewer than given means another commit got there first (and the caller rolls back).
+    /// Stores the new contacts unless their agency already stored their request id. Its
+    /// RecordsAffected tells how many it stored: fewer than given means a retry or another commit
+    /// got there first (and the caller rolls back).
     /// </summary>
-    public async Task<int> AddAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> pending, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken = default)
+    public static NpgsqlBatchCommand AddCommand(IReadOnlyList<PendingContact> pending, IReadOnlyList<StoredContact> contacts)
     {
-        if (pending.Count == 0)
-        {
-            return 0;
-        }
         // Rows arrive as parallel arrays. A row's repeated contact ids travel joined by commas, since
         // PostgreSQL has no arrays of arrays of varying length.
-        await using var command = new NpgsqlCommand("""
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO contacts (id, request_id, agency_id, received_at, status, body, repeats_contact_ids)
             SELECT c.id, c.request_id, c.agency_id, c.received_at, $5, c.body, string_to_array(c.repeats, ',')::uuid[]
             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $6::bytea[], $7::text[])
                 AS c(id, request_id, agency_id, received_at, body, repeats)
             ON CONFLICT (agency_id, request_id) DO NOTHING
-            """, transaction.Connection, transaction);
+            """);
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Receipt.ContactId).ToArray() });
         command.Parameters.Add(new() { Value = pending.Select(p => p.RequestId).ToArray() });
         command.Parameters.Add(new() { Value = pending.Select(p => p.AgencyId).ToArray() });
@@ -35,30 +31,25 @@ public sealed class ContactStore
         command.Parameters.Add(new() { Value = ContactStatusCodes.ToCode(ContactStatus.Received) });
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Contact.ToByteArray()).ToArray() });
         command.Parameters.Add(new() { Value = contacts.Select(c => string.Join(',', c.Receipt.Repeats.ContactIds)).ToArray() });
-        var stored = await command.ExecuteNonQueryAsync(cancellationToken);
-        if (stored == pending.Count)
-        {
-            await AddSubjectsAsync(transaction, pending, cancellationToken);
-        }
-        return stored;
+        return command;
     }
 
     /// <summary>One row per distinct subject reference of each contact, for <see cref="Repeats.RepeatFinder"/>.</summary>
-    private static async Task AddSubjectsAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> pending, CancellationToken cancellationToken)
+    public static NpgsqlBatchCommand AddSubjectsCommand(IReadOnlyList<PendingContact> pending)
     {
         var subjects = pending.SelectMany(p => p.SubjectRefs.Distinct().Select(subjectRef => (SubjectRef: subjectRef, p.ReceivedAt, p.ContactId))).ToList();
-        await using var command = new NpgsqlCommand("""
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO contact_subjects (subject_ref, received_at, contact_id)
             SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::uuid[])
-            """, transaction.Connection, transaction);
+            """);
         command.Parameters.Add(new() { Value = subjects.Select(s => s.SubjectRef).ToArray() });
         command.Parameters.Add(new() { Value = subjects.Select(s => s.ReceivedAt).ToArray() });
         command.Parameters.Add(new() { Value = subjects.Select(s => s.ContactId).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     /// <summary>The receipts of those of <paramref name="keys"/> (agency and request id) already stored.</summary>
-    public async Task<Dictionary<(string AgencyId, string RequestId), ContactReceipt>> FindReceiptsAsync(
+    public static async Task<Dictionary<(string AgencyId, string RequestId), ContactReceipt>> FindReceiptsAsync(
         NpgsqlTransaction transaction, IEnumerable<(string AgencyId, string RequestId)> keys, CancellationToken cancellationToken = default)
     {
         var asked = keys.ToList();

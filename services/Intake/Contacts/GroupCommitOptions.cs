@@ -13,8 +13,12 @@ public sealed class GroupCommitOptions
     /// <summary>At most this many contacts in one transaction.</summary>
     public int CommitBatchSize { get; set; } = 1000;
 
-    /// <summary>At most this many of those transactions at once (each holds a database connection).</summary>
-    public int ConcurrentCommits { get; set; } = 2;
+    /// <summary>
+    /// At most this many of those transactions at once (each holds a database connection). One by
+    /// default: batches then grow with the load, which on a 2-core machine beat more, smaller
+    /// commits (BENCHMARKS.md); raise it where PostgreSQL has cores to spare.
+    /// </summary>
+    public int ConcurrentCommits { get; set; } = 1;
 
     public bool IsUsable => CommitBatchSize is >= 1 and <= 10_000 && ConcurrentCommits is >= 1 and <= 64;
 }

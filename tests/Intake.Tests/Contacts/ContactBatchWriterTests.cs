@@ -3,6 +3,7 @@ using Mash.Contracts.Intake.V1;
 using Mash.Intake.Contacts;
 using Mash.Intake.Tests.Infrastructure;
 using Mash.ServiceDefaults;
+using Npgsql;
 
 namespace Mash.Intake.Tests.Contacts;
 
@@ -12,7 +13,7 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
 {
     private readonly IntakeUnderTest intake = new(database);
 
-    private ContactBatchWriter Writer => new(database.DataSource, intake.Contacts, new EventOutbox(), intake.Repeats);
+    private ContactBatchWriter Writer => new(database.DataSource, new EventOutbox(), intake.Repeats);
 
     [Fact]
     public async Task Every_contact_of_a_batch_is_stored_with_one_event_and_its_own_receipt()
@@ -73,7 +74,10 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var concurrent = await connection.BeginTransactionAsync();
         var theirReceipt = new ContactReceipt(theirs.ContactId, theirs.ReceivedAt, ContactStatus.Received);
-        Assert.Equal(1, await intake.Contacts.AddAsync(concurrent, [theirs], [new StoredContact(theirReceipt, theirs.Contact)]));
+        await using (var insert = new NpgsqlBatch(connection, concurrent) { BatchCommands = { ContactStore.AddCommand([theirs], [new StoredContact(theirReceipt, theirs.Contact)]) } })
+        {
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
 
         // Our insert waits on theirs (the unique index), finds it stored, and writes the batch again.
         var writing = Writer.WriteAsync([ours, other]);

@@ -24,7 +24,7 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public GroupCommitOptions GroupCommit { get; set; } = new();
 
-    public ContactIntake Intake => new(new ContactBatchWriter(database.DataSource, Contacts, new EventOutbox(), Repeats), Pseudonyms, Time, Options.Create(GroupCommit));
+    public ContactIntake Intake => new(new ContactBatchWriter(database.DataSource, new EventOutbox(), Repeats), Pseudonyms, Time, Options.Create(GroupCommit));
 
     public AuditedContactReads Reads => new(database.DataSource, Contacts, new AuditLog(Time));
 

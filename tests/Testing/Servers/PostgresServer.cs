@@ -9,10 +9,13 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string directory;
     private readonly string pgCtl;
 
-    private PostgresServer(string directory, string pgCtl, int port)
+    private readonly bool durable;
+
+    private PostgresServer(string directory, string pgCtl, int port, bool durable)
     {
         this.directory = directory;
         this.pgCtl = pgCtl;
+        this.durable = durable;
         Port = port;
     }
 
@@ -22,7 +25,12 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database = "postgres", int? port = null) =>
         $"Host=127.0.0.1;Port={port ?? Port};Username=postgres;Database={database};Pooling=true;Timeout=5";
 
-    public static async Task<PostgresServer> StartAsync(string root)
+    /// <param name="root">The directory the cluster lives under.</param>
+    /// <param name="durable">
+    /// fsync on, as in production: for benchmarks of durable acknowledgement. Tests leave it off: a
+    /// test cluster has nothing to lose, and commits get much cheaper.
+    /// </param>
+    public static async Task<PostgresServer> StartAsync(string root, bool durable = false)
     {
         var initdb = Processes.Require("PostgreSQL", InstallHint, "/usr/lib/postgresql/*/bin/initdb", "/usr/local/bin/initdb", "/usr/bin/initdb");
         var pgCtl = Path.Combine(Path.GetDirectoryName(initdb)!, "pg_ctl");
@@ -37,7 +45,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var port = Processes.FreePort();
         var data = Path.Combine(directory, "data");
         await Processes.RunAsPostgresAsync(initdb, ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"], TimeSpan.FromSeconds(120));
-        var server = new PostgresServer(directory, pgCtl, port);
+        var server = new PostgresServer(directory, pgCtl, port, durable);
         await server.PgCtlStartAsync();
         return server;
     }
@@ -62,10 +70,9 @@ public sealed class PostgresServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
     }
 
-    // fsync off: a test cluster has nothing to lose, and commits get much cheaper. The log is
-    // appended to, so a restarted server's log follows the first run's.
+    // The log is appended to, so a restarted server's log follows the first run's.
     private Task<string> PgCtlStartAsync() => Processes.RunAsPostgresAsync(pgCtl,
-        ["-D", Path.Combine(directory, "data"), "-l", Path.Combine(directory, "log"), "-o", $"-p {Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "-w", "start"],
+        ["-D", Path.Combine(directory, "data"), "-l", Path.Combine(directory, "log"), "-o", $"-p {Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync={(durable ? "on" : "off")} -c max_connections=200", "-w", "start"],
         TimeSpan.FromSeconds(60));
 
     /// <summary>A new, empty database, so each test has its own schema_migrations.</summary>

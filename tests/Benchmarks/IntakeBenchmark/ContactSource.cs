@@ -1,0 +1,81 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Intake.V1;
+
+namespace IntakeBenchmark;
+
+/// <summary>
+/// Valid submissions (as Intake.Tests' TestContacts, with a narrative of a realistic length), each
+/// with a fresh request id and, unless it is drawn as a repeat, a subject no earlier contact had, so
+/// repeat detection finds nothing and costs what it costs for a first contact. With a repeat share,
+/// that share of contacts is about a subject drawn at random from the earlier ones.
+/// </summary>
+internal sealed class ContactSource(double repeatShare)
+{
+    public const string AgencyId = "police-west";
+
+    private static readonly string[] GivenNames = ["Amelia", "Oliver", "Isla", "Noah", "Ava", "Leo", "Mia", "Arthur", "Ivy", "Theo", "Freya", "Oscar", "Lily", "Harry", "Grace", "Jack"];
+
+    private const string Narrative =
+        "Officers attended the home address following a report from a neighbour of shouting and a child crying late in the evening. " +
+        "Mother disclosed that her partner had been drinking and had pushed her; the child was present and appeared distressed. " +
+        "The child is known to the school and attendance has recently dropped. Mother agreed to this referral.";
+
+    private long subjects;
+    private long repeats;
+
+    /// <summary>Contacts drawn as repeats of an earlier subject so far.</summary>
+    public long Repeats => Interlocked.Read(ref repeats);
+
+    public SubmitContactRequest Next()
+    {
+        long subject;
+        var issued = Interlocked.Read(ref subjects);
+        if (repeatShare > 0 && issued > 0 && Random.Shared.NextDouble() < repeatShare)
+        {
+            subject = Random.Shared.NextInt64(issued);
+            Interlocked.Increment(ref repeats);
+        }
+        else
+        {
+            subject = Interlocked.Increment(ref subjects) - 1;
+        }
+        return new SubmitContactRequest { RequestId = Guid.NewGuid().ToString(), Contact = Contact(subject) };
+    }
+
+    private static Contact Contact(long subject) => new()
+    {
+        Agency = new ReferringAgency { OrganisationId = AgencyId, ReferralSource = "6" },
+        Referrer = new Referrer { Name = "PC Example", Role = "Officer", Phone = "01000 000000", Email = "referrer@example.org" },
+        Subjects = { Child(subject) },
+        ContactType = "concern",
+        PresentingIssues = { "domestic-abuse", "neglect" },
+        Narrative = Narrative,
+        Pathway = Pathway.Children,
+        Consent = new Consent { State = ConsentState.Given },
+    };
+
+    // Intake tells subjects apart by name, date of birth and postcode: the family name spells the
+    // subject's number in letters, so every number is a different person.
+    private static Subject Child(long subject) => new()
+    {
+        SubjectKey = "s1",
+        Kind = SubjectKind.Child,
+        GivenName = GivenNames[subject % GivenNames.Length],
+        FamilyName = "Ex" + Letters(subject),
+        DateOfBirth = new Date { Year = 2008 + (int)(subject % 16), Month = 1 + (int)(subject % 12), Day = 1 + (int)(subject % 28) },
+        Address = new Address { Lines = { $"{1 + (subject % 200)} High Street" }, Town = "Walsall", Postcode = "WS1 1AA" },
+    };
+
+    private static string Letters(long number)
+    {
+        Span<char> letters = stackalloc char[14];
+        var i = letters.Length;
+        do
+        {
+            letters[--i] = (char)('a' + (number % 26));
+            number /= 26;
+        }
+        while (number > 0);
+        return new string(letters[i..]);
+    }
+}

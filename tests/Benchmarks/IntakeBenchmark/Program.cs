@@ -1,0 +1,160 @@
+// Intake's submission benchmark: SubmitContact and SubmitContacts against Intake hosted in this
+// process over real PostgreSQL and RabbitMQ, beside the gRPC runtime's ceiling for the same call and
+// PostgreSQL's own batched insert rate, then how fast the outbox drains. Prints figures; exits 0
+// whatever they are, 1 only when a call fails, a bulk item is not accepted or the outbox does not
+// drain, 2 on bad arguments. See BENCHMARKS.md.
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+using GrpcBenchmark;
+using IntakeBenchmark;
+
+var settings = Settings.Parse(args);
+if (settings is null)
+{
+    Console.Error.WriteLine(Settings.Usage);
+    return 2;
+}
+
+var contacts = new ContactSource(settings.RepeatShare);
+Console.WriteLine($"Intake submission benchmark: parts {string.Join(", ", Settings.AllParts.Where(settings.Runs))}; " +
+    $"{settings.Concurrency} calls in flight over {settings.Connections} HTTP/2 connections (h2c, loopback), " +
+    $"{settings.Rounds} round(s) of {settings.Warmup.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s measured; " +
+    $"bulk {settings.Bulk:N0} contacts over {settings.BulkStreams} stream(s); {settings.Outbox:N0} events preloaded into the outbox.");
+Console.WriteLine($"A SubmitContactRequest is {new ContactSource(0).Next().CalculateSize()} bytes. {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+    $"server GC {GCSettings.IsServerGC}; Intake, the ceiling's service and the clients in one process, PostgreSQL (fsync on) and RabbitMQ as processes.");
+
+Servers? servers = null;
+// Ctrl+C or SIGTERM: stop the servers and remove their state before going.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupted);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupted);
+var results = new Results();
+try
+{
+    if (settings.Runs("ceiling"))
+    {
+        await using var ceilingHost = await CeilingHost.StartAsync();
+        using var ceiling = new SubmitTarget("ceiling", ceilingHost.Address, settings.Connections, new ContactSource(0));
+        results.Ceiling = await RoundsAsync(ceiling);
+    }
+
+    var needsIntake = settings.Runs("unary") || settings.Runs("bulk") || settings.Runs("outbox");
+    if (settings.Runs("postgres") || needsIntake)
+    {
+        Console.WriteLine("Starting PostgreSQL" + (needsIntake ? " and RabbitMQ" : "") + "...");
+        servers = await Servers.StartAsync(withRabbitMq: needsIntake);
+    }
+
+    if (settings.Runs("postgres"))
+    {
+        await using var postgres = await PostgresInsertRate.CreateAsync(servers!.Postgres, settings.Batch);
+        var unnest = new List<InsertMeasurement>();
+        var copy = new List<InsertMeasurement>();
+        for (var round = 1; round <= settings.Rounds; round++)
+        {
+            unnest.Add(Print(round, await postgres.MeasureUnnestAsync(settings.PostgresWriters, settings.Warmup, settings.Duration)));
+            copy.Add(Print(round, await postgres.MeasureCopyAsync(settings.PostgresWriters, settings.Warmup, settings.Duration)));
+        }
+        results.Unnest = unnest.OrderBy(m => m.RowsPerSecond).ElementAt(unnest.Count / 2);
+        results.Copy = copy.OrderBy(m => m.RowsPerSecond).ElementAt(copy.Count / 2);
+    }
+
+    if (needsIntake)
+    {
+        Console.WriteLine("Starting Intake (migrations, bus)...");
+        await using var intake = await IntakeHost.StartAsync(servers!.Postgres, servers.RabbitMq!);
+        using var unary = new SubmitTarget("SubmitContact (unary)", intake.Address, settings.Connections, contacts);
+        if (settings.Runs("unary"))
+        {
+            results.Unary = await RoundsAsync(unary);
+            results.UnaryDrain = PrintDrain("after unary", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString));
+        }
+        if (settings.Runs("bulk"))
+        {
+            // An unrecorded import first, so the measured one pays for no JIT and no cold connections.
+            var warmup = settings.BulkWarmup;
+            Check(PrintBulk("warm-up", await BulkImport.RunAsync(unary.Client, contacts, warmup, settings.BulkStreams)));
+            await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString);
+            results.Bulk = Check(PrintBulk("measured", await BulkImport.RunAsync(unary.Client, contacts, settings.Bulk, settings.BulkStreams)));
+            results.BulkDrain = PrintDrain("after bulk", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString));
+        }
+        if (settings.Runs("outbox"))
+        {
+            await OutboxDrain.PreloadAsync(intake.DatabaseConnectionString, settings.Outbox);
+            results.PreloadedDrain = PrintDrain("preloaded", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString));
+        }
+        if (settings.RepeatShare > 0)
+        {
+            Console.WriteLine($"  {contacts.Repeats:N0} contacts were about an earlier contact's subject.");
+        }
+    }
+
+    results.Print(settings);
+    return 0;
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"benchmark failed: {ex}");
+    return 1;
+}
+finally
+{
+    if (servers is not null)
+    {
+        await servers.DisposeAsync();
+    }
+}
+
+// Rounds of warm-up then measurement, 64 workers calling back to back; the median round by rate.
+// First an unrecorded run: tiered compilation (tier 0, instrumented, then optimised with PGO) takes
+// the first several seconds under load, and would otherwise be measured as the service's cost.
+async Task<Measurement> RoundsAsync(IBenchTarget target)
+{
+    if (settings.JitWarmup > TimeSpan.Zero)
+    {
+        var jit = await LoadGenerator.RunAsync(target, settings.Concurrency, TimeSpan.Zero, settings.JitWarmup);
+        Line($"  jit warm-up: {jit.Name,-38} {jit.CallsPerSecond,9:N0} calls/s (not recorded)");
+    }
+    var rounds = new List<Measurement>();
+    for (var round = 1; round <= settings.Rounds; round++)
+    {
+        var m = await LoadGenerator.RunAsync(target, settings.Concurrency, settings.Warmup, settings.Duration);
+        rounds.Add(m);
+        Line($"  round {round}: {m.Name,-42} {m.CallsPerSecond,9:N0} calls/s  p50 {m.P50Ms,7:0.000} ms  p99 {m.P99Ms,7:0.000} ms  {m.CpuMicrosecondsPerCall,6:0.0} CPU us/call ({m.Cores:0.00} cores)");
+    }
+    return rounds.OrderBy(m => m.CallsPerSecond).ElementAt(rounds.Count / 2);
+}
+
+InsertMeasurement Print(int round, InsertMeasurement m)
+{
+    Line($"  round {round}: {m.Name,-48} {m.RowsPerSecond,9:N0} rows/s  p50 {m.P50Ms,7:0.000} ms  p99 {m.P99Ms,7:0.000} ms a batch");
+    return m;
+}
+
+BulkResult PrintBulk(string what, BulkResult bulk)
+{
+    Line($"  bulk ({what}): {bulk.Contacts:N0} contacts over {bulk.Streams} stream(s) in {bulk.Seconds:0.00} s = {bulk.ContactsPerSecond:N0} contacts/s; {bulk.Accepted:N0} accepted, {bulk.Rejected:N0} rejected");
+    return bulk;
+}
+
+DrainResult PrintDrain(string what, DrainResult drain)
+{
+    Line($"  outbox ({what}): {drain.Backlog:N0} events left, gone in {drain.Seconds:0.00} s = {drain.EventsPerSecond:N0} events/s");
+    return drain;
+}
+
+// Every item must be accepted: a rejection means the contacts or the service are wrong, not slow.
+static BulkResult Check(BulkResult bulk) => bulk.AllAccepted
+    ? bulk
+    : throw new InvalidDataException($"Only {bulk.Accepted:N0} of {bulk.Contacts:N0} contacts were accepted; first rejection: {bulk.FirstRejection}");
+
+static void Line(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));
+
+void Interrupted(PosixSignalContext context)
+{
+    context.Cancel = true;
+    Console.Error.WriteLine("Interrupted: stopping PostgreSQL and RabbitMQ.");
+    servers?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    Environment.Exit(130);
+}

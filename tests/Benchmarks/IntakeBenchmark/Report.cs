@@ -1,0 +1,112 @@
+using System.Globalization;
+using GrpcBenchmark;
+
+namespace IntakeBenchmark;
+
+/// <summary>Everything one run measured; a part not run stays null and its lines are left out.</summary>
+internal sealed class Results
+{
+    public const double UnaryGoal = 5_000;
+    public const double BulkGoal = 20_000;
+
+    public Measurement? Ceiling { get; set; }
+    public InsertMeasurement? Unnest { get; set; }
+    public InsertMeasurement? Copy { get; set; }
+    public Measurement? Unary { get; set; }
+    public BulkResult? Bulk { get; set; }
+    public DrainResult? UnaryDrain { get; set; }
+    public DrainResult? BulkDrain { get; set; }
+    public DrainResult? PreloadedDrain { get; set; }
+
+    /// <summary>The table, the ratios and the goals, in Markdown so it pastes into BENCHMARKS.md.</summary>
+    public void Print(Settings settings)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Medians of {settings.Rounds} round(s) where rounds apply. p50/p99 are per call, or per batch for PostgreSQL.");
+        Console.WriteLine();
+        Console.WriteLine("| measurement | rate | p50 ms | p99 ms | notes |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | --- |");
+        if (Ceiling is { } ceiling)
+        {
+            Row("1. ceiling: typed SubmitContact that only answers", ceiling.CallsPerSecond, "calls/s", ceiling.P50Ms, ceiling.P99Ms,
+                $"{settings.Concurrency} in flight, {settings.Connections} connections");
+        }
+        if (Unnest is { } unnest)
+        {
+            Row("2a. PostgreSQL INSERT ... unnest", unnest.RowsPerSecond, "rows/s", unnest.P50Ms, unnest.P99Ms,
+                $"{settings.Batch:N0} rows a statement, {settings.PostgresWriters} writer(s)");
+        }
+        if (Copy is { } copy)
+        {
+            Row("2b. PostgreSQL COPY BINARY", copy.RowsPerSecond, "rows/s", copy.P50Ms, copy.P99Ms,
+                $"{settings.Batch:N0} rows a COPY, {settings.PostgresWriters} writer(s)");
+        }
+        if (Unary is { } unary)
+        {
+            Row("3. SubmitContact (unary)", unary.CallsPerSecond, "contacts/s", unary.P50Ms, unary.P99Ms,
+                $"{settings.Concurrency} in flight, {settings.Connections} connections, repeat share {settings.RepeatShare:0.##}");
+        }
+        if (Bulk is { } bulk)
+        {
+            Row("4. SubmitContacts (bulk)", bulk.ContactsPerSecond, "contacts/s", null, null,
+                $"{bulk.Contacts:N0} contacts over {bulk.Streams} stream(s) in {bulk.Seconds:0.0} s, {bulk.Accepted:N0} accepted");
+        }
+        if (UnaryDrain is { } unaryDrain)
+        {
+            DrainRow("5a. outbox drain after unary", unaryDrain);
+        }
+        if (BulkDrain is { } bulkDrain)
+        {
+            DrainRow("5b. outbox drain after bulk", bulkDrain);
+        }
+        if (PreloadedDrain is { } preloaded)
+        {
+            DrainRow("5c. outbox dispatcher alone (preloaded)", preloaded);
+        }
+
+        Console.WriteLine();
+        if (Unary is not null && Ceiling is not null)
+        {
+            Line($"unary / ceiling: {Unary.CallsPerSecond / Ceiling.CallsPerSecond:0.000}");
+        }
+        if (Bulk is not null && Unnest is not null)
+        {
+            Line($"bulk / PostgreSQL unnest insert: {Bulk.ContactsPerSecond / Unnest.RowsPerSecond:0.000}");
+        }
+        if (Bulk is not null && Copy is not null)
+        {
+            Line($"bulk / PostgreSQL COPY: {Bulk.ContactsPerSecond / Copy.RowsPerSecond:0.000}");
+        }
+        if (Unary is not null)
+        {
+            Line($"goal: unary >= {UnaryGoal:N0} contacts/s: {Met(Unary.CallsPerSecond >= UnaryGoal)} ({Unary.CallsPerSecond:N0})");
+        }
+        if (Bulk is not null)
+        {
+            Line($"goal: bulk >= {BulkGoal:N0} contacts/s: {Met(Bulk.ContactsPerSecond >= BulkGoal)} ({Bulk.ContactsPerSecond:N0})");
+        }
+    }
+
+    // A backlog of a few dispatcher batches (256 rows each) says only that the dispatcher kept up:
+    // its time is mostly the dispatcher's and this poll's intervals, so no rate is made of it.
+    private static void DrainRow(string name, DrainResult drain)
+    {
+        if (drain.Backlog < 1_000)
+        {
+            Line($"| {name} | kept up | | | {drain.Backlog:N0} events left when the submissions ended, gone in {drain.Seconds:0.00} s |");
+        }
+        else
+        {
+            Line($"| {name} | {drain.EventsPerSecond:N0} events/s | | | {drain.Backlog:N0} events left, gone in {drain.Seconds:0.0} s |");
+        }
+    }
+
+    private static string Met(bool met) => met ? "met" : "NOT met";
+
+    private static void Row(string name, double rate, string unit, double? p50, double? p99, string notes) =>
+        Line($"| {name} | {rate:N0} {unit} | {Ms(p50)} | {Ms(p99)} | {notes} |");
+
+    private static string Ms(double? ms) => ms is { } value ? value.ToString("0.000", CultureInfo.InvariantCulture) : "";
+
+    private static void Line(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));
+}
