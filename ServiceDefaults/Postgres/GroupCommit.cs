@@ -5,7 +5,8 @@ namespace Mash.ServiceDefaults;
 /// the cost of a commit (a WAL flush) is shared instead of paid by each. Whoever submits first
 /// starts a drain that takes everything waiting (up to <paramref name="maxBatch"/>) and hands it to
 /// <paramref name="writeBatch"/>; what arrives meanwhile waits for the next batch. At most
-/// <paramref name="maxConcurrentBatches"/> batches are written at once. Each submitter's task
+/// <paramref name="maxConcurrentBatches"/> batches are written at once, the others only while half a
+/// batch or more is waiting. Each submitter's task
 /// completes only when its batch's write has returned, with its own result or the batch's failure.
 /// </summary>
 /// <remarks>
@@ -26,7 +27,10 @@ public sealed class GroupCommit<TItem, TResult>(
         lock (gate)
         {
             waiting.Enqueue(new(item, done));
-            startDrain = drains < maxConcurrentBatches;
+            // A further drain only for a backlog of half a batch: under light load one drain keeps
+            // batches as large as the load allows, while under bulk load the next batch is written
+            // as the last one commits.
+            startDrain = drains == 0 || (drains < maxConcurrentBatches && waiting.Count >= Math.Max(1, maxBatch / 2));
             if (startDrain)
             {
                 drains++;

@@ -14,11 +14,10 @@ public sealed class GroupCommitOptions
     public int CommitBatchSize { get; set; } = 1000;
 
     /// <summary>
-    /// At most this many of those transactions at once (each holds a database connection). One by
-    /// default: batches then grow with the load, which on a 2-core machine beat more, smaller
-    /// commits (BENCHMARKS.md); raise it where PostgreSQL has cores to spare.
+    /// At most this many of those transactions at once (each holds a database connection); a second
+    /// starts only while half a batch waits, so light load still makes large batches (BENCHMARKS.md).
     /// </summary>
-    public int ConcurrentCommits { get; set; } = 1;
+    public int ConcurrentCommits { get; set; } = 2;
 
     public bool IsUsable => CommitBatchSize is >= 1 and <= 10_000 && ConcurrentCommits is >= 1 and <= 64;
 }

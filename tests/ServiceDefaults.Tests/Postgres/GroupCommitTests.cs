@@ -58,6 +58,37 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task A_second_batch_is_written_beside_the_first_only_once_half_a_batch_waits()
+    {
+        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = 0;
+        var commits = new GroupCommit<int, int>(async batch =>
+        {
+            if (Interlocked.Increment(ref writes) == 1)
+            {
+                firstStarted.SetResult();
+                await firstHeld.Task;
+            }
+            return batch;
+        }, 4, 2);
+        var first = commits.SubmitAsync(0);
+        await firstStarted.Task;
+        var one = commits.SubmitAsync(1);
+        await Task.Delay(50);
+        // One waiting is less than half a batch (2): it waits for the first drain.
+        Assert.False(one.IsCompleted);
+
+        var two = commits.SubmitAsync(2);
+
+        // Two waiting: a second drain writes them while the first batch is still held.
+        Assert.Equal(new[] { 1, 2 }, await Task.WhenAll(one, two));
+        Assert.False(first.IsCompleted);
+        firstHeld.SetResult();
+        Assert.Equal(0, await first);
+    }
+
+    [Fact]
     public async Task No_more_than_the_allowed_batches_are_written_at_once()
     {
         var running = 0;
