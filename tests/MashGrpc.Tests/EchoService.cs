@@ -23,6 +23,10 @@ public sealed class EchoService(CallLog log) : Echo.Echo.EchoBase
         log.Record(context);
         for (var i = 0; i < request.Repeat; i++)
         {
+            // "buffered": every write but the last hints that it may wait for the next one;
+            // "buffered-all": every write does, so only the call's end sends them.
+            var buffered = request.Text == "buffered-all" || (request.Text == "buffered" && i < request.Repeat - 1);
+            responseStream.WriteOptions = buffered ? new WriteOptions(WriteFlags.BufferHint) : null;
             await responseStream.WriteAsync(new EchoReply { Text = request.Text, Index = i });
         }
         await Act(request, context);

@@ -10,6 +10,12 @@ public interface IAsyncStreamReader<out T>
 /// <summary>Writes a stream of messages, one write at a time.</summary>
 public interface IAsyncStreamWriter<in T>
 {
+    /// <summary>
+    /// Applies to the writes after it is set (Grpc.Core's shape). A writer that has no buffer to
+    /// hold messages in, as the client's request stream, ignores it.
+    /// </summary>
+    WriteOptions? WriteOptions { get => null; set { } }
+
     Task WriteAsync(T message);
     Task WriteAsync(T message, CancellationToken cancellationToken);
 }
