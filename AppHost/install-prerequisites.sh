@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform runs on and a fresh machine of this kind lacks: the Debian servers the
 # AppHost starts as plain processes (PostgreSQL, Redis, RabbitMQ) and Node.js for the independent
-# gRPC peers in the tests. Does nothing when everything is there.
+# gRPC peers in the tests, and the time-zone database. Does nothing when everything is there.
 set -euo pipefail
 
 missing=()
@@ -10,6 +10,8 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 ls /usr/lib/rabbitmq/lib/rabbitmq_server-*/sbin/rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# The partnerships' time zones (Europe/London for the seeds' calendars) come from the system's tz database.
+[ -e /usr/share/zoneinfo/Europe/London ] || missing+=(tzdata)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."

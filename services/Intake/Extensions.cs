@@ -5,6 +5,7 @@ using Mash.Intake.Progress;
 using Mash.Intake.Repeats;
 using Mash.Intake.Security;
 using Mash.Intake.Subjects;
+using Mash.Intake.Validation;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -38,6 +39,11 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton<SubjectPseudonyms>();
         builder.Services.AddRepeatDetection(builder.Configuration);
+        builder.Services.AddOptions<PartnershipTimeOptions>()
+            .Bind(builder.Configuration.GetSection(PartnershipTimeOptions.SectionName))
+            .Validate(options => options.IsUsable, PartnershipTimeOptions.Requirement)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PartnershipClock>();
         builder.Services.AddSingleton<ContactStore>();
         builder.Services.AddOptions<GroupCommitOptions>()
             .Bind(builder.Configuration.GetSection(GroupCommitOptions.SectionName))

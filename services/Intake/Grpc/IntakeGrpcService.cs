@@ -14,7 +14,7 @@ namespace Mash.Intake.Grpc;
 /// <summary>mash.intake.v1.IntakeService: the agencies' way in.</summary>
 public sealed class IntakeGrpcService(
     ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
-    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, TimeProvider time) : IntakeService.IntakeServiceBase
+    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock) : IntakeService.IntakeServiceBase
 {
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
         SubmitAsync(request, Callers.AgencyOf(context), context.CancellationToken);
@@ -33,7 +33,7 @@ public sealed class IntakeGrpcService(
     /// <summary>One contact, validated, authorised, stored (idempotently) and acknowledged once committed; refusals are thrown as SubmitContact answers them.</summary>
     private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, CallerAgency caller, CancellationToken cancellationToken)
     {
-        var violations = ContactValidator.Validate(request, vocabulary, time.GetUtcNow());
+        var violations = ContactValidator.Validate(request, vocabulary, clock.Now);
         if (violations.Count > 0)
         {
             throw InvalidArgument.Of("The contact was not accepted", violations);

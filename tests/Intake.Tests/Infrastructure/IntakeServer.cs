@@ -45,6 +45,7 @@ internal sealed class IntakeServer(WebApplication app, GrpcChannel channel) : IA
         builder.Services.AddSingleton(intake.Progress);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(intake.WatchOptions));
         builder.Services.AddSingleton<TimeProvider>(intake.Time);
+        builder.Services.AddSingleton(intake.Clock);
         builder.Services.AddSingleton(TestContacts.Vocabulary);
         var app = builder.Build();
         app.MapGrpcService<IntakeGrpcService>();

@@ -6,6 +6,7 @@ using Mash.Intake.Listing;
 using Mash.Intake.Progress;
 using Mash.Intake.Repeats;
 using Mash.Intake.Subjects;
+using Mash.Intake.Validation;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,8 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public GroupCommitOptions GroupCommit { get; set; } = new();
 
+    public PartnershipClock Clock => new(Time, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+
     public ContactIntake Intake => new(new ContactBatchWriter(database.DataSource, new EventOutbox(), Repeats), Pseudonyms, Time, Options.Create(GroupCommit));
 
     public AuditedContactReads Reads => new(database.DataSource, Contacts, new AuditLog(Time));
@@ -39,7 +42,7 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public ContactProgress Progress => new(database.DataSource);
 
-    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Time);
+    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock);
 
     /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
     public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)

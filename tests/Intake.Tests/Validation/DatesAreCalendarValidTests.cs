@@ -1,3 +1,4 @@
+using Mash.Intake.Validation;
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
 using Mash.Intake.Validation.Rules;
@@ -82,7 +83,15 @@ public sealed class DatesAreCalendarValidTests
 
     [Fact]
     public void A_birth_just_after_midnight_in_summer_passes_while_UTC_is_still_on_the_day_before() =>
-        Assert.Empty(DatesAreCalendarValid.Check(BornOn(2025, 6, 3), new DateTimeOffset(2025, 6, 2, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Empty(DatesAreCalendarValid.Check(BornOn(2025, 6, 3), InLondon(new DateTimeOffset(2025, 6, 2, 23, 30, 0, TimeSpan.Zero))));
+
+    [Fact]
+    public void In_winter_London_is_on_UTC_and_the_next_day_is_still_the_future() =>
+        ViolationAssert.Fields(DatesAreCalendarValid.Check(BornOn(2025, 1, 3), InLondon(new DateTimeOffset(2025, 1, 2, 23, 30, 0, TimeSpan.Zero))),
+            "contact.subjects[0].date_of_birth");
+
+    private static DateTimeOffset InLondon(DateTimeOffset utc) =>
+        new PartnershipClock(new FixedTime(utc), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Now;
 
     [Fact]
     public void The_future_is_judged_from_the_time_given() =>

@@ -12,14 +12,12 @@ public static class DatesAreCalendarValid
     /// <summary>Earlier years are typing errors (1015 for 2015), not the people a MASH hears about.</summary>
     public const int EarliestYear = 1900;
 
-    /// <summary>The referrer's date is the UK's, up to an hour ahead of UTC (BST): a child born just after midnight there is not born "tomorrow".</summary>
-    public static readonly TimeSpan UkAheadOfUtc = TimeSpan.FromHours(1);
-
     private static readonly string NotACalendarDate = $"not a calendar date: a year from {EarliestYear}, a month 1–12 and a day that month has";
 
+    /// <param name="now">Now at the partnership's offset (<see cref="PartnershipClock"/>): its date is today there.</param>
     public static IEnumerable<Violation> Check(Contact contact, DateTimeOffset now)
     {
-        var latestBirth = DateOnly.FromDateTime(now.UtcDateTime + UkAheadOfUtc);
+        var latestBirth = DateOnly.FromDateTime(now.DateTime);
         for (var i = 0; i < contact.Subjects.Count; i++)
         {
             var subject = contact.Subjects[i];
