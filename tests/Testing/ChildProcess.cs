@@ -69,6 +69,8 @@ public sealed class ChildProcess : IDisposable
     public int Id => process.Id;
     public int ExitCode => process.ExitCode;
 
+    public bool HasExited => process.HasExited;
+
     public static ChildProcess Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var child = new ChildProcess(fileName, arguments, workingDirectory, environment);

@@ -11,18 +11,9 @@ namespace Mash.Intake.Contacts;
 /// so the contact is acknowledged only once both are durable. Idempotent on the request id: a retry
 /// gets the first receipt back.
 /// </summary>
-public sealed class ContactIntake
+public sealed class ContactIntake(ContactBatchWriter writer, SubjectPseudonyms pseudonyms, TimeProvider time, IOptions<GroupCommitOptions> options)
 {
-    private readonly GroupCommit<PendingContact, ContactReceipt> commits;
-    private readonly SubjectPseudonyms pseudonyms;
-    private readonly TimeProvider time;
-
-    public ContactIntake(ContactBatchWriter writer, SubjectPseudonyms pseudonyms, TimeProvider time, IOptions<GroupCommitOptions> options)
-    {
-        commits = new(writer.WriteAsync, options.Value.CommitBatchSize, options.Value.ConcurrentCommits);
-        this.pseudonyms = pseudonyms;
-        this.time = time;
-    }
+    private readonly GroupCommit<PendingContact, ContactReceipt> commits = new(writer.WriteAsync, options.Value.CommitBatchSize, options.Value.ConcurrentCommits);
 
     /// <summary>
     /// The contact's receipt once committed. Cancelling stops the wait, not the commit: the contact

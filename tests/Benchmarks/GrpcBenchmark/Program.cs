@@ -113,37 +113,21 @@ internal sealed record Settings(TimeSpan Duration, TimeSpan Warmup, TimeSpan Jit
 {
     public static Settings? Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var arg in args)
+        if (BenchmarkArguments.Parse(args) is not { } arguments)
         {
-            var parts = arg.Split('=', 2);
-            if (parts.Length != 2 || !parts[0].StartsWith("--", StringComparison.Ordinal))
-            {
-                return null;
-            }
-            values[parts[0][2..]] = parts[1];
-        }
-        var malformed = false;
-        int Int(string name, int fallback)
-        {
-            if (!values.Remove(name, out var v))
-            {
-                return fallback;
-            }
-            malformed |= !int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var value);
-            return value;
+            return null;
         }
         var settings = new Settings(
-            TimeSpan.FromSeconds(Int("seconds", 10)),
-            TimeSpan.FromSeconds(Int("warmup", 3)),
-            TimeSpan.FromSeconds(Int("jit-warmup", 5)),
-            Int("concurrency", 64),
-            Int("connections", 2),
-            Int("rounds", 5),
-            Int("payload", 100),
-            values.Remove("only", out var only) ? only : null,
-            Int("alloc-profile", 0));
-        var valid = !malformed && values.Count == 0 && settings.Duration > TimeSpan.Zero && settings.Concurrency > 0 && settings.Connections > 0
+            TimeSpan.FromSeconds(arguments.Int("seconds", 10)),
+            TimeSpan.FromSeconds(arguments.Int("warmup", 3)),
+            TimeSpan.FromSeconds(arguments.Int("jit-warmup", 5)),
+            arguments.Int("concurrency", 64),
+            arguments.Int("connections", 2),
+            arguments.Int("rounds", 5),
+            arguments.Int("payload", 100),
+            arguments.Text("only"),
+            arguments.Int("alloc-profile", 0));
+        var valid = arguments.AllUnderstood && settings.Duration > TimeSpan.Zero && settings.Concurrency > 0 && settings.Connections > 0
             && settings.Rounds > 0 && settings.AllocProfileTop >= 0 && settings.PayloadBytes >= 0 && settings.Only is null or "runtime" or "ceiling" or "mixed";
         return valid ? settings : null;
     }

@@ -1,10 +1,11 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Intake.V1;
+using Mash.Intake.Tests.Infrastructure;
 
 namespace IntakeBenchmark;
 
 /// <summary>
-/// Valid submissions (as Intake.Tests' TestContacts, with a narrative of a realistic length), each
+/// Valid submissions (Intake.Tests' TestContacts, with a narrative of a realistic length), each
 /// with a fresh request id and, unless it is drawn as a repeat, a subject no earlier contact had, so
 /// repeat detection finds nothing and costs what it costs for a first contact. With a repeat share,
 /// that share of contacts is about a subject drawn at random from the earlier ones.
@@ -42,29 +43,26 @@ internal sealed class ContactSource(double repeatShare)
         return new SubmitContactRequest { RequestId = Guid.NewGuid().ToString(), Contact = Contact(subject) };
     }
 
-    private static Contact Contact(long subject) => new()
+    private static Contact Contact(long subject)
     {
-        Agency = new ReferringAgency { OrganisationId = AgencyId, ReferralSource = "6" },
-        Referrer = new Referrer { Name = "PC Example", Role = "Officer", Phone = "01000 000000", Email = "referrer@example.org" },
-        Subjects = { Child(subject) },
-        ContactType = "concern",
-        PresentingIssues = { "domestic-abuse", "neglect" },
-        Narrative = Narrative,
-        Pathway = Pathway.Children,
-        Consent = new Consent { State = ConsentState.Given },
-    };
+        var contact = TestContacts.Contact();
+        contact.Agency.OrganisationId = AgencyId;
+        contact.Narrative = Narrative;
+        contact.Subjects[0] = Child(subject);
+        return contact;
+    }
 
     // Intake tells subjects apart by name, date of birth and postcode: the family name spells the
     // subject's number in letters, so every number is a different person.
-    private static Subject Child(long subject) => new()
+    private static Subject Child(long subject)
     {
-        SubjectKey = "s1",
-        Kind = SubjectKind.Child,
-        GivenName = GivenNames[subject % GivenNames.Length],
-        FamilyName = "Ex" + Letters(subject),
-        DateOfBirth = new Date { Year = 2008 + (int)(subject % 16), Month = 1 + (int)(subject % 12), Day = 1 + (int)(subject % 28) },
-        Address = new Address { Lines = { $"{1 + (subject % 200)} High Street" }, Town = "Walsall", Postcode = "WS1 1AA" },
-    };
+        var child = TestContacts.Child();
+        child.GivenName = GivenNames[subject % GivenNames.Length];
+        child.FamilyName = "Ex" + Letters(subject);
+        child.DateOfBirth = new Date { Year = 2008 + (int)(subject % 16), Month = 1 + (int)(subject % 12), Day = 1 + (int)(subject % 28) };
+        child.Address.Lines[0] = $"{1 + (subject % 200)} High Street";
+        return child;
+    }
 
     private static string Letters(long number)
     {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using GrpcBenchmark;
 
 namespace IntakeBenchmark;
 
@@ -29,54 +29,29 @@ internal sealed record Settings(
 
     public static Settings? Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var arg in args)
+        if (BenchmarkArguments.Parse(args) is not { } arguments)
         {
-            var parts = arg.Split('=', 2);
-            if (parts.Length != 2 || !parts[0].StartsWith("--", StringComparison.Ordinal))
-            {
-                return null;
-            }
-            values[parts[0][2..]] = parts[1];
+            return null;
         }
-        var malformed = false;
-        int Int(string name, int fallback)
-        {
-            if (!values.Remove(name, out var v))
-            {
-                return fallback;
-            }
-            malformed |= !int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var value);
-            return value;
-        }
-        double Share(string name)
-        {
-            if (!values.Remove(name, out var v))
-            {
-                return 0;
-            }
-            malformed |= !double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 1;
-            return value;
-        }
-        var only = values.Remove("only", out var list)
+        var only = arguments.Text("only") is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
             : AllParts.ToHashSet(StringComparer.Ordinal);
         var settings = new Settings(
-            TimeSpan.FromSeconds(Int("seconds", 10)),
-            TimeSpan.FromSeconds(Int("warmup", 3)),
-            Int("concurrency", 64),
-            Int("connections", 2),
-            Int("rounds", 3),
-            Int("bulk", 100_000),
-            Int("bulk-streams", 1),
-            Int("batch", 1_000),
-            Int("pg-writers", 2),
-            Int("outbox", 100_000),
-            Share("repeat-share"),
-            TimeSpan.FromSeconds(Int("jit-warmup", 15)),
-            Int("bulk-warmup", 20_000),
+            TimeSpan.FromSeconds(arguments.Int("seconds", 10)),
+            TimeSpan.FromSeconds(arguments.Int("warmup", 3)),
+            arguments.Int("concurrency", 64),
+            arguments.Int("connections", 2),
+            arguments.Int("rounds", 3),
+            arguments.Int("bulk", 100_000),
+            arguments.Int("bulk-streams", 1),
+            arguments.Int("batch", 1_000),
+            arguments.Int("pg-writers", 2),
+            arguments.Int("outbox", 100_000),
+            arguments.Share("repeat-share"),
+            TimeSpan.FromSeconds(arguments.Int("jit-warmup", 15)),
+            arguments.Int("bulk-warmup", 20_000),
             only);
-        var valid = !malformed && values.Count == 0 && settings.Duration > TimeSpan.Zero && settings.Concurrency > 0 && settings.Connections > 0
+        var valid = arguments.AllUnderstood && settings.Duration > TimeSpan.Zero && settings.Concurrency > 0 && settings.Connections > 0
             && settings.Rounds > 0 && settings.Bulk > 0 && settings.BulkStreams > 0 && settings.BulkStreams <= settings.Bulk && settings.Batch > 0 && settings.PostgresWriters > 0 && settings.Outbox > 0 && settings.BulkWarmup > 0
             && only.Count > 0 && only.All(AllParts.Contains);
         return valid ? settings : null;

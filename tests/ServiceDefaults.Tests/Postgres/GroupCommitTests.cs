@@ -62,10 +62,16 @@ public sealed class GroupCommitTests
     {
         var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var firstHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writes = 0;
+        var batches = new List<int[]>();
         var commits = new GroupCommit<int, int>(async batch =>
         {
-            if (Interlocked.Increment(ref writes) == 1)
+            bool isFirst;
+            lock (batches)
+            {
+                batches.Add([.. batch]);
+                isFirst = batches.Count == 1;
+            }
+            if (isFirst)
             {
                 firstStarted.SetResult();
                 await firstHeld.Task;
@@ -74,16 +80,15 @@ public sealed class GroupCommitTests
         }, 4, 2);
         var first = commits.SubmitAsync(0);
         await firstStarted.Task;
-        var one = commits.SubmitAsync(1);
-        await Task.Delay(50);
-        // One waiting is less than half a batch (2): it waits for the first drain.
-        Assert.False(one.IsCompleted);
 
+        // One waiting is less than half a batch (2), so it starts no drain; the second does, and
+        // that drain writes both while the first batch is still held.
+        var one = commits.SubmitAsync(1);
         var two = commits.SubmitAsync(2);
 
-        // Two waiting: a second drain writes them while the first batch is still held.
         Assert.Equal(new[] { 1, 2 }, await Task.WhenAll(one, two));
         Assert.False(first.IsCompleted);
+        Assert.Equal(new int[][] { [0], [1, 2] }, batches);
         firstHeld.SetResult();
         Assert.Equal(0, await first);
     }

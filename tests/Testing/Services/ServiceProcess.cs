@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -86,7 +85,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var last = "no answer";
         while (true)
         {
-            if (HasExited(running))
+            if (running.HasExited)
             {
                 throw new InvalidOperationException($"{Path.GetFileName(dll)} exited before it was healthy.\n{Output}");
             }
@@ -129,20 +128,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
         management.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    // By its PID: ChildProcess keeps its Process to itself. Gone (or reaped) is exited.
-    private static bool HasExited(ChildProcess run)
-    {
-        try
-        {
-            using var found = Process.GetProcessById(run.Id);
-            return found.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
     }
 
     private static string Describe(ChildProcess run, int number) =>
