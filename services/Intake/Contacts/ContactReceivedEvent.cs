@@ -22,6 +22,7 @@ public static class ContactReceivedEvent
         Pathway = contact.Pathway,
         SubjectRefs = { subjectRefs },
         RepeatsContactIds = { receipt.Repeats.ContactIds.Select(id => id.ToString()) },
+        RepeatsReferralIds = { receipt.Repeats.ReferralIds.Select(id => id.ToString()) },
         // The event is the MASH receiving the contact: targets run from then. The incident time travels apart.
         OccurredAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
         RecordedAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),

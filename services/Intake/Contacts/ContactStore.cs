@@ -15,13 +15,13 @@ public sealed class ContactStore
     /// </summary>
     public static NpgsqlBatchCommand AddCommand(IReadOnlyList<PendingContact> pending, IReadOnlyList<StoredContact> contacts)
     {
-        // Rows arrive as parallel arrays. A row's repeated contact ids travel joined by commas, since
-        // PostgreSQL has no arrays of arrays of varying length.
+        // Rows arrive as parallel arrays. A row's repeated contact (and referral) ids travel joined by
+        // commas, since PostgreSQL has no arrays of arrays of varying length.
         var command = new NpgsqlBatchCommand("""
-            INSERT INTO contacts (id, request_id, agency_id, received_at, status, body, repeats_contact_ids)
-            SELECT c.id, c.request_id, c.agency_id, c.received_at, $5, c.body, string_to_array(c.repeats, ',')::uuid[]
-            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $6::bytea[], $7::text[])
-                AS c(id, request_id, agency_id, received_at, body, repeats)
+            INSERT INTO contacts (id, request_id, agency_id, received_at, status, body, repeats_contact_ids, repeats_referral_ids)
+            SELECT c.id, c.request_id, c.agency_id, c.received_at, $5, c.body, string_to_array(c.repeats, ',')::uuid[], string_to_array(c.referrals, ',')::uuid[]
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $6::bytea[], $7::text[], $8::text[])
+                AS c(id, request_id, agency_id, received_at, body, repeats, referrals)
             ON CONFLICT (agency_id, request_id) DO NOTHING
             """);
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Receipt.ContactId).ToArray() });
@@ -31,6 +31,7 @@ public sealed class ContactStore
         command.Parameters.Add(new() { Value = ContactStatusCodes.ToCode(ContactStatus.Received) });
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Contact.ToByteArray()).ToArray() });
         command.Parameters.Add(new() { Value = contacts.Select(c => string.Join(',', c.Receipt.Repeats.ContactIds)).ToArray() });
+        command.Parameters.Add(new() { Value = contacts.Select(c => string.Join(',', c.Receipt.Repeats.ReferralIds)).ToArray() });
         return command;
     }
 
@@ -54,7 +55,7 @@ public sealed class ContactStore
     {
         var asked = keys.ToList();
         await using var command = new NpgsqlCommand("""
-            SELECT c.id, c.received_at, c.status, c.repeats_contact_ids, c.agency_id, c.request_id
+            SELECT c.id, c.received_at, c.status, c.repeats_contact_ids, c.agency_id, c.request_id, c.repeats_referral_ids
             FROM unnest($1::text[], $2::text[]) AS k(agency_id, request_id)
             JOIN contacts c ON c.agency_id = k.agency_id AND c.request_id = k.request_id
             """, transaction.Connection, transaction);
@@ -76,7 +77,7 @@ public sealed class ContactStore
     public async Task<ContactLookup> FindAsync(NpgsqlTransaction transaction, Guid contactId, CallerAgency caller, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id, received_at, status, body, agency_id, repeats_contact_ids, outcome FROM contacts WHERE id = $1", transaction.Connection, transaction);
+            "SELECT id, received_at, status, body, agency_id, repeats_contact_ids, outcome, repeats_referral_ids FROM contacts WHERE id = $1", transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = contactId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -96,8 +97,8 @@ public sealed class ContactStore
     private static ContactReceipt ReadReceipt(NpgsqlDataReader reader) =>
         new(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), ContactStatusCodes.FromCode(reader.GetString(2)))
         {
-            Repeats = RepeatsOf(reader.GetFieldValue<Guid[]>(reader.GetOrdinal("repeats_contact_ids"))),
+            Repeats = RepeatedContacts.Of(
+                reader.GetFieldValue<Guid[]>(reader.GetOrdinal("repeats_contact_ids")),
+                reader.GetFieldValue<Guid[]>(reader.GetOrdinal("repeats_referral_ids"))),
         };
-
-    private static RepeatedContacts RepeatsOf(Guid[] ids) => ids.Length == 0 ? RepeatedContacts.None : new RepeatedContacts(ids);
 }

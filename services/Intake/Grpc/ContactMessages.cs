@@ -14,6 +14,7 @@ internal static class ContactMessages
         ReceivedAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
         Status = receipt.Status,
         RepeatsContactIds = { receipt.Repeats.ContactIds.Select(id => id.ToString()) },
+        RepeatsReferralIds = { receipt.Repeats.ReferralIds.Select(id => id.ToString()) },
     };
 
     public static ContactRecord ToRecord(StoredContact stored) => new()
@@ -24,6 +25,7 @@ internal static class ContactMessages
         Status = stored.Receipt.Status,
         Outcome = stored.Outcome ?? "",
         RepeatsContactIds = { stored.Receipt.Repeats.ContactIds.Select(id => id.ToString()) },
+        RepeatsReferralIds = { stored.Receipt.Repeats.ReferralIds.Select(id => id.ToString()) },
     };
 
     public static ListContactsResponse ToResponse(ContactPage page) => new()
@@ -40,5 +42,6 @@ internal static class ContactMessages
         ContactType = listed.ContactType,
         PresentingIssues = { listed.PresentingIssues },
         RepeatsContactIds = { listed.Receipt.Repeats.ContactIds.Select(id => id.ToString()) },
+        RepeatsReferralIds = { listed.Receipt.Repeats.ReferralIds.Select(id => id.ToString()) },
     };
 }

@@ -26,12 +26,12 @@ public sealed class ContactListing(NpgsqlDataSource dataSource, IOptions<Listing
     {
         await using var command = dataSource.CreateCommand(after is null
             ? """
-              SELECT id, received_at, status, repeats_contact_ids, body FROM contacts
+              SELECT id, received_at, status, repeats_contact_ids, body, repeats_referral_ids FROM contacts
               WHERE agency_id = $1
               ORDER BY received_at DESC, id DESC LIMIT $2
               """
             : """
-              SELECT id, received_at, status, repeats_contact_ids, body FROM contacts
+              SELECT id, received_at, status, repeats_contact_ids, body, repeats_referral_ids FROM contacts
               WHERE agency_id = $1 AND (received_at, id) < ($3, $4)
               ORDER BY received_at DESC, id DESC LIMIT $2
               """);
@@ -47,10 +47,9 @@ public sealed class ContactListing(NpgsqlDataSource dataSource, IOptions<Listing
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var ids = reader.GetFieldValue<Guid[]>(3);
             var receipt = new ContactReceipt(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), ContactStatusCodes.FromCode(reader.GetString(2)))
             {
-                Repeats = ids.Length == 0 ? RepeatedContacts.None : new RepeatedContacts(ids),
+                Repeats = RepeatedContacts.Of(reader.GetFieldValue<Guid[]>(3), reader.GetFieldValue<Guid[]>(5)),
             };
             var body = Contact.Parser.ParseFrom(reader.GetFieldValue<byte[]>(4));
             listed.Add(new ListedContact(receipt, body.ContactType, [.. body.PresentingIssues]));

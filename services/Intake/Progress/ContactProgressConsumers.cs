@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Intake.V1;
+using Mash.Intake.Repeats;
 using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
@@ -18,15 +19,21 @@ internal sealed class ContactRatedProgressConsumer(NpgsqlDataSource dataSource) 
     }
 }
 
-/// <summary>The MASH decided on the contact: it is DECIDED (unless already CLOSED).</summary>
+/// <summary>
+/// The MASH decided on the contact: it is DECIDED (unless already CLOSED), and a referral if the
+/// threshold was met, which later contacts about its subjects then repeat (O3).
+/// </summary>
 internal sealed class DecisionRecordedProgressConsumer(NpgsqlDataSource dataSource) : IConsumer<DecisionRecorded>
 {
     public Task Consume(ConsumeContext<DecisionRecorded> context)
     {
         var decided = context.Message;
         var occurredAt = EventFields.OccurredAt(decided.OccurredAt);
-        return EventInbox.ApplyOnceAsync(dataSource, nameof(DecisionRecordedProgressConsumer), EventFields.IdOf(decided.EventId, context.MessageId), transaction =>
-            ContactProgress.AdvanceAsync(transaction, decided.ContactId, ContactStatus.Decided, null, occurredAt, context.CancellationToken), context.CancellationToken);
+        return EventInbox.ApplyOnceAsync(dataSource, nameof(DecisionRecordedProgressConsumer), EventFields.IdOf(decided.EventId, context.MessageId), async transaction =>
+        {
+            await ContactProgress.AdvanceAsync(transaction, decided.ContactId, ContactStatus.Decided, null, occurredAt, context.CancellationToken);
+            await ReferralDecisions.RecordAsync(transaction, decided.ContactId, decided.ThresholdMet, occurredAt, context.CancellationToken);
+        }, context.CancellationToken);
     }
 }
 

@@ -27,6 +27,7 @@ public sealed class ContactReceivedEventTests
         Assert.Equal(Pathway.Children, received.Pathway);
         Assert.Equal(["ref-1"], received.SubjectRefs);
         Assert.Empty(received.RepeatsContactIds);
+        Assert.Empty(received.RepeatsReferralIds);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class ListContactsTests(IntakeDatabase database)
         await ListAllAsync(agency, pageSize: 50);
 
         Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM audit_log WHERE contact_id = $1", Guid.Parse(own[0])));
-        Assert.Equal(["contact_id", "received_at", "status", "contact_type", "presenting_issues", "repeats_contact_ids"],
+        Assert.Equal(["contact_id", "received_at", "status", "contact_type", "presenting_issues", "repeats_contact_ids", "repeats_referral_ids"],
             ContactSummary.Descriptor.Fields.InDeclarationOrder().Select(f => f.Name));
     }
 
