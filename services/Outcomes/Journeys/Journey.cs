@@ -9,6 +9,7 @@ internal sealed record Journey(
     string AgencyId,
     string ReferralSource,
     bool IsRepeat,
+    bool IsRepeatReferral,
     Rag InitialRag,
     Rag FinalRag,
     bool Decided,

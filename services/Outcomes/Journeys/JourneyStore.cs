@@ -10,14 +10,15 @@ namespace Mash.Outcomes.Journeys;
 /// </summary>
 internal sealed class JourneyStore
 {
-    public Task RecordReceivedAsync(NpgsqlTransaction transaction, string contactId, string agencyId, string referralSource, bool isRepeat, CancellationToken cancellationToken) =>
+    public Task RecordReceivedAsync(
+        NpgsqlTransaction transaction, string contactId, string agencyId, string referralSource, bool isRepeat, bool isRepeatReferral, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync("""
-            INSERT INTO journeys (contact_id, received, agency_id, referral_source, is_repeat)
-            VALUES ($1, true, $2, $3, $4)
+            INSERT INTO journeys (contact_id, received, agency_id, referral_source, is_repeat, is_repeat_referral)
+            VALUES ($1, true, $2, $3, $4, $5)
             ON CONFLICT (contact_id) DO UPDATE SET
-                received = true, agency_id = EXCLUDED.agency_id,
-                referral_source = EXCLUDED.referral_source, is_repeat = EXCLUDED.is_repeat
-            """, cancellationToken, contactId, agencyId, referralSource, isRepeat);
+                received = true, agency_id = EXCLUDED.agency_id, referral_source = EXCLUDED.referral_source,
+                is_repeat = EXCLUDED.is_repeat, is_repeat_referral = EXCLUDED.is_repeat_referral
+            """, cancellationToken, contactId, agencyId, referralSource, isRepeat, isRepeatReferral);
 
     public Task RecordRatingAsync(NpgsqlTransaction transaction, string contactId, Rag rag, DateTime occurredAt, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync("""
@@ -48,7 +49,7 @@ internal sealed class JourneyStore
     {
         await using var command = new NpgsqlCommand("""
             SELECT received, coalesce(agency_id, ''), coalesce(referral_source, ''), is_repeat,
-                   initial_rag, final_rag, decided, threshold_met
+                   initial_rag, final_rag, decided, threshold_met, is_repeat_referral
             FROM journeys WHERE contact_id = $1 FOR UPDATE
             """, transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = contactId });
@@ -57,7 +58,7 @@ internal sealed class JourneyStore
         {
             return null;
         }
-        return new Journey(contactId, reader.GetBoolean(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
+        return new Journey(contactId, reader.GetBoolean(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(8),
             (Rag)reader.GetInt16(4), (Rag)reader.GetInt16(5), reader.GetBoolean(6), reader.GetBoolean(7));
     }
 }

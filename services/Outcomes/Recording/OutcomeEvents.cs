@@ -18,6 +18,7 @@ internal static class OutcomeEvents
         FinalRag = journey.FinalRag,
         ThresholdMet = journey.ThresholdMet,
         IsRepeat = journey.IsRepeat,
+        IsRepeatReferral = journey.IsRepeatReferral,
         OccurredAt = Timestamp.FromDateTimeOffset(now),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };

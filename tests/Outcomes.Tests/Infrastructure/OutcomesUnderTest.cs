@@ -30,7 +30,7 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
     public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)
     {
         var at = Now.UtcDateTime.AddHours(-2);
-        await dataSource.InTransactionAsync(t => Journeys.RecordReceivedAsync(t, contactId, "police-west", "6", false, CancellationToken.None));
+        await dataSource.InTransactionAsync(t => Journeys.RecordReceivedAsync(t, contactId, "police-west", "6", false, false, CancellationToken.None));
         await dataSource.InTransactionAsync(t => Journeys.RecordRatingAsync(t, contactId, rag, at, CancellationToken.None));
         if (decided)
         {

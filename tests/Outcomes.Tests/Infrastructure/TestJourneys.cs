@@ -11,7 +11,7 @@ internal static class TestJourneys
 
     /// <summary>Received, rated Amber then Red, decided to meet the threshold: ready for an outcome.</summary>
     public static Journey Complete(string contactId = "contact-1") =>
-        new(contactId, Received: true, AgencyId: "police-west", ReferralSource: "6", IsRepeat: true,
+        new(contactId, Received: true, AgencyId: "police-west", ReferralSource: "6", IsRepeat: true, IsRepeatReferral: true,
             InitialRag: Rag.Amber, FinalRag: Rag.Red, Decided: true, ThresholdMet: true);
 
     public static IOptions<OutcomesOptions> Options(string key = Key, int feedCapacity = 256) =>

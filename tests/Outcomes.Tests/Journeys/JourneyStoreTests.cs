@@ -25,12 +25,12 @@ public sealed class JourneyStoreTests(OutcomesDatabase database)
         Assert.Null(await FindAsync(await database.CreateDatabaseAsync()));
 
     [Fact]
-    public async Task A_received_contact_keeps_its_agency_source_and_repeat_flag()
+    public async Task A_received_contact_keeps_its_agency_source_and_repeat_flags()
     {
         var dataSource = await database.CreateDatabaseAsync();
-        await dataSource.InTransactionAsync(t => store.RecordReceivedAsync(t, "c1", "police-west", "6", true, CancellationToken.None));
+        await dataSource.InTransactionAsync(t => store.RecordReceivedAsync(t, "c1", "police-west", "6", true, true, CancellationToken.None));
         var journey = await FindAsync(dataSource);
-        Assert.Equal((true, "police-west", "6", true), (journey!.Received, journey.AgencyId, journey.ReferralSource, journey.IsRepeat));
+        Assert.Equal((true, "police-west", "6", true, true), (journey!.Received, journey.AgencyId, journey.ReferralSource, journey.IsRepeat, journey.IsRepeatReferral));
         Assert.False(journey.Decided);
     }
 
@@ -61,7 +61,7 @@ public sealed class JourneyStoreTests(OutcomesDatabase database)
     {
         var dataSource = await database.CreateDatabaseAsync();
         await DecideAsync(dataSource, true, Monday);
-        await dataSource.InTransactionAsync(t => store.RecordReceivedAsync(t, "c1", "st-marys-school", "2A", false, CancellationToken.None));
+        await dataSource.InTransactionAsync(t => store.RecordReceivedAsync(t, "c1", "st-marys-school", "2A", false, false, CancellationToken.None));
         var journey = await FindAsync(dataSource);
         Assert.Equal((true, true, true, "st-marys-school"), (journey!.Decided, journey.ThresholdMet, journey.Received, journey.AgencyId));
     }

@@ -20,6 +20,7 @@ public sealed class OutcomeEventsTests
         Assert.Equal((Rag.Amber, Rag.Red), (recorded.InitialRag, recorded.FinalRag));
         Assert.True(recorded.ThresholdMet);
         Assert.True(recorded.IsRepeat);
+        Assert.True(recorded.IsRepeatReferral);
     }
 
     [Fact]
