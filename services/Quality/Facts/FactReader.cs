@@ -18,8 +18,8 @@ internal sealed class FactReader(NpgsqlDataSource dataSource)
             r => new ContactFact(r.GetString(0), r.GetString(1), r.GetDateTime(2)), cancellationToken);
         var ratings = await ReadAsync(transaction, $"SELECT contact_id, rag, occurred_at FROM ratings WHERE {InPeriod}", period,
             r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
-        var outcomes = await ReadAsync(transaction, $"SELECT case_ref, outcome, occurred_at FROM outcomes WHERE {InPeriod}", period,
-            r => new OutcomeFact(r.GetString(0), r.GetString(1), r.GetDateTime(2)), cancellationToken);
+        var outcomes = await ReadAsync(transaction, $"SELECT case_ref, outcome, threshold_met, is_repeat_referral, occurred_at FROM outcomes WHERE {InPeriod}", period,
+            r => new OutcomeFact(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3), r.GetDateTime(4)), cancellationToken);
         var timings = await ReadAsync(transaction, $"SELECT contact_id, rag, within_target, occurred_at FROM decision_timings WHERE {InPeriod}", period,
             r => new DecisionTimingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

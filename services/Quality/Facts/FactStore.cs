@@ -24,10 +24,11 @@ internal sealed class FactStore
 
     public Task RecordOutcomeAsync(NpgsqlTransaction transaction, OutcomeFact outcome, CancellationToken cancellationToken) =>
         ExecuteAsync(transaction, """
-            INSERT INTO outcomes (case_ref, outcome, occurred_at) VALUES ($1, $2, $3)
-            ON CONFLICT (case_ref) DO UPDATE SET outcome = EXCLUDED.outcome, occurred_at = EXCLUDED.occurred_at
+            INSERT INTO outcomes (case_ref, outcome, threshold_met, is_repeat_referral, occurred_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (case_ref) DO UPDATE SET outcome = EXCLUDED.outcome, threshold_met = EXCLUDED.threshold_met,
+                is_repeat_referral = EXCLUDED.is_repeat_referral, occurred_at = EXCLUDED.occurred_at
             WHERE EXCLUDED.occurred_at >= outcomes.occurred_at
-            """, cancellationToken, outcome.CaseRef, outcome.Outcome, outcome.OccurredAt);
+            """, cancellationToken, outcome.CaseRef, outcome.Outcome, outcome.ThresholdMet, outcome.IsRepeatReferral, outcome.OccurredAt);
 
     public Task RecordDecisionTimingAsync(NpgsqlTransaction transaction, DecisionTimingFact timing, CancellationToken cancellationToken) =>
         ExecuteAsync(transaction, """

@@ -8,8 +8,11 @@ internal sealed record ContactFact(string ContactId, string AgencyId, DateTime O
 /// <summary>A contact's current RAG rating (R1).</summary>
 internal sealed record RatingFact(string ContactId, Rag Rag, DateTime OccurredAt);
 
-/// <summary>A case's outcome (O1), by its pseudonymous case_ref.</summary>
-internal sealed record OutcomeFact(string CaseRef, string Outcome, DateTime OccurredAt);
+/// <summary>
+/// A case's outcome (O1), by its pseudonymous case_ref; whether the contact met the threshold (a
+/// referral), and whether its subject had been referred within the window before it (O3).
+/// </summary>
+internal sealed record OutcomeFact(string CaseRef, string Outcome, bool ThresholdMet, bool IsRepeatReferral, DateTime OccurredAt);
 
 /// <summary>A decision timed against its RAG target (T1).</summary>
 internal sealed record DecisionTimingFact(string ContactId, Rag Rag, bool WithinTarget, DateTime OccurredAt);

@@ -10,6 +10,8 @@ internal static class Scorecards
     {
         var timed = DecisionTimeliness.DecisionsTimed(facts.DecisionTimings);
         var withinTarget = DecisionTimeliness.DecisionsWithinTarget(facts.DecisionTimings);
+        var referrals = RepeatReferralRate.Referrals(facts.Outcomes);
+        var repeatReferrals = RepeatReferralRate.RepeatReferrals(facts.Outcomes);
         return new Scorecard
         {
             ContactsByAgency = { ContactsByAgency.Compute(facts.Contacts) },
@@ -18,6 +20,9 @@ internal static class Scorecards
             DecisionsTimed = timed,
             DecisionsWithinTarget = withinTarget,
             ShareWithinTarget = DecisionTimeliness.ShareWithinTarget(timed, withinTarget),
+            Referrals = referrals,
+            RepeatReferrals = repeatReferrals,
+            RepeatReferralRate = RepeatReferralRate.Rate(referrals, repeatReferrals),
         };
     }
 }

@@ -51,6 +51,16 @@ public sealed class FactStoreTests(QualityDatabase database)
     }
 
     [Fact]
+    public async Task An_outcome_keeps_whether_it_was_a_referral_and_a_repeat_referral()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        await dataSource.InTransactionAsync(t => store.RecordOutcomeAsync(t, Referral("r1", isRepeatReferral: true), CancellationToken.None));
+        await dataSource.InTransactionAsync(t => store.RecordOutcomeAsync(t, Referral("r2", isRepeatReferral: false), CancellationToken.None));
+        var outcomes = (await ReadAllAsync(dataSource)).Outcomes.OrderBy(o => o.CaseRef);
+        Assert.Equal([("r1", true, true), ("r2", true, false)], outcomes.Select(o => (o.CaseRef, o.ThresholdMet, o.IsRepeatReferral)));
+    }
+
+    [Fact]
     public async Task A_decision_timed_again_keeps_the_latest_timing()
     {
         var dataSource = await database.CreateDatabaseAsync();

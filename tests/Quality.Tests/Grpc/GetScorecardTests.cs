@@ -22,7 +22,8 @@ public sealed class GetScorecardTests(QualityDatabase database)
         {
             await store.RecordContactAsync(t, Contact("c1", "police-west"), CancellationToken.None);
             await store.RecordRatingAsync(t, Rating("c1", Rag.Red), CancellationToken.None);
-            await store.RecordOutcomeAsync(t, Outcome("r1", "strategy-discussion"), CancellationToken.None);
+            await store.RecordOutcomeAsync(t, Referral("r1", isRepeatReferral: true), CancellationToken.None);
+            await store.RecordOutcomeAsync(t, Referral("r2", isRepeatReferral: false), CancellationToken.None);
             await store.RecordDecisionTimingAsync(t, Timing("c1", true), CancellationToken.None);
         });
 
@@ -30,7 +31,8 @@ public sealed class GetScorecardTests(QualityDatabase database)
 
         Assert.Equal(1, card.ContactsByAgency["police-west"]);
         Assert.Equal(1, card.ContactsByRag["RAG_RED"]);
-        Assert.Equal(1, card.Outcomes["strategy-discussion"]);
+        Assert.Equal(2, card.Outcomes["strategy-discussion"]);
+        Assert.Equal((2, 1, 0.5), (card.Referrals, card.RepeatReferrals, card.RepeatReferralRate));
         Assert.Equal((1, 1, 1.0), (card.DecisionsTimed, card.DecisionsWithinTarget, card.ShareWithinTarget));
     }
 

@@ -13,13 +13,14 @@ public sealed class ScorecardsTests
         var card = Scorecards.Compute(new ScorecardFacts(
             [Contact("c1", "police-west"), Contact("c2", "st-marys-school")],
             [Rating("c1", Rag.Amber)],
-            [Outcome("r1", "advice")],
+            [Outcome("r1", "advice"), Referral("r2", isRepeatReferral: true), Referral("r3", isRepeatReferral: false), Referral("r4", isRepeatReferral: false)],
             [Timing("c1", true), Timing("c2", false)]));
 
         Assert.Equal(1, card.ContactsByAgency["police-west"]);
         Assert.Equal(1, card.ContactsByRag["RAG_AMBER"]);
         Assert.Equal(1, card.Outcomes["advice"]);
         Assert.Equal((2, 1, 0.5), (card.DecisionsTimed, card.DecisionsWithinTarget, card.ShareWithinTarget));
+        Assert.Equal((3, 1, 1 / 3.0), (card.Referrals, card.RepeatReferrals, card.RepeatReferralRate));
     }
 
     [Fact]
@@ -28,5 +29,6 @@ public sealed class ScorecardsTests
         var card = Scorecards.Compute(new ScorecardFacts([], [], [], []));
         Assert.Empty(card.ContactsByAgency);
         Assert.Equal((0, 0, 0.0), (card.DecisionsTimed, card.DecisionsWithinTarget, card.ShareWithinTarget));
+        Assert.Equal((0, 0, 0.0), (card.Referrals, card.RepeatReferrals, card.RepeatReferralRate));
     }
 }
