@@ -14,7 +14,7 @@ public sealed class RepeatOptions
     /// </summary>
     public string RepeatWindow { get; set; } = "12 months";
 
-    /// <summary>At most this many earlier contacts are recorded per contact (the most recent); it still counts as a repeat.</summary>
+    /// <summary>At most this many earlier contacts are recorded per contact (the most recent), and apart at most this many earlier referrals; it still counts as a repeat.</summary>
     public int RepeatLimit { get; set; } = 50;
 
     public bool IsUsable => Repeats.RepeatWindow.TryParse(RepeatWindow, out _) && RepeatLimit is >= 1 and <= MaximumLimit;
