@@ -1,6 +1,7 @@
 // The walking skeleton, end to end, from a client nobody on the platform wrote (grpc-js):
 // submit contacts to Intake, rate and decide them in Triage, see Timeliness time them, record
-// outcomes, receive them on an Outcomes stream, and check the Quality scorecard adds up.
+// outcomes, receive them on an Outcomes stream, and check the Quality scorecard adds up; then a
+// contact about a child referred already is a repeat referral all the way to the scorecard (O3).
 //
 // node walking_skeleton.js --intake=HOST:PORT --triage=... --timeliness=... --outcomes=... --quality=...
 'use strict';
@@ -132,7 +133,34 @@ async function main() {
     check(Number(card.outcomes[c.outcome]) === 1, `scorecard outcome ${c.outcome} = ${card.outcomes[c.outcome]}, expected 1`);
   }
   check(Number(card.decisions_within_target) === 3 && card.share_within_target === 1, `scorecard timeliness: ${JSON.stringify(card)}`);
+  check(Number(card.referrals) === 2 && Number(card.repeat_referrals) === 0, `scorecard referrals: ${JSON.stringify(card)}`);
   console.log(`scorecard: ${JSON.stringify(card)}`);
+
+  // O3: the first child was referred (threshold met). A new contact about that child repeats the
+  // referral once Intake has heard of the decision (it has by now; a retry with a new id waits if not).
+  const first = contacts[0];
+  const repeat = { agency: 'police-west', source: '6', rag: 'RAG_AMBER', outcome: 'assessment', issues: ['neglect'] };
+  const submitted = await eventually(`a contact about ${first.id}'s child to repeat its referral`, async () => {
+    const answer = await call(intake, 'SubmitContact', { request_id: crypto.randomUUID(), contact: contact(repeat, 0) }, asAgency(repeat.agency));
+    return answer.repeats_referral_ids.includes(first.id) ? answer : null;
+  });
+  check(submitted.repeats_contact_ids.includes(first.id), `the repeat lists no earlier contact: ${JSON.stringify(submitted)}`);
+  repeat.id = submitted.contact_id;
+  await eventually(`${repeat.id} in the triage queue`, async () =>
+    (await call(triage, 'ListQueue', { page_size: 100 })).items.some((item) => item.contact_id === repeat.id));
+  await call(triage, 'RateContact', { contact_id: repeat.id, rag: repeat.rag, practitioner_id: 'sw-1', reason: 'screened' });
+  await call(triage, 'RecordDecision', { contact_id: repeat.id, threshold_met: true, practitioner_id: 'sw-1', rationale: 'decided' });
+  const repeatRecorded = await eventually(`Outcomes to accept the outcome of ${repeat.id}`, () =>
+    call(outcomes, 'RecordOutcome', { contact_id: repeat.id, outcome: repeat.outcome, practitioner_id: 'sw-1' }));
+  const repeatEvent = await eventually(`the outcome of ${repeat.id} on the stream`, async () => received.find((e) => e.case_ref === repeatRecorded.case_ref));
+  check(repeatEvent.is_repeat_referral && repeatEvent.threshold_met, `the repeat referral's event: ${JSON.stringify(repeatEvent)}`);
+  check(received.filter((e) => e.is_repeat_referral).length === 1, 'only the repeat is a repeat referral on the stream');
+  const o3 = await eventually('the scorecard to count the repeat referral', async () => {
+    const later = await call(quality, 'GetScorecard', {});
+    return Number(later.referrals) === 3 ? later : null;
+  });
+  check(Number(o3.repeat_referrals) === 1 && Math.abs(o3.repeat_referral_rate - 1 / 3) < 1e-9, `scorecard O3: ${JSON.stringify(o3)}`);
+  console.log(`repeat referral rate: ${o3.repeat_referrals}/${o3.referrals}`);
 
   stream.cancel();
   console.log('walking skeleton: PASS');
