@@ -13,16 +13,18 @@ namespace Mash.Intake.Contacts;
 /// </summary>
 public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox outbox, RepeatFinder repeats)
 {
-    // The first attempt assumes no retries (the usual case) and saves a query. If any request id is
-    // already stored (a retry, or a concurrent commit of the same one), the insert stores fewer rows
-    // than given: the attempt rolls back and the next looks the stored receipts up first.
+    // The first attempt assumes no retries (the usual case): it neither looks stored receipts up nor
+    // asks the insert to skip stored request ids, saving a query and an index probe per contact. If a
+    // request id is already stored (a retry, or a concurrent commit of the same one), the insert fails
+    // on the unique index, the attempt rolls back, and the next looks the stored receipts up first
+    // and skips them (fewer rows stored than given then means another commit got there meanwhile).
     private const int Attempts = 3;
 
     public async Task<IReadOnlyList<ContactReceipt>> WriteAsync(IReadOnlyList<PendingContact> batch)
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (await TryWriteAsync(batch, lookUpRetries: attempt > 1) is { } receipts)
+            if (await TryWriteAsync(batch, expectRetries: attempt > 1) is { } receipts)
             {
                 return receipts;
             }
@@ -31,11 +33,11 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
     }
 
     /// <summary>The receipts, or null when a request id was already stored (nothing was written).</summary>
-    private async Task<IReadOnlyList<ContactReceipt>?> TryWriteAsync(IReadOnlyList<PendingContact> batch, bool lookUpRetries)
+    private async Task<IReadOnlyList<ContactReceipt>?> TryWriteAsync(IReadOnlyList<PendingContact> batch, bool expectRetries)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var receipts = lookUpRetries
+        var receipts = expectRetries
             ? await ContactStore.FindReceiptsAsync(transaction, batch.Select(p => p.Key))
             : [];
         // A request id seen twice in one batch is one contact: the first is stored, the second is its retry.
@@ -47,9 +49,16 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
             IMessage[] events = [.. fresh.Select((p, i) => ContactReceivedEvent.From(Guid.NewGuid(), stored[i].Receipt, p.Contact, p.SubjectRefs))];
             await using var write = new NpgsqlBatch(connection, transaction)
             {
-                BatchCommands = { ContactStore.AddCommand(fresh, stored), ContactStore.AddSubjectsCommand(fresh), EventOutbox.AddRangeCommand(events) },
+                BatchCommands = { ContactStore.AddCommand(fresh, stored, skipStored: expectRetries), ContactStore.AddSubjectsCommand(fresh), EventOutbox.AddRangeCommand(events) },
             };
-            await write.ExecuteNonQueryAsync();
+            try
+            {
+                await write.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && !expectRetries)
+            {
+                return null;
+            }
             if (write.BatchCommands[0].RecordsAffected != fresh.Count)
             {
                 return null;

@@ -9,11 +9,12 @@ namespace Mash.Intake.Contacts;
 public sealed class ContactStore
 {
     /// <summary>
-    /// Stores the new contacts unless their agency already stored their request id. Its
-    /// RecordsAffected tells how many it stored: fewer than given means a retry or another commit
-    /// got there first (and the caller rolls back).
+    /// Stores the new contacts. A request id its agency already stored fails the command on the
+    /// unique index, unless <paramref name="skipStored"/>: then that contact is skipped, and
+    /// RecordsAffected tells how many were stored (fewer than given means a retry or another commit
+    /// got there first, and the caller rolls back).
     /// </summary>
-    public static NpgsqlBatchCommand AddCommand(IReadOnlyList<PendingContact> pending, IReadOnlyList<StoredContact> contacts)
+    public static NpgsqlBatchCommand AddCommand(IReadOnlyList<PendingContact> pending, IReadOnlyList<StoredContact> contacts, bool skipStored)
     {
         // Rows arrive as parallel arrays. A row's repeated contact (and referral) ids travel joined by
         // commas, since PostgreSQL has no arrays of arrays of varying length.
@@ -22,8 +23,7 @@ public sealed class ContactStore
             SELECT c.id, c.request_id, c.agency_id, c.received_at, $5, c.body, string_to_array(c.repeats, ',')::uuid[], string_to_array(c.referrals, ',')::uuid[]
             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $6::bytea[], $7::text[], $8::text[])
                 AS c(id, request_id, agency_id, received_at, body, repeats, referrals)
-            ON CONFLICT (agency_id, request_id) DO NOTHING
-            """);
+            """ + (skipStored ? " ON CONFLICT (agency_id, request_id) DO NOTHING" : ""));
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Receipt.ContactId).ToArray() });
         command.Parameters.Add(new() { Value = pending.Select(p => p.RequestId).ToArray() });
         command.Parameters.Add(new() { Value = pending.Select(p => p.AgencyId).ToArray() });

@@ -44,7 +44,8 @@ public sealed class RepeatFinder(RepeatWindow window, int limit)
     /// One query for the whole batch: per subject reference, its latest contacts in the window (a
     /// range of contact_subjects' key) and, separately, its latest contacts in the window that were
     /// referrals by the time the new contact was received (the same range, each looked up in the
-    /// index of referrals, contacts_referred).
+    /// index of referrals, contacts_referred). Most subjects are new: only those with an earlier
+    /// contact are looked up for referrals.
     /// </summary>
     private async Task FindStoredAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> batch, List<Found> found, CancellationToken cancellationToken)
     {
@@ -54,15 +55,17 @@ public sealed class RepeatFinder(RepeatWindow window, int limit)
             return;
         }
         await using var command = new NpgsqlCommand("""
-            WITH r AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS r(n, subject_ref, since, until))
-            SELECT r.n, m.contact_id, m.received_at, false FROM r
-            CROSS JOIN LATERAL (
-                SELECT s.contact_id, s.received_at FROM contact_subjects s
-                WHERE s.subject_ref = r.subject_ref AND s.received_at >= r.since AND s.received_at <= r.until
-                ORDER BY s.received_at DESC, s.contact_id DESC
-                LIMIT $5) AS m
+            WITH r AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS r(n, subject_ref, since, until)),
+            contacts_found AS (
+                SELECT r.n, r.subject_ref, r.since, r.until, m.contact_id, m.received_at FROM r
+                CROSS JOIN LATERAL (
+                    SELECT s.contact_id, s.received_at FROM contact_subjects s
+                    WHERE s.subject_ref = r.subject_ref AND s.received_at >= r.since AND s.received_at <= r.until
+                    ORDER BY s.received_at DESC, s.contact_id DESC
+                    LIMIT $5) AS m)
+            SELECT n, contact_id, received_at, false FROM contacts_found
             UNION ALL
-            SELECT r.n, m.contact_id, m.received_at, true FROM r
+            SELECT r.n, m.contact_id, m.received_at, true FROM (SELECT DISTINCT n, subject_ref, since, until FROM contacts_found) AS r
             CROSS JOIN LATERAL (
                 SELECT s.contact_id, s.received_at FROM contact_subjects s JOIN contacts c ON c.id = s.contact_id
                 WHERE s.subject_ref = r.subject_ref AND s.received_at >= r.since AND s.received_at <= r.until

@@ -74,12 +74,13 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var concurrent = await connection.BeginTransactionAsync();
         var theirReceipt = new ContactReceipt(theirs.ContactId, theirs.ReceivedAt, ContactStatus.Received);
-        await using (var insert = new NpgsqlBatch(connection, concurrent) { BatchCommands = { ContactStore.AddCommand([theirs], [new StoredContact(theirReceipt, theirs.Contact)]) } })
+        await using (var insert = new NpgsqlBatch(connection, concurrent) { BatchCommands = { ContactStore.AddCommand([theirs], [new StoredContact(theirReceipt, theirs.Contact)], skipStored: false) } })
         {
             Assert.Equal(1, await insert.ExecuteNonQueryAsync());
         }
 
-        // Our insert waits on theirs (the unique index), finds it stored, and writes the batch again.
+        // Our insert waits on theirs (the unique index), fails on it once theirs commits, then looks
+        // the stored receipts up and writes the rest of the batch again.
         var writing = Writer.WriteAsync([ours, other]);
         await concurrent.CommitAsync();
         var receipts = await writing;
