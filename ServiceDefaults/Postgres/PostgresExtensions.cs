@@ -11,6 +11,10 @@ namespace Mash.ServiceDefaults;
 
 public static class PostgresExtensions
 {
+    /// <summary>Statements each connection keeps prepared, unless the connection string says (<c>Max Auto Prepare</c>).</summary>
+    public const int DefaultMaxAutoPrepare = 50;
+    private const string MaxAutoPrepareKeyword = "maxautoprepare";
+
     /// <summary>
     /// An <see cref="NpgsqlDataSource"/> singleton (also as <see cref="DbDataSource"/>) over
     /// <c>ConnectionStrings:{connectionName}</c>, the service's own database, with a "postgres"
@@ -33,6 +37,13 @@ public static class PostgresExtensions
             var dataSource = new NpgsqlDataSourceBuilder(connectionString);
             // Shows in pg_stat_activity, so a DBA can tell the services' connections apart.
             dataSource.ConnectionStringBuilder.ApplicationName ??= applicationName;
+            // A service runs the same few statements all day (group commits, the outbox, its
+            // consumers): prepared on each connection after a few uses, PostgreSQL parses and plans
+            // them once rather than on every call. A connection string may set its own.
+            if (!Sets(connectionString, MaxAutoPrepareKeyword))
+            {
+                dataSource.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            }
             dataSource.UseLoggerFactory(services.GetService<ILoggerFactory>());
             configure?.Invoke(dataSource);
             return dataSource.Build();
@@ -80,4 +91,9 @@ public static class PostgresExtensions
     public static TBuilder AddDatabaseMigrations<TBuilder>(this TBuilder builder, Assembly assembly)
         where TBuilder : IHostApplicationBuilder =>
         builder.AddDatabaseMigrations([.. Migration.FromEmbeddedResources(assembly)]);
+
+    /// <summary>Whether the connection string names the keyword itself (Npgsql accepts it in any case, with or without spaces).</summary>
+    private static bool Sets(string connectionString, string keyword) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals(keyword, StringComparison.OrdinalIgnoreCase));
 }
