@@ -23,7 +23,7 @@ internal sealed record Settings(
 
     public const string Usage =
         "usage: IntakeBenchmark [--seconds=10] [--warmup=3] [--concurrency=64] [--connections=2] [--rounds=3] " +
-        "[--bulk=100000] [--bulk-streams=1] [--batch=1000] [--pg-writers=2] [--outbox=100000] [--repeat-share=0] [--jit-warmup=15] [--bulk-warmup=20000] [--only=ceiling|postgres|unary|bulk|outbox[,...]]";
+        "[--bulk=100000] [--bulk-streams=1] [--batch=1000] [--pg-writers=2] [--outbox=100000] [--repeat-share=0] [--jit-warmup=5] [--bulk-warmup=20000] [--only=ceiling|postgres|unary|bulk|outbox[,...]]";
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -48,7 +48,7 @@ internal sealed record Settings(
             arguments.Int("pg-writers", 2),
             arguments.Int("outbox", 100_000),
             arguments.Share("repeat-share"),
-            TimeSpan.FromSeconds(arguments.Int("jit-warmup", 15)),
+            TimeSpan.FromSeconds(arguments.Int("jit-warmup", 5)),
             arguments.Int("bulk-warmup", 20_000),
             only);
         var valid = arguments.AllUnderstood && settings.Duration > TimeSpan.Zero && settings.Concurrency > 0 && settings.Connections > 0
