@@ -23,9 +23,9 @@ internal sealed partial class OutboxDispatcher(
     // whatever the plan: statements are prepared, and a generic plan knows no parameter. Written as
     // "WHERE id IN (subquery)", a generic plan read the whole table for each batch, and a backlog of
     // tens of thousands of events drained at hundreds a second.
-    internal const string TakeBatchSql = """
+    internal static readonly string TakeBatchSql = $"""
         DELETE FROM outbox_messages
-        WHERE id = ANY(ARRAY(SELECT id FROM outbox_messages ORDER BY id LIMIT 256 FOR UPDATE SKIP LOCKED))
+        WHERE id = ANY(ARRAY(SELECT id FROM outbox_messages ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED))
         RETURNING message_type, body
         """;
 

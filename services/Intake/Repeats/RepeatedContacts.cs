@@ -5,12 +5,11 @@ namespace Mash.Intake.Repeats;
 /// the MASH had decided were referrals (O3). Compared by value, so the receipt a retry reads back
 /// equals the first one.
 /// </summary>
-public sealed record RepeatedContacts(IReadOnlyList<Guid> ContactIds)
+/// <param name="ContactIds">The earlier contacts in the window, most recent first.</param>
+/// <param name="ReferralIds">Those earlier contacts in the window that had become referrals when this one was stored, most recent first.</param>
+public sealed record RepeatedContacts(IReadOnlyList<Guid> ContactIds, IReadOnlyList<Guid> ReferralIds)
 {
-    public static RepeatedContacts None { get; } = new([]);
-
-    /// <summary>The earlier contacts in the window that had become referrals when this one was stored, most recent first.</summary>
-    public IReadOnlyList<Guid> ReferralIds { get; init; } = [];
+    public static RepeatedContacts None { get; } = new([], []);
 
     public bool Equals(RepeatedContacts? other) =>
         other is not null && ContactIds.SequenceEqual(other.ContactIds) && ReferralIds.SequenceEqual(other.ReferralIds);
@@ -27,5 +26,5 @@ public sealed record RepeatedContacts(IReadOnlyList<Guid> ContactIds)
 
     /// <summary>As stored: either list may be empty.</summary>
     public static RepeatedContacts Of(Guid[] contactIds, Guid[] referralIds) =>
-        contactIds.Length == 0 && referralIds.Length == 0 ? None : new(contactIds) { ReferralIds = referralIds };
+        contactIds.Length == 0 && referralIds.Length == 0 ? None : new(contactIds, referralIds);
 }

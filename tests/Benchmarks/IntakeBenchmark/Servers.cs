@@ -9,73 +9,27 @@ namespace IntakeBenchmark;
 /// </summary>
 internal sealed class Servers : IAsyncDisposable
 {
-    private readonly string root;
-    private int disposed;
+    private readonly ServerSet set = new("mash-intake-benchmark-");
+    private PostgresServer? postgres;
 
-    private Servers(string root, PostgresServer postgres, RabbitMqServer? rabbitMq)
+    private Servers()
     {
-        this.root = root;
-        Postgres = postgres;
-        RabbitMq = rabbitMq;
     }
 
-    public PostgresServer Postgres { get; }
+    public PostgresServer Postgres => postgres ?? throw new InvalidOperationException("Not started.");
 
-    public RabbitMqServer? RabbitMq { get; }
+    public RabbitMqServer? RabbitMq { get; private set; }
 
     public static async Task<Servers> StartAsync(bool withRabbitMq)
     {
-        var root = Directory.CreateTempSubdirectory("mash-intake-benchmark-").FullName;
+        var servers = new Servers();
         // fsync on: the figures are for contacts durably acknowledged, as in production.
-        var postgres = PostgresServer.StartAsync(root, durable: true);
-        var rabbitMq = StartRabbitMqAsync();
-        try
-        {
-            await Task.WhenAll(postgres, rabbitMq);
-            return new Servers(root, postgres.Result, rabbitMq.Result);
-        }
-        catch
-        {
-            // Whichever did start must not outlive the run.
-            if (postgres.IsCompletedSuccessfully)
-            {
-                await postgres.Result.DisposeAsync();
-            }
-            if (rabbitMq.IsCompletedSuccessfully && rabbitMq.Result is { } started)
-            {
-                await started.DisposeAsync();
-            }
-            TryDelete(root);
-            throw;
-        }
-
-        async Task<RabbitMqServer?> StartRabbitMqAsync() => withRabbitMq ? await RabbitMqServer.StartAsync(root) : null;
+        await servers.set.StartTogetherAsync(
+            async () => servers.postgres = await servers.set.StartAsync(root => PostgresServer.StartAsync(root, durable: true)),
+            async () => servers.RabbitMq = withRabbitMq ? await servers.set.StartAsync(RabbitMqServer.StartAsync) : null);
+        return servers;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        // Once only: both the normal end and a Ctrl+C may get here.
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return;
-        }
-        if (RabbitMq is not null)
-        {
-            await RabbitMq.DisposeAsync();
-        }
-        await Postgres.DisposeAsync();
-        TryDelete(root);
-    }
-
-    private static void TryDelete(string root)
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server writing its last log line; the temp directory goes eventually.
-        }
-    }
+    // Both the normal end and a Ctrl+C may get here; the set stops its servers once.
+    public ValueTask DisposeAsync() => set.DisposeAsync();
 }

@@ -20,7 +20,7 @@ public sealed class ReliabilityFixture : IAsyncLifetime
     /// <summary>The one agency the load submits as; its token is made per run.</summary>
     public const string Agency = "police-west";
 
-    private string root = "";
+    private readonly ServerSet servers = new("mash-intake-reliability-");
     private PostgresServer? postgres;
     private RabbitMqServer? rabbitMq;
     private string? intakeDll;
@@ -34,47 +34,12 @@ public sealed class ReliabilityFixture : IAsyncLifetime
     /// <summary>What Intake's configuration holds for <see cref="AgencyToken"/>: its SHA-256, in hex.</summary>
     public string AgencyTokenSha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AgencyToken)));
 
-    public async Task InitializeAsync()
-    {
-        root = Directory.CreateTempSubdirectory("mash-intake-reliability-").FullName;
-        var starting = new List<Task>
-        {
-            Task.Run(async () => postgres = await PostgresServer.StartAsync(root)),
-            Task.Run(async () => rabbitMq = await RabbitMqServer.StartAsync(root)),
-            Task.Run(async () => intakeDll = await ServiceBuild.PrivateCopyAsync(BuiltIntakeDll, Path.Combine(root, "services"))),
-        };
-        try
-        {
-            await Task.WhenAll(starting);
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
+    public Task InitializeAsync() => servers.StartTogetherAsync(
+        async () => postgres = await servers.StartAsync(root => PostgresServer.StartAsync(root)),
+        async () => rabbitMq = await servers.StartAsync(RabbitMqServer.StartAsync),
+        async () => intakeDll = await ServiceBuild.PrivateCopyAsync(BuiltIntakeDll, Path.Combine(servers.Root, "services")));
 
-    public async Task DisposeAsync()
-    {
-        var stopping = new List<Task>();
-        if (rabbitMq is not null)
-        {
-            stopping.Add(rabbitMq.DisposeAsync().AsTask());
-        }
-        if (postgres is not null)
-        {
-            stopping.Add(postgres.DisposeAsync().AsTask());
-        }
-        await Task.WhenAll(stopping);
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server writing its last log line; the temp directory goes eventually.
-        }
-    }
+    public async Task DisposeAsync() => await servers.DisposeAsync();
 
     // Recorded by the build (EmbedIntakePath in the project file).
     private static string BuiltIntakeDll =>

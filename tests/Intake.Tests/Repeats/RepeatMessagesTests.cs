@@ -13,7 +13,7 @@ public sealed class RepeatMessagesTests
     private static readonly Guid Newer = Guid.Parse("0197f0a2-0000-7000-8000-00000000000b");
     private static readonly ContactReceipt Receipt = new(Guid.Parse("0197f0a2-0000-7000-8000-000000000001"), new DateTimeOffset(2025, 6, 2, 9, 30, 0, TimeSpan.Zero), ContactStatus.Received)
     {
-        Repeats = new RepeatedContacts([Newer, Older]) { ReferralIds = [Older] },
+        Repeats = new RepeatedContacts([Newer, Older], [Older]),
     };
 
     [Fact]
@@ -40,13 +40,13 @@ public sealed class RepeatMessagesTests
 
     [Fact]
     public void Receipts_with_the_same_repeats_are_equal() =>
-        Assert.Equal(Receipt, Receipt with { Repeats = new RepeatedContacts([Newer, Older]) { ReferralIds = [Older] } });
+        Assert.Equal(Receipt, Receipt with { Repeats = new RepeatedContacts([Newer, Older], [Older]) });
 
     [Fact]
     public void Receipts_with_other_repeats_differ() =>
-        Assert.NotEqual(Receipt, Receipt with { Repeats = new RepeatedContacts([Older, Newer]) { ReferralIds = [Older] } });
+        Assert.NotEqual(Receipt, Receipt with { Repeats = new RepeatedContacts([Older, Newer], [Older]) });
 
     [Fact]
     public void Receipts_with_other_repeated_referrals_differ() =>
-        Assert.NotEqual(Receipt, Receipt with { Repeats = new RepeatedContacts([Newer, Older]) });
+        Assert.NotEqual(Receipt, Receipt with { Repeats = new RepeatedContacts([Newer, Older], []) });
 }

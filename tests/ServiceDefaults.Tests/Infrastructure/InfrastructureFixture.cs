@@ -8,7 +8,7 @@ namespace Mash.ServiceDefaults.Tests.Infrastructure;
 /// </summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
-    private string root = "";
+    private readonly ServerSet servers = new("mash-servicedefaults-tests-");
     private PostgresServer? postgres;
     private RedisServer? redis;
     private RabbitMqServer? rabbitMq;
@@ -17,54 +17,12 @@ public sealed class InfrastructureFixture : IAsyncLifetime
     internal RedisServer Redis => redis ?? throw new InvalidOperationException("Not started.");
     internal RabbitMqServer RabbitMq => rabbitMq ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
-    {
-        root = Directory.CreateTempSubdirectory("mash-servicedefaults-tests-").FullName;
-        var starting = new List<Task>
-        {
-            Task.Run(async () => postgres = await PostgresServer.StartAsync(root)),
-            Task.Run(async () => redis = await RedisServer.StartAsync(root)),
-            Task.Run(async () => rabbitMq = await RabbitMqServer.StartAsync(root)),
-        };
-        try
-        {
-            await Task.WhenAll(starting);
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
+    public Task InitializeAsync() => servers.StartTogetherAsync(
+        async () => postgres = await servers.StartAsync(root => PostgresServer.StartAsync(root)),
+        async () => redis = await servers.StartAsync(RedisServer.StartAsync),
+        async () => rabbitMq = await servers.StartAsync(RabbitMqServer.StartAsync));
 
-    public async Task DisposeAsync()
-    {
-        var stopping = new List<Task>();
-        if (rabbitMq is not null)
-        {
-            stopping.Add(rabbitMq.DisposeAsync().AsTask());
-        }
-        if (redis is not null)
-        {
-            stopping.Add(redis.DisposeAsync().AsTask());
-        }
-        if (postgres is not null)
-        {
-            stopping.Add(postgres.DisposeAsync().AsTask());
-        }
-        await Task.WhenAll(stopping);
-        rabbitMq = null;
-        redis = null;
-        postgres = null;
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server still writing its last log line; the temp directory is cleaned eventually.
-        }
-    }
+    public async Task DisposeAsync() => await servers.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]
