@@ -21,6 +21,10 @@ public sealed class EventOutbox
         """);
 
     private readonly SemaphoreSlim pending = new(0);
+    private int writes;
+
+    /// <summary>Whether a write begun with <see cref="BeginWrite"/> is under way.</summary>
+    public bool IsBeingWritten => Volatile.Read(ref writes) > 0;
 
     /// <summary>Adds <paramref name="message"/> to the outbox inside the caller's transaction.</summary>
     public async Task AddAsync(NpgsqlTransaction transaction, IMessage message, CancellationToken cancellationToken = default)
@@ -49,6 +53,17 @@ public sealed class EventOutbox
         return command;
     }
 
+    /// <summary>
+    /// Marks a transaction that adds events as under way until disposed (after its commit or
+    /// rollback), which wakes the dispatcher. Meanwhile the dispatcher holds back, for at most
+    /// <see cref="OutboxOptions.MaxYield"/>: a burst of group commits goes first, its events after.
+    /// </summary>
+    public IDisposable BeginWrite()
+    {
+        Interlocked.Increment(ref writes);
+        return new Write(this);
+    }
+
     /// <summary>Tells the dispatcher there may be work; it also polls, so a missed wake only delays.</summary>
     public void Wake()
     {
@@ -60,4 +75,18 @@ public sealed class EventOutbox
 
     internal Task<bool> WaitAsync(TimeSpan pollInterval, CancellationToken cancellationToken) =>
         pending.WaitAsync(pollInterval, cancellationToken);
+
+    private sealed class Write(EventOutbox outbox) : IDisposable
+    {
+        private int ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref ended, 1) == 0)
+            {
+                Interlocked.Decrement(ref outbox.writes);
+                outbox.Wake();
+            }
+        }
+    }
 }

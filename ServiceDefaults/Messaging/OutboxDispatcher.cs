@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Mash.ServiceDefaults;
@@ -9,12 +10,15 @@ namespace Mash.ServiceDefaults;
 /// <summary>
 /// Publishes outbox rows a batch at a time, deleting them in a transaction that commits once RabbitMQ has
 /// confirmed them. Rows are taken with SKIP LOCKED, so replicas share the work; a crash between publish
-/// and commit sends a row again, which is why every consumer is idempotent.
+/// and commit sends a row again, which is why every consumer is idempotent. While this process writes
+/// events (<see cref="EventOutbox.BeginWrite"/>) it holds back, within <see cref="OutboxOptions.MaxYield"/>.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
     EventOutbox outbox,
     IServiceProvider services,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     internal const int BatchSize = 256;
@@ -32,6 +36,12 @@ internal sealed partial class OutboxDispatcher(
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
 
+    private readonly OutboxYield yielding = new(options.Value.MaxYield);
+    private long heldBack;
+
+    /// <summary>How many times it has waited for writers rather than publish.</summary>
+    internal long HeldBack => Interlocked.Read(ref heldBack);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (services.GetService<DatabaseMigrationStatus>() is { } migrations)
@@ -44,8 +54,16 @@ internal sealed partial class OutboxDispatcher(
         {
             try
             {
-                if (await DispatchBatchAsync(publisher, stoppingToken) < BatchSize)
+                // A write ending wakes it; the poll interval caps the wait, as a missed wake would.
+                var wait = yielding.WaitBeforePublishing(outbox.IsBeingWritten, time.GetUtcNow());
+                if (wait > TimeSpan.Zero)
                 {
+                    Interlocked.Increment(ref heldBack);
+                    await outbox.WaitAsync(wait < PollInterval ? wait : PollInterval, stoppingToken);
+                }
+                else if (await DispatchBatchAsync(publisher, stoppingToken) < BatchSize)
+                {
+                    yielding.CaughtUp();
                     await outbox.WaitAsync(PollInterval, stoppingToken);
                 }
             }

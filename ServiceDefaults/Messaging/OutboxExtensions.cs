@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Mash.ServiceDefaults;
@@ -6,11 +7,17 @@ namespace Mash.ServiceDefaults;
 public static class OutboxExtensions
 {
     /// <summary>
-    /// The transactional outbox (<see cref="EventOutbox"/>) and its dispatcher. Needs the bus
+    /// The transactional outbox (<see cref="EventOutbox"/>) and its dispatcher, with
+    /// <see cref="OutboxOptions"/> from <c>ServiceDefaults:Outbox</c>. Needs the bus
     /// (<c>AddMashBus</c>) and <see cref="EventOutbox.Migration"/> among the service's migrations.
     /// </summary>
     public static TBuilder AddEventOutbox<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.Services.AddOptions<OutboxOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(options => options.IsUsable, OutboxOptions.Requirement)
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EventOutbox>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;

@@ -35,6 +35,8 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
     /// <summary>The receipts, or null when a request id was already stored (nothing was written).</summary>
     private async Task<IReadOnlyList<ContactReceipt>?> TryWriteAsync(IReadOnlyList<PendingContact> batch, bool expectRetries)
     {
+        // The dispatcher holds back while contacts are being written; ending the write wakes it.
+        using var writing = outbox.BeginWrite();
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var receipts = expectRetries
@@ -65,7 +67,6 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
             }
         }
         await transaction.CommitAsync();
-        outbox.Wake();
         for (var i = 0; i < fresh.Count; i++)
         {
             receipts[fresh[i].Key] = stored[i].Receipt;

@@ -1,0 +1,108 @@
+using Mash.ServiceDefaults.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Mash.ServiceDefaults.Tests;
+
+/// <summary>The dispatcher of a real service holds events back while the service writes more, then publishes them through RabbitMQ.</summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class OutboxYieldingTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task An_event_waits_while_a_write_is_under_way_and_leaves_when_it_ends()
+    {
+        var sink = new EventSink();
+        await using var host = await StartAsync(sink, maxYield: "00:05:00");
+        var dispatcher = Dispatcher(host);
+        var write = host.Services.GetRequiredService<EventOutbox>().BeginWrite();
+        var sent = BusTests.SampleEvent();
+
+        await AddEventAsync(host, sent);
+        // Two more waits after the commit: the dispatcher has seen the event and held it back.
+        var heldBack = dispatcher.HeldBack;
+        await WaitUntilAsync(() => dispatcher.HeldBack >= heldBack + 2);
+        var waiting = await CountOutboxAsync(host);
+        var receivedMeanwhile = sink.Received.Task.IsCompleted;
+        write.Dispose();
+        var received = await sink.Received.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.Equal(1, waiting);
+        Assert.False(receivedMeanwhile);
+        Assert.Equal(sent, received);
+        await WaitUntilAsync(async () => await CountOutboxAsync(host) == 0);
+    }
+
+    [Fact]
+    public async Task An_event_leaves_after_MaxYield_even_while_writes_go_on()
+    {
+        var sink = new EventSink();
+        await using var host = await StartAsync(sink, maxYield: "00:00:00.300");
+        var dispatcher = Dispatcher(host);
+        using var write = host.Services.GetRequiredService<EventOutbox>().BeginWrite();
+        var sent = BusTests.SampleEvent();
+
+        await AddEventAsync(host, sent);
+        var received = await sink.Received.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.Equal(sent, received);
+        Assert.True(dispatcher.HeldBack > 0);
+    }
+
+    [Fact]
+    public async Task A_negative_MaxYield_stops_the_service_at_start()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new EventSink(), maxYield: "-00:00:01"));
+
+        Assert.Contains(OutboxOptions.Requirement, ex.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<ServiceHost> StartAsync(EventSink sink, string maxYield)
+    {
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("outbox");
+        var host = await ServiceHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:postgres"] = infrastructure.Postgres.ConnectionString(database),
+            ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMq.ConnectionString,
+            ["ServiceDefaults:Bus:EndpointPrefix"] = $"sdtests-outbox-{Guid.NewGuid():N}"[..28],
+            ["ServiceDefaults:Outbox:MaxYield"] = maxYield,
+        }, b =>
+        {
+            b.Services.AddSingleton(sink);
+            b.AddDatabaseMigrations(EventOutbox.Migration);
+            b.AddMashBus(bus => bus.AddConsumer<RecordingConsumer>());
+            b.AddEventOutbox();
+        });
+        await host.WaitUntilHealthyAsync();
+        return host;
+    }
+
+    private static OutboxDispatcher Dispatcher(ServiceHost host) =>
+        host.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
+
+    private static async Task AddEventAsync(ServiceHost host, Events.ContactRated sent)
+    {
+        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await host.Services.GetRequiredService<EventOutbox>().AddAsync(transaction, sent);
+        await transaction.CommitAsync();
+    }
+
+    private static async Task<long> CountOutboxAsync(ServiceHost host)
+    {
+        await using var command = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM outbox_messages");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var cts = new CancellationTokenSource(ServiceHost.HangGuard);
+        while (!await condition())
+        {
+            await Task.Delay(20, cts.Token);
+        }
+    }
+}
