@@ -319,6 +319,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     {
         private bool completed;
 
+        /// <summary>With <see cref="WriteFlags.BufferHint"/>, a message waits for the next flushed write or the stream's completion.</summary>
+        public WriteOptions? WriteOptions { get; set; }
+
+        private bool Flush => WriteOptions is not { Flags: var flags } || !flags.HasFlag(WriteFlags.BufferHint);
+
         public Task WriteAsync(TRequest message) => WriteAsync(message, CancellationToken.None);
 
         public async Task WriteAsync(TRequest message, CancellationToken cancellationToken)
@@ -339,7 +344,10 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.callCancellation.Token);
                 var stream = await content.RequestStream.WaitAsync(linked.Token).ConfigureAwait(false);
                 await stream.WriteAsync(frame, linked.Token).ConfigureAwait(false);
-                await stream.FlushAsync(linked.Token).ConfigureAwait(false);
+                if (Flush)
+                {
+                    await stream.FlushAsync(linked.Token).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (cancellationToken.IsCancellationRequested && !call.callCancellation.IsCancellationRequested)
             {

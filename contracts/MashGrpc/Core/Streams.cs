@@ -11,8 +11,9 @@ public interface IAsyncStreamReader<out T>
 public interface IAsyncStreamWriter<in T>
 {
     /// <summary>
-    /// Applies to the writes after it is set (Grpc.Core's shape). A writer that has no buffer to
-    /// hold messages in, as the client's request stream, ignores it.
+    /// Applies to the writes after it is set (Grpc.Core's shape): with <see cref="WriteFlags.BufferHint"/>
+    /// a message waits for the next flushed write or the stream's end. A writer that has no buffer to
+    /// hold messages in ignores it.
     /// </summary>
     WriteOptions? WriteOptions { get => null; set { } }
 
