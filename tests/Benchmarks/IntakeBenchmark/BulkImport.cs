@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mash.Contracts.Intake.V1;
+using MashGrpc.Core;
 
 namespace IntakeBenchmark;
 
@@ -17,12 +18,18 @@ internal sealed record BulkResult(int Contacts, int Streams, double Seconds, lon
 
 /// <summary>
 /// SubmitContacts over N duplex streams at once, the contacts split between them: on each, one task
-/// writes its contacts back to back (HTTP/2 flow control holds it back when Intake falls behind) while
+/// writes its contacts back to back, flushed 64 at a time (HTTP/2 flow control holds it back when Intake falls behind) while
 /// another reads the results, checking each answers the item written in that place. Timed from the
 /// first write to the last result.
 /// </summary>
 internal static class BulkImport
 {
+    // As a bulk client should: items are buffered (WriteFlags.BufferHint) and flushed 64 at a time,
+    // so a frame and a syscall carry many. Flushed one by one, the runtime's own ceiling for this
+    // stream was 53,000 contacts/s instead of 134,000, and that CPU is Intake's on two cores.
+    private const int WritesPerFlush = 64;
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
     public static async Task<BulkResult> RunAsync(IntakeService.IntakeServiceClient client, ContactSource contacts, int total, int streams)
     {
         var accepted = new long[1];
@@ -44,6 +51,7 @@ internal static class BulkImport
                     {
                         var request = contacts.Next();
                         written.Enqueue(request.RequestId);
+                        call.RequestStream.WriteOptions = (i + 1) % WritesPerFlush == 0 ? null : Buffered;
                         await call.RequestStream.WriteAsync(request).ConfigureAwait(false);
                     }
                     await call.RequestStream.CompleteAsync().ConfigureAwait(false);

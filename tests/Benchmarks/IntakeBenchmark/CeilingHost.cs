@@ -48,14 +48,29 @@ internal sealed class CeilingHost : IAsyncDisposable
     }
 }
 
-/// <summary>Parses the submission and answers with a receipt of the same shape Intake's has; stores nothing.</summary>
+/// <summary>Parses each submission and answers with a receipt of the same shape Intake's has; stores nothing.</summary>
 internal sealed class ReceiptOnlyIntake : IntakeService.IntakeServiceBase
 {
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
-        Task.FromResult(new SubmitContactResponse
+        Task.FromResult(Receipt());
+
+    /// <summary>Each item answered in order as it is read; results are flushed a batch at a time, as Intake's leave under a bulk import.</summary>
+    public override async Task SubmitContacts(IAsyncStreamReader<SubmitContactRequest> requestStream, IServerStreamWriter<SubmitContactResult> responseStream, ServerCallContext context)
+    {
+        for (var answered = 1; await requestStream.MoveNext(context.CancellationToken); answered++)
         {
-            ContactId = Guid.CreateVersion7().ToString(),
-            ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            Status = ContactStatus.Received,
-        });
+            responseStream.WriteOptions = answered % ResultsPerFlush == 0 ? null : Buffered;
+            await responseStream.WriteAsync(new SubmitContactResult { RequestId = requestStream.Current.RequestId, Accepted = Receipt() });
+        }
+    }
+
+    private const int ResultsPerFlush = 64;
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
+    private static SubmitContactResponse Receipt() => new()
+    {
+        ContactId = Guid.CreateVersion7().ToString(),
+        ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        Status = ContactStatus.Received,
+    };
 }

@@ -20,7 +20,10 @@ internal sealed record DrainResult(long Backlog, double Seconds)
 /// </summary>
 internal static class OutboxDrain
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+    // Counting the rows is a scan of the table, too dear to repeat: the backlog is counted once, then
+    // the poll asks only whether the oldest row is still there (one step into the primary key). Polled
+    // every 10 ms, count(*) took most of a core from the dispatcher it was timing.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
 
     public static async Task<DrainResult> WaitUntilEmptyAsync(string connectionString)
     {
@@ -29,15 +32,15 @@ internal static class OutboxDrain
         var backlog = await CountAsync(dataSource);
         // However slow the dispatcher, 50 events/s would be a fault, not a figure.
         var timeout = TimeSpan.FromSeconds(Math.Max(60, backlog / 50.0));
-        var left = backlog;
-        while (left > 0)
+        var empty = backlog == 0;
+        while (!empty)
         {
             if (Stopwatch.GetElapsedTime(start) > timeout)
             {
-                throw new TimeoutException($"The outbox still held {left} of {backlog} events after {timeout.TotalSeconds:0} s: is the dispatcher publishing?");
+                throw new TimeoutException($"The outbox still held {await CountAsync(dataSource)} of {backlog} events after {timeout.TotalSeconds:0} s: is the dispatcher publishing?");
             }
             await Task.Delay(PollInterval);
-            left = await CountAsync(dataSource);
+            empty = await IsEmptyAsync(dataSource);
         }
         return new DrainResult(backlog, backlog == 0 ? 0 : Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
@@ -74,6 +77,12 @@ internal static class OutboxDrain
         copies.Parameters.Add(new() { Value = count });
         await copies.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
+    }
+
+    private static async Task<bool> IsEmptyAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("SELECT min(id) IS NULL FROM outbox_messages");
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource)

@@ -9,6 +9,7 @@ using System.Runtime.InteropServices;
 using Google.Protobuf;
 using GrpcBenchmark;
 using IntakeBenchmark;
+using Mash.Contracts.Intake.V1;
 
 var settings = Settings.Parse(args);
 if (settings is null)
@@ -42,6 +43,10 @@ try
         await using var ceilingHost = await CeilingHost.StartAsync();
         using var ceiling = new SubmitTarget("ceiling", ceilingHost.Address, settings.Connections, new ContactSource(0));
         results.Ceiling = await RoundsAsync(ceiling);
+        if (settings.Runs("bulk"))
+        {
+            results.BulkCeiling = (await BulkRoundsAsync("ceiling", ceiling.Client, drain: null)).Import;
+        }
     }
 
     var needsIntake = settings.Runs("unary") || settings.Runs("bulk") || settings.Runs("outbox");
@@ -77,19 +82,7 @@ try
         }
         if (settings.Runs("bulk"))
         {
-            // Unrecorded imports first, until the JIT is (almost) idle, so the measured one pays for
-            // no tiered recompilation and no cold connections.
-            for (var warmup = 1; warmup <= MaxBulkWarmups; warmup++)
-            {
-                var jit = Check(PrintBulk($"warm-up {warmup}", await BulkImport.RunAsync(unary.Client, contacts, settings.BulkWarmup, settings.BulkStreams))).Jit;
-                await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString);
-                if (jit.Methods < SettledJitMethods)
-                {
-                    break;
-                }
-            }
-            results.Bulk = Check(PrintBulk("measured", await BulkImport.RunAsync(unary.Client, contacts, settings.Bulk, settings.BulkStreams)));
-            results.BulkDrain = PrintDrain("after bulk", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString));
+            (results.Bulk, results.BulkDrain) = await BulkRoundsAsync("Intake", unary.Client, () => OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString));
         }
         if (settings.Runs("outbox"))
         {
@@ -145,6 +138,32 @@ async Task<Measurement> RoundsAsync(IBenchTarget target)
         Line($"  round {round}: {m.Name,-42} {m.CallsPerSecond,9:N0} calls/s  p50 {m.P50Ms,7:0.000} ms  p99 {m.P99Ms,7:0.000} ms  {m.CpuMicrosecondsPerCall,6:0.0} CPU us/call ({m.Cores:0.00} cores); {compiled}");
     }
     return rounds.OrderBy(m => m.CallsPerSecond).ElementAt(rounds.Count / 2);
+}
+
+// Unrecorded imports first, until the JIT is (almost) idle, so the measured ones pay for no tiered
+// recompilation and no cold connections; then the measured imports, each followed by the outbox's
+// drain (if there is an outbox). The median import by rate, with the drain that followed it.
+async Task<(BulkResult Import, DrainResult? Drain)> BulkRoundsAsync(string server, IntakeService.IntakeServiceClient client, Func<Task<DrainResult>>? drain)
+{
+    for (var warmup = 1; warmup <= MaxBulkWarmups; warmup++)
+    {
+        var jit = Check(PrintBulk($"{server}, warm-up {warmup}", await BulkImport.RunAsync(client, contacts, settings.BulkWarmup, settings.BulkStreams))).Jit;
+        if (drain is not null)
+        {
+            await drain();
+        }
+        if (jit.Methods < SettledJitMethods)
+        {
+            break;
+        }
+    }
+    var rounds = new List<(BulkResult Import, DrainResult? Drain)>();
+    for (var round = 1; round <= settings.Rounds; round++)
+    {
+        var import = Check(PrintBulk($"{server}, round {round}", await BulkImport.RunAsync(client, contacts, settings.Bulk, settings.BulkStreams)));
+        rounds.Add((import, drain is null ? null : PrintDrain($"after {server} round {round}", await drain())));
+    }
+    return rounds.OrderBy(r => r.Import.ContactsPerSecond).ElementAt(rounds.Count / 2);
 }
 
 InsertMeasurement Print(int round, InsertMeasurement m)

@@ -13,6 +13,7 @@ internal sealed class Results
     public InsertMeasurement? Unnest { get; set; }
     public InsertMeasurement? Copy { get; set; }
     public Measurement? Unary { get; set; }
+    public BulkResult? BulkCeiling { get; set; }
     public BulkResult? Bulk { get; set; }
     public DrainResult? UnaryDrain { get; set; }
     public DrainResult? BulkDrain { get; set; }
@@ -30,6 +31,11 @@ internal sealed class Results
         {
             Row("1. ceiling: typed SubmitContact that only answers", ceiling.CallsPerSecond, "calls/s", ceiling.P50Ms, ceiling.P99Ms,
                 $"{settings.Concurrency} in flight, {settings.Connections} connections");
+        }
+        if (BulkCeiling is { } bulkCeiling)
+        {
+            Row("1b. ceiling: typed SubmitContacts that only answers", bulkCeiling.ContactsPerSecond, "contacts/s", null, null,
+                $"{bulkCeiling.Contacts:N0} contacts over {bulkCeiling.Streams} stream(s) in {bulkCeiling.Seconds:0.0} s");
         }
         if (Unnest is { } unnest)
         {
@@ -69,6 +75,10 @@ internal sealed class Results
         {
             Line($"unary / ceiling: {Unary.CallsPerSecond / Ceiling.CallsPerSecond:0.000}");
         }
+        if (Bulk is not null && BulkCeiling is not null)
+        {
+            Line($"bulk / ceiling (SubmitContacts): {Bulk.ContactsPerSecond / BulkCeiling.ContactsPerSecond:0.000}");
+        }
         if (Bulk is not null && Unnest is not null)
         {
             Line($"bulk / PostgreSQL unnest insert: {Bulk.ContactsPerSecond / Unnest.RowsPerSecond:0.000}");
@@ -76,6 +86,11 @@ internal sealed class Results
         if (Bulk is not null && Copy is not null)
         {
             Line($"bulk / PostgreSQL COPY: {Bulk.ContactsPerSecond / Copy.RowsPerSecond:0.000}");
+        }
+        if (Bulk is not null && BulkDrain is not null)
+        {
+            // The dispatcher yields to an import (ServiceDefaults:Outbox:MaxYield): its events follow it.
+            Line($"bulk: the import's last event left {Bulk.Seconds + BulkDrain.Seconds:0.0} s after its first contact was sent ({Bulk.Seconds:0.0} s importing, {BulkDrain.Seconds:0.0} s publishing what was left)");
         }
         if (Unary is not null)
         {
