@@ -27,16 +27,20 @@ internal sealed partial class OutboxDispatcher(
     // whatever the plan: statements are prepared, and a generic plan knows no parameter. Written as
     // "WHERE id IN (subquery)", a generic plan read the whole table for each batch, and a backlog of
     // tens of thousands of events drained at hundreds a second.
+    // The batch starts after $1 (see OutboxPosition).
     internal static readonly string TakeBatchSql = $"""
         DELETE FROM outbox_messages
-        WHERE id = ANY(ARRAY(SELECT id FROM outbox_messages ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED))
-        RETURNING message_type, body
+        WHERE id = ANY(ARRAY(SELECT id FROM outbox_messages WHERE id > $1 ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED))
+        RETURNING id, message_type, body
         """;
+
+    internal static readonly TimeSpan RescanInterval = TimeSpan.FromSeconds(1);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
 
     private readonly OutboxYield yielding = new(options.Value.MaxYield);
+    private readonly OutboxPosition position = new(RescanInterval);
     private long heldBack;
 
     /// <summary>How many times it has waited for writers rather than publish.</summary>
@@ -83,7 +87,7 @@ internal sealed partial class OutboxDispatcher(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = await TakeBatchAsync(connection, transaction, cancellationToken);
+        var rows = await TakeBatchAsync(connection, transaction, position.Next(time.GetUtcNow()), cancellationToken);
         if (rows.Count == 0)
         {
             return 0;
@@ -97,22 +101,26 @@ internal sealed partial class OutboxDispatcher(
             return publisher.Publish(message, type, cancellationToken);
         }));
         await transaction.CommitAsync(cancellationToken);
+        position.Took(rows.Max(row => row.Id));
         return rows.Count;
     }
 
     /// <summary>
-    /// The oldest rows no other dispatcher holds, deleted in the open transaction: they are gone only
-    /// if it commits (after RabbitMQ confirmed them), and back if it rolls back or the process dies.
-    /// One statement, so a row costs one index scan and one WAL record rather than a lock and a delete.
+    /// The oldest rows after <paramref name="after"/> that no other dispatcher holds, deleted in the
+    /// open transaction: they are gone only if it commits (after RabbitMQ confirmed them), and back if
+    /// it rolls back or the process dies. One statement, so a row costs one index scan and one WAL
+    /// record rather than a lock and a delete.
     /// </summary>
-    private static async Task<List<(string Type, byte[] Body)>> TakeBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<List<(long Id, string Type, byte[] Body)>> TakeBatchAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long after, CancellationToken cancellationToken)
     {
-        var rows = new List<(string Type, byte[] Body)>();
+        var rows = new List<(long Id, string Type, byte[] Body)>();
         await using var take = new NpgsqlCommand(TakeBatchSql, connection, transaction);
+        take.Parameters.Add(new() { Value = after });
         await using var reader = await take.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((reader.GetString(0), (byte[])reader[1]));
+            rows.Add((reader.GetInt64(0), reader.GetString(1), (byte[])reader[2]));
         }
         return rows;
     }

@@ -176,16 +176,46 @@ public sealed class BusTests(InfrastructureFixture infrastructure)
     }
 }
 
-public sealed class EventSink
+/// <summary>What a RecordingConsumer got: the first event, and every event in the order they came.</summary>
+public sealed class EventSink(int expected = 1)
 {
+    private readonly List<ContactRated> all = [];
+
     public TaskCompletionSource<ContactRated> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once <c>expected</c> events have come.</summary>
+    public TaskCompletionSource AllReceived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IReadOnlyList<ContactRated> All
+    {
+        get
+        {
+            lock (all)
+            {
+                return [.. all];
+            }
+        }
+    }
+
+    public void Add(ContactRated message)
+    {
+        Received.TrySetResult(message);
+        lock (all)
+        {
+            all.Add(message);
+            if (all.Count >= expected)
+            {
+                AllReceived.TrySetResult();
+            }
+        }
+    }
 }
 
 public sealed class RecordingConsumer(EventSink sink) : IConsumer<ContactRated>
 {
     public Task Consume(ConsumeContext<ContactRated> context)
     {
-        sink.Received.TrySetResult(context.Message);
+        sink.Add(context.Message);
         return Task.CompletedTask;
     }
 }

@@ -53,6 +53,18 @@ public sealed class OutboxBatchTests(InfrastructureFixture infrastructure) : IAs
     }
 
     [Fact]
+    public async Task A_batch_starts_after_the_position_it_is_given()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        var taken = await TakeAsync(connection, transaction, after: 1_000);
+
+        Assert.Equal(Enumerable.Range(1_001, OutboxDispatcher.BatchSize), taken);
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
     public async Task Even_a_generic_plan_reads_only_the_batch_not_the_backlog()
     {
         // A prepared statement may run on a generic plan; the locking scan must still stop at the batch.
@@ -63,20 +75,24 @@ public sealed class OutboxBatchTests(InfrastructureFixture infrastructure) : IAs
             await generic.ExecuteNonQueryAsync();
         }
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + OutboxDispatcher.TakeBatchSql, connection, transaction);
+        explain.Parameters.Add(new() { Value = 0L });
         var plan = (string)(await explain.ExecuteScalarAsync())!;
 
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
         Assert.Contains($"\"Actual Rows\": {OutboxDispatcher.BatchSize}", plan, StringComparison.Ordinal);
     }
 
-    private static async Task<List<int>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private static async Task<List<int>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long after = 0)
     {
         var taken = new List<int>();
         await using var take = new NpgsqlCommand(OutboxDispatcher.TakeBatchSql, connection, transaction);
+        take.Parameters.Add(new() { Value = after });
         await using var reader = await take.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            taken.Add(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian((byte[])reader[1]));
+            // Each row's body is its own number, so ids and bodies agree.
+            Assert.Equal(reader.GetInt64(0), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian((byte[])reader[2]));
+            taken.Add((int)reader.GetInt64(0));
         }
         return [.. taken.Order()];
     }

@@ -6,9 +6,12 @@ using Npgsql;
 
 namespace Mash.ServiceDefaults.Tests;
 
-/// <summary>The dispatcher of a real service holds events back while the service writes more, then publishes them through RabbitMQ.</summary>
+/// <summary>
+/// The dispatcher of a real service, publishing through RabbitMQ: it holds events back while the
+/// service writes more, and publishes every event, whatever order the writers commit in.
+/// </summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class OutboxYieldingTests(InfrastructureFixture infrastructure)
+public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task An_event_waits_while_a_write_is_under_way_and_leaves_when_it_ends()
@@ -48,6 +51,28 @@ public sealed class OutboxYieldingTests(InfrastructureFixture infrastructure)
 
         Assert.Equal(sent, received);
         Assert.True(dispatcher.HeldBack > 0);
+    }
+
+    [Fact]
+    public async Task An_event_committed_after_a_later_one_was_published_is_still_published()
+    {
+        var sink = new EventSink(expected: 2);
+        await using var host = await StartAsync(sink, maxYield: "00:00:00");
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        var outbox = host.Services.GetRequiredService<EventOutbox>();
+        var (earlier, later) = (BusTests.SampleEvent(), BusTests.SampleEvent());
+
+        // The earlier event takes the lower id but commits second, after the later one has left.
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await outbox.AddAsync(transaction, earlier);
+        await AddEventAsync(host, later);
+        await WaitUntilAsync(() => sink.All.Count == 1);
+        await transaction.CommitAsync();
+        outbox.Wake();
+        await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.Equal([later, earlier], sink.All);
     }
 
     [Fact]
