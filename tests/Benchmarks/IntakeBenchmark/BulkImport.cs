@@ -11,6 +11,9 @@ internal sealed record BulkResult(int Contacts, int Streams, double Seconds, lon
     /// <summary>What the JIT compiled meanwhile: a warm service compiles (almost) nothing.</summary>
     public JitActivity Jit { get; init; } = JitActivity.None;
 
+    /// <summary>Contacts Intake held before the import began (null for the ceiling): its indexes grow with them.</summary>
+    public long? StoredBefore { get; init; }
+
     public double ContactsPerSecond => Accepted / Seconds;
 
     public bool AllAccepted => Accepted == Contacts && Rejected == 0;

@@ -8,6 +8,7 @@ using MashGrpc.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace IntakeBenchmark;
 
@@ -111,6 +112,14 @@ internal sealed class IntakeHost : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"Intake was not ready within {ReadyTimeout.TotalSeconds:0} s: {last}");
+    }
+
+    /// <summary>How many contacts Intake holds.</summary>
+    public async Task<long> CountContactsAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(DatabaseConnectionString);
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM contacts");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()

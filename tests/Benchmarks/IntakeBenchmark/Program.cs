@@ -45,7 +45,7 @@ try
         results.Ceiling = await RoundsAsync(ceiling);
         if (settings.Runs("bulk"))
         {
-            results.BulkCeiling = (await BulkRoundsAsync("ceiling", ceiling.Client, drain: null)).Import;
+            results.BulkCeiling = (await BulkRoundsAsync("ceiling", ceiling.Client, intake: null)).Import;
         }
     }
 
@@ -82,7 +82,7 @@ try
         }
         if (settings.Runs("bulk"))
         {
-            (results.Bulk, results.BulkDrain) = await BulkRoundsAsync("Intake", unary.Client, () => OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString));
+            (results.Bulk, results.BulkDrain) = await BulkRoundsAsync("Intake", unary.Client, intake);
         }
         if (settings.Runs("outbox"))
         {
@@ -142,15 +142,15 @@ async Task<Measurement> RoundsAsync(IBenchTarget target)
 
 // Unrecorded imports first, until the JIT is (almost) idle, so the measured ones pay for no tiered
 // recompilation and no cold connections; then the measured imports, each followed by the outbox's
-// drain (if there is an outbox). The median import by rate, with the drain that followed it.
-async Task<(BulkResult Import, DrainResult? Drain)> BulkRoundsAsync(string server, IntakeService.IntakeServiceClient client, Func<Task<DrainResult>>? drain)
+// drain (Intake's, not the ceiling's). The median import by rate, with the drain that followed it.
+async Task<(BulkResult Import, DrainResult? Drain)> BulkRoundsAsync(string server, IntakeService.IntakeServiceClient client, IntakeHost? intake)
 {
     for (var warmup = 1; warmup <= MaxBulkWarmups; warmup++)
     {
         var jit = Check(PrintBulk($"{server}, warm-up {warmup}", await BulkImport.RunAsync(client, contacts, settings.BulkWarmup, settings.BulkStreams))).Jit;
-        if (drain is not null)
+        if (intake is not null)
         {
-            await drain();
+            await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString);
         }
         if (jit.Methods < SettledJitMethods)
         {
@@ -160,8 +160,9 @@ async Task<(BulkResult Import, DrainResult? Drain)> BulkRoundsAsync(string serve
     var rounds = new List<(BulkResult Import, DrainResult? Drain)>();
     for (var round = 1; round <= settings.Rounds; round++)
     {
-        var import = Check(PrintBulk($"{server}, round {round}", await BulkImport.RunAsync(client, contacts, settings.Bulk, settings.BulkStreams)));
-        rounds.Add((import, drain is null ? null : PrintDrain($"after {server} round {round}", await drain())));
+        var stored = intake is null ? (long?)null : await intake.CountContactsAsync();
+        var import = Check(PrintBulk($"{server}, round {round}", await BulkImport.RunAsync(client, contacts, settings.Bulk, settings.BulkStreams) with { StoredBefore = stored }));
+        rounds.Add((import, intake is null ? null : PrintDrain($"after {server} round {round}", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString))));
     }
     return rounds.OrderBy(r => r.Import.ContactsPerSecond).ElementAt(rounds.Count / 2);
 }
@@ -174,7 +175,8 @@ InsertMeasurement Print(int round, InsertMeasurement m)
 
 BulkResult PrintBulk(string what, BulkResult bulk)
 {
-    Line($"  bulk ({what}): {bulk.Contacts:N0} contacts over {bulk.Streams} stream(s) in {bulk.Seconds:0.00} s = {bulk.ContactsPerSecond:N0} contacts/s; {bulk.Accepted:N0} accepted, {bulk.Rejected:N0} rejected; {bulk.Jit}");
+    var into = bulk.StoredBefore is { } stored ? $" into {stored:N0} stored" : "";
+    Line($"  bulk ({what}): {bulk.Contacts:N0} contacts{into} over {bulk.Streams} stream(s) in {bulk.Seconds:0.00} s = {bulk.ContactsPerSecond:N0} contacts/s; {bulk.Accepted:N0} accepted, {bulk.Rejected:N0} rejected; {bulk.Jit}");
     return bulk;
 }
 

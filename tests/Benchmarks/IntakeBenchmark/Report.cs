@@ -55,7 +55,7 @@ internal sealed class Results
         if (Bulk is { } bulk)
         {
             Row("4. SubmitContacts (bulk)", bulk.ContactsPerSecond, "contacts/s", null, null,
-                $"{bulk.Contacts:N0} contacts over {bulk.Streams} stream(s) in {bulk.Seconds:0.0} s, {bulk.Accepted:N0} accepted");
+                $"{bulk.Contacts:N0} contacts into {bulk.StoredBefore:N0} stored, over {bulk.Streams} stream(s) in {bulk.Seconds:0.0} s, {bulk.Accepted:N0} accepted");
         }
         if (UnaryDrain is { } unaryDrain)
         {
