@@ -26,8 +26,8 @@ internal sealed partial class OutboxDispatcher(
     // The batch's ids are an array computed once (an InitPlan) and the rows deleted by the primary key,
     // whatever the plan: statements are prepared, and a generic plan knows no parameter. Written as
     // "WHERE id IN (subquery)", a generic plan read the whole table for each batch, and a backlog of
-    // tens of thousands of events drained at hundreds a second.
-    // The batch starts after $1 (see OutboxPosition).
+    // tens of thousands of events drained at hundreds a second. It starts after $1, the dispatcher's
+    // position (OutboxPosition).
     internal static readonly string TakeBatchSql = $"""
         DELETE FROM outbox_messages
         WHERE id = ANY(ARRAY(SELECT id FROM outbox_messages WHERE id > $1 ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED))
