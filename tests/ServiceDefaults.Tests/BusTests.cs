@@ -127,7 +127,7 @@ public sealed class BusTests(InfrastructureFixture infrastructure)
 
         // Delivered to the consumer's replica, and held there unacknowledged.
         var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<PhaseRecordingConsumer>();
-        await WaitUntilAsync(async () => (await infrastructure.RabbitMq.CtlAsync("list_queues", "name", "messages_unacknowledged"))
+        await ServiceHost.WaitUntilAsync(async () => (await infrastructure.RabbitMq.CtlAsync("list_queues", "name", "messages_unacknowledged"))
             .Split('\n').Any(line => line.StartsWith(queue + "\t", StringComparison.Ordinal) && line.EndsWith("\t1", StringComparison.Ordinal)));
         var consumedWhileMigrating = sink.Phases.Count;
 
@@ -139,15 +139,6 @@ public sealed class BusTests(InfrastructureFixture infrastructure)
 
         Assert.Equal(0, consumedWhileMigrating);
         Assert.Equal(MigrationPhase.Completed, phase);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var cts = new CancellationTokenSource(ServiceHost.HangGuard);
-        while (!await condition())
-        {
-            await Task.Delay(100, cts.Token);
-        }
     }
 
     private async Task<BasicGetResult> GetFromQueueAsync(string queue)

@@ -76,7 +76,7 @@ public sealed class MigrationTests(InfrastructureFixture infrastructure)
         await ExecuteAsync(holder, $"SELECT pg_advisory_lock({AdvisoryLockKey})");
 
         await using var host = await StartAsync(database, null, CreateContacts);
-        await WaitUntilAsync(async () => await WaitingForLockAsync(database) == 1);
+        await ServiceHost.WaitUntilAsync(async () => await WaitingForLockAsync(database) == 1);
         var waiting = await host.GetHealthAsync();
         var tableWhileWaiting = await ScalarAsync<bool>(database, "SELECT to_regclass('contacts') IS NOT NULL");
 
@@ -103,7 +103,7 @@ public sealed class MigrationTests(InfrastructureFixture infrastructure)
         // Both are connected and queued on the lock: released, they race for it.
         await first.WaitForHealthAsync(h => h.Description("postgres-migrations") == "migrating");
         await second.WaitForHealthAsync(h => h.Description("postgres-migrations") == "migrating");
-        await WaitUntilAsync(async () => await WaitingForLockAsync(database) == 2);
+        await ServiceHost.WaitUntilAsync(async () => await WaitingForLockAsync(database) == 2);
         await ExecuteAsync(holder, $"SELECT pg_advisory_unlock({AdvisoryLockKey})");
 
         var firstHealth = await first.WaitUntilHealthyAsync();
@@ -152,15 +152,6 @@ public sealed class MigrationTests(InfrastructureFixture infrastructure)
     // Sessions of this database queued on an advisory lock: migration runners waiting their turn.
     private Task<long> WaitingForLockAsync(string database) => ScalarAsync<long>(database,
         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var cts = new CancellationTokenSource(ServiceHost.HangGuard);
-        while (!await condition())
-        {
-            await Task.Delay(50, cts.Token);
-        }
-    }
 
     private async Task<NpgsqlConnection> OpenAsync(string database)
     {

@@ -80,6 +80,19 @@ internal sealed class ServiceHost : IAsyncDisposable
         return new ServiceHost(app, grpcPort, managementPort);
     }
 
+    /// <summary>Polls until <paramref name="condition"/> holds; cancelled after <see cref="HangGuard"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var cts = new CancellationTokenSource(HangGuard);
+        while (!await condition())
+        {
+            await Task.Delay(50, cts.Token);
+        }
+    }
+
+    /// <inheritdoc cref="WaitUntilAsync(Func{Task{bool}})"/>
+    public static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
     public Task<HttpResponseMessage> GetManagementAsync(string path) => management.GetAsync(path);
 
     /// <summary>/health (or /alive): status code and the per-check report.</summary>

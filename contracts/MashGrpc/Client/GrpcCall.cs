@@ -322,7 +322,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         /// <summary>With <see cref="WriteFlags.BufferHint"/>, a message waits for the next flushed write or the stream's completion.</summary>
         public WriteOptions? WriteOptions { get; set; }
 
-        private bool Flush => WriteOptions is not { Flags: var flags } || !flags.HasFlag(WriteFlags.BufferHint);
+        private bool Flush => WriteOptions.Flushes(WriteOptions);
 
         public Task WriteAsync(TRequest message) => WriteAsync(message, CancellationToken.None);
 

@@ -6,6 +6,9 @@ public sealed class WriteOptions(WriteFlags flags = default)
     public static readonly WriteOptions Default = new();
 
     public WriteFlags Flags => flags;
+
+    /// <summary>Whether a write with <paramref name="options"/> is sent now, rather than held for the next flushed write.</summary>
+    internal static bool Flushes(WriteOptions? options) => options is null || !options.Flags.HasFlag(WriteFlags.BufferHint);
 }
 
 [Flags]

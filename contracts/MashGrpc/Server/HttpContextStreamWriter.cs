@@ -11,7 +11,7 @@ internal sealed class HttpContextStreamWriter<T>(HttpServerCallContext context, 
 {
     public WriteOptions? WriteOptions { get; set; }
 
-    private bool Flush => WriteOptions is not { Flags: var flags } || !flags.HasFlag(WriteFlags.BufferHint);
+    private bool Flush => WriteOptions.Flushes(WriteOptions);
 
     public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
 

@@ -25,7 +25,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         await AddEventAsync(host, sent);
         // Two more waits after the commit: the dispatcher has seen the event and held it back.
         var heldBack = dispatcher.HeldBack;
-        await WaitUntilAsync(() => dispatcher.HeldBack >= heldBack + 2);
+        await ServiceHost.WaitUntilAsync(() => dispatcher.HeldBack >= heldBack + 2);
         var waiting = await CountOutboxAsync(host);
         var receivedMeanwhile = sink.Received.Task.IsCompleted;
         write.Dispose();
@@ -34,7 +34,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         Assert.Equal(1, waiting);
         Assert.False(receivedMeanwhile);
         Assert.Equal(sent, received);
-        await WaitUntilAsync(async () => await CountOutboxAsync(host) == 0);
+        await ServiceHost.WaitUntilAsync(async () => await CountOutboxAsync(host) == 0);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         await using var transaction = await connection.BeginTransactionAsync();
         await outbox.AddAsync(transaction, earlier);
         await AddEventAsync(host, later);
-        await WaitUntilAsync(() => sink.All.Count == 1);
+        await ServiceHost.WaitUntilAsync(() => sink.All.Count == 1);
         await transaction.CommitAsync();
         outbox.Wake();
         await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
@@ -118,16 +118,5 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
     {
         await using var command = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM outbox_messages");
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var cts = new CancellationTokenSource(ServiceHost.HangGuard);
-        while (!await condition())
-        {
-            await Task.Delay(20, cts.Token);
-        }
     }
 }
