@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Repeats;
+using Mash.Intake.Subjects;
 using Npgsql;
 
 namespace Mash.Intake.Contacts;
@@ -41,9 +42,9 @@ public sealed class ContactStore
         var subjects = pending.SelectMany(p => p.SubjectRefs.Distinct().Select(subjectRef => (SubjectRef: subjectRef, p.ReceivedAt, p.ContactId))).ToList();
         var command = new NpgsqlBatchCommand("""
             INSERT INTO contact_subjects (subject_ref, received_at, contact_id)
-            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::uuid[])
+            SELECT * FROM unnest($1::bytea[], $2::timestamptz[], $3::uuid[])
             """);
-        command.Parameters.Add(new() { Value = subjects.Select(s => s.SubjectRef).ToArray() });
+        command.Parameters.Add(new() { Value = subjects.Select(s => StoredSubjectRef.Of(s.SubjectRef)).ToArray() });
         command.Parameters.Add(new() { Value = subjects.Select(s => s.ReceivedAt).ToArray() });
         command.Parameters.Add(new() { Value = subjects.Select(s => s.ContactId).ToArray() });
         return command;

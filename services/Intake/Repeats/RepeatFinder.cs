@@ -1,4 +1,5 @@
 using Mash.Intake.Contacts;
+using Mash.Intake.Subjects;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -55,7 +56,7 @@ public sealed class RepeatFinder(RepeatWindow window, int limit)
             return;
         }
         await using var command = new NpgsqlCommand("""
-            WITH r AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS r(n, subject_ref, since, until)),
+            WITH r AS (SELECT * FROM unnest($1::int[], $2::bytea[], $3::timestamptz[], $4::timestamptz[]) AS r(n, subject_ref, since, until)),
             contacts_found AS (
                 SELECT r.n, r.subject_ref, r.since, r.until, m.contact_id, m.received_at FROM r
                 CROSS JOIN LATERAL (
@@ -74,7 +75,7 @@ public sealed class RepeatFinder(RepeatWindow window, int limit)
                 LIMIT $5) AS m
             """, transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = lookups.Select(l => l.Index).ToArray() });
-        command.Parameters.Add(new() { Value = lookups.Select(l => l.SubjectRef).ToArray() });
+        command.Parameters.Add(new() { Value = lookups.Select(l => StoredSubjectRef.Of(l.SubjectRef)).ToArray() });
         command.Parameters.Add(new() { Value = lookups.Select(l => window.StartFor(l.ReceivedAt)).ToArray() });
         command.Parameters.Add(new() { Value = lookups.Select(l => l.ReceivedAt).ToArray() });
         command.Parameters.Add(new() { Value = limit });

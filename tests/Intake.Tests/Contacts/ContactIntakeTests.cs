@@ -87,7 +87,7 @@ public sealed class ContactIntakeTests(IntakeDatabase database)
 
         var subjectRef = intake.Pseudonyms.RefsFor(request.Contact, receipt.ContactId)[0];
         Assert.Equal(1, await database.CountAsync(
-            "SELECT count(*) FROM contacts JOIN contact_subjects ON contact_id = id WHERE id = $1 AND agency_id = 'police-west' AND status = 'received' AND subject_ref = $2",
+            "SELECT count(*) FROM contacts JOIN contact_subjects ON contact_id = id WHERE id = $1 AND agency_id = 'police-west' AND status = 'received' AND subject_ref = decode($2, 'hex')",
             receipt.ContactId, subjectRef));
     }
 
