@@ -14,6 +14,9 @@ internal sealed record BulkResult(int Contacts, int Streams, double Seconds, lon
     /// <summary>Contacts Intake held before the import began (null for the ceiling): its indexes grow with them.</summary>
     public long? StoredBefore { get; init; }
 
+    /// <summary>Bytes this whole process (client and server) allocated during the import: the garbage collector's work.</summary>
+    public long Allocated { get; init; }
+
     public double ContactsPerSecond => Accepted / Seconds;
 
     public bool AllAccepted => Accepted == Contacts && Rejected == 0;
@@ -39,6 +42,7 @@ internal static class BulkImport
         var rejected = new long[1];
         string? firstRejection = null;
         var jit = JitActivity.Start();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var start = Stopwatch.GetTimestamp();
         var calls = new Task[streams];
         for (var s = 0; s < streams; s++)
@@ -87,6 +91,6 @@ internal static class BulkImport
         }
         await Task.WhenAll(calls).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new BulkResult(total, streams, seconds, accepted[0], rejected[0], firstRejection) { Jit = jit.Stop() };
+        return new BulkResult(total, streams, seconds, accepted[0], rejected[0], firstRejection) { Jit = jit.Stop(), Allocated = GC.GetTotalAllocatedBytes() - allocatedBefore };
     }
 }
