@@ -1,4 +1,4 @@
-using Mash.ServiceDefaults;
+using Mash.Intake.Tests.Infrastructure;
 using Npgsql;
 
 namespace Mash.Intake.Tests.Repeats;
@@ -6,9 +6,7 @@ namespace Mash.Intake.Tests.Repeats;
 /// <summary>Migration 7 moves the subject references of contacts stored before it into contact_subjects, so they are still repeated.</summary>
 public sealed class ContactSubjectsMigrationTests : IAsyncLifetime
 {
-    private static readonly Migration[] Before = [.. Extensions.Migrations.Where(m => m.Version < 7)];
-    private static readonly Migration Seven = Extensions.Migrations.Single(m => m.Version == 7);
-    private readonly ServicePostgres postgres = new("intake-upgrade", Before.Select(m => m.Sql));
+    private readonly IntakeBeforeMigration postgres = new(7);
 
     public Task InitializeAsync() => postgres.InitializeAsync();
 
@@ -25,7 +23,7 @@ public sealed class ContactSubjectsMigrationTests : IAsyncLifetime
             VALUES ($1, 'r1', 'police-west', $2, 'received', ARRAY['aa', 'bb', 'aa'], '\x00')
             """, contactId, receivedAt);
 
-        await ExecuteAsync(dataSource, Seven.Sql);
+        await postgres.MigrateAsync(dataSource);
 
         await using var command = dataSource.CreateCommand("SELECT subject_ref, received_at, contact_id FROM contact_subjects ORDER BY subject_ref");
         await using var reader = await command.ExecuteReaderAsync();

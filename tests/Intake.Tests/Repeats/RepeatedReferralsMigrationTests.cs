@@ -1,14 +1,11 @@
-using Mash.ServiceDefaults;
-using Npgsql;
+using Mash.Intake.Tests.Infrastructure;
 
 namespace Mash.Intake.Tests.Repeats;
 
 /// <summary>Migration 8 leaves contacts stored before it undecided and repeating no referrals, so they still read back.</summary>
 public sealed class RepeatedReferralsMigrationTests : IAsyncLifetime
 {
-    private static readonly Migration[] Before = [.. Extensions.Migrations.Where(m => m.Version < 8)];
-    private static readonly Migration Eight = Extensions.Migrations.Single(m => m.Version == 8);
-    private readonly ServicePostgres postgres = new("intake-upgrade-8", Before.Select(m => m.Sql));
+    private readonly IntakeBeforeMigration postgres = new(8);
 
     public Task InitializeAsync() => postgres.InitializeAsync();
 
@@ -28,10 +25,7 @@ public sealed class RepeatedReferralsMigrationTests : IAsyncLifetime
             await insert.ExecuteNonQueryAsync();
         }
 
-        await using (var migrate = dataSource.CreateCommand(Eight.Sql))
-        {
-            await migrate.ExecuteNonQueryAsync();
-        }
+        await postgres.MigrateAsync(dataSource);
 
         await using var command = dataSource.CreateCommand("SELECT repeats_referral_ids, referred_at, decided_at FROM contacts WHERE id = $1");
         command.Parameters.Add(new() { Value = contactId });

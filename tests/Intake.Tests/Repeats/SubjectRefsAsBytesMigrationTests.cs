@@ -1,13 +1,11 @@
-using Mash.ServiceDefaults;
+using Mash.Intake.Tests.Infrastructure;
 
 namespace Mash.Intake.Tests.Repeats;
 
 /// <summary>Migration 9 keeps contact_subjects' references as bytes; those stored before it, as hex, become the same bytes.</summary>
 public sealed class SubjectRefsAsBytesMigrationTests : IAsyncLifetime
 {
-    private static readonly Migration[] Before = [.. Extensions.Migrations.Where(m => m.Version < 9)];
-    private static readonly Migration Nine = Extensions.Migrations.Single(m => m.Version == 9);
-    private readonly ServicePostgres postgres = new("intake-upgrade-9", Before.Select(m => m.Sql));
+    private readonly IntakeBeforeMigration postgres = new(9);
 
     public Task InitializeAsync() => postgres.InitializeAsync();
 
@@ -25,10 +23,7 @@ public sealed class SubjectRefsAsBytesMigrationTests : IAsyncLifetime
             await insert.ExecuteNonQueryAsync();
         }
 
-        await using (var migrate = dataSource.CreateCommand(Nine.Sql))
-        {
-            await migrate.ExecuteNonQueryAsync();
-        }
+        await postgres.MigrateAsync(dataSource);
 
         await using var command = dataSource.CreateCommand("SELECT subject_ref FROM contact_subjects");
         Assert.Equal(Convert.FromHexString(subjectRef), (byte[])(await command.ExecuteScalarAsync())!);
