@@ -14,14 +14,10 @@ public class ServicePostgres(string service, IEnumerable<string> migrations)
 {
     private readonly IReadOnlyList<string> migrations = [.. migrations];
     private readonly List<NpgsqlDataSource> dataSources = [];
-    private string root = "";
+    private readonly ServerSet servers = new($"mash-{service}-tests-");
     private PostgresServer? server;
 
-    public virtual async Task InitializeAsync()
-    {
-        root = Directory.CreateTempSubdirectory($"mash-{service}-tests-").FullName;
-        server = await PostgresServer.StartAsync(root);
-    }
+    public virtual async Task InitializeAsync() => server = await servers.StartAsync(root => PostgresServer.StartAsync(root));
 
     /// <summary>A new database with the service's migrations applied, so no test sees another's rows.</summary>
     public async Task<NpgsqlDataSource> CreateDatabaseAsync()
@@ -43,17 +39,6 @@ public class ServicePostgres(string service, IEnumerable<string> migrations)
         {
             await dataSource.DisposeAsync();
         }
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // PostgreSQL writing its last log line; the temp directory goes eventually.
-        }
+        await servers.DisposeAsync();
     }
 }
