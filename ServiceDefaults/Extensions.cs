@@ -1,6 +1,3 @@
-using MashGrpc.Health;
-using MashGrpc.Reflection;
-using MashGrpc.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,12 +5,12 @@ using Microsoft.Extensions.Hosting;
 namespace Mash.ServiceDefaults;
 
 /// <summary>
-/// The two calls every MASH service makes, after Aspire's ServiceDefaults:
+/// The two calls every MASH service makes, in the shape of Aspire's ServiceDefaults:
 /// <code>
 /// var builder = WebApplication.CreateBuilder(args);
 /// builder.AddServiceDefaults();
-/// builder.AddNpgsqlDataSource();                       // optional: PostgreSQL, plus AddDatabaseMigrations(...)
-/// builder.AddRedisClient();                            // optional: Redis
+/// builder.AddServiceDatabase();                         // optional: PostgreSQL, plus AddDatabaseMigrations(...)
+/// builder.AddMashRedis();                               // optional: Redis
 /// builder.AddMashBus(bus => bus.AddConsumer&lt;X&gt;());    // optional: RabbitMQ through MassTransit
 /// var app = builder.Build();
 /// app.MapGrpcService&lt;MyService&gt;();
@@ -25,7 +22,8 @@ public static class Extensions
 {
     /// <summary>
     /// Kestrel endpoints (gRPC h2c + HTTP/1.1 management), OpenTelemetry over OTLP, health checks,
-    /// the gRPC server with grpc.health.v1, and graceful shutdown.
+    /// service discovery for calls to other services, the gRPC server with grpc.health.v1 and
+    /// reflection, and graceful shutdown.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -34,6 +32,9 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.ConfigureGracefulShutdown();
 
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
+
         builder.Services.AddGrpc(options =>
         {
             // Exception messages reach clients only on a developer's machine; elsewhere they stay in the logs.
@@ -41,6 +42,7 @@ public static class Extensions
         });
         // grpc.health.v1 reports the same checks as /health: NOT_SERVING while any is unhealthy.
         builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
         return builder;
     }
 

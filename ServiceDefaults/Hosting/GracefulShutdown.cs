@@ -1,5 +1,3 @@
-using MashGrpc.Health;
-using MashGrpc.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +6,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServingStatus = MashGrpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Mash.ServiceDefaults;
 
@@ -31,43 +28,35 @@ public sealed class ShutdownOptions
 
 /// <summary>
 /// Turns the service unready the moment the host begins to stop, before Kestrel closes its
-/// listeners: the "shutdown" health check fails (so <c>/health</c> answers 503 and grpc.health.v1
-/// Check answers NOT_SERVING), and every grpc.health.v1 Watch stream hears NOT_SERVING at once
-/// and then ends with UNAVAILABLE (see <see cref="HealthWatchShutdownFilter"/>), as grpc-dotnet's
-/// health service does: otherwise each open Watch, which the AppHost keeps, would hold the stop
-/// for the whole shutdown timeout. Kestrel then drains the other in-flight calls.
+/// listeners: the "shutdown" health check fails, so <c>/health</c> answers 503 and grpc.health.v1
+/// Check answers NOT_SERVING (open Watch calls are ended with NOT_SERVING by
+/// Grpc.AspNetCore.HealthChecks itself at ApplicationStopping). It then keeps serving for the
+/// drain delay, and Kestrel drains the other in-flight calls.
 /// </summary>
 internal sealed class GracefulShutdownService(
     ShutdownState state,
-    GrpcHealthStatus grpcHealth,
-    GrpcServiceRegistry grpcServices,
     IOptions<ShutdownOptions> options,
     ILogger<GracefulShutdownService> logger) : IHostedLifecycleService
 {
-    // Time for a watcher's NOT_SERVING message to leave before its stream is ended, when there is no drain delay.
-    private static readonly TimeSpan MinimumWatchNotice = TimeSpan.FromMilliseconds(200);
-
     // IHostedLifecycleService.StoppingAsync runs for every hosted service before any StopAsync,
     // so this precedes Kestrel's stop whatever the registration order.
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         state.MarkStopping();
-        grpcHealth.Set("", ServingStatus.NotServing);
-        foreach (var service in grpcServices.Services)
-        {
-            grpcHealth.Set(service.FullName, ServingStatus.NotServing);
-        }
         var delay = options.Value.DrainDelay;
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
         logger.LogInformation("Stopping: reporting not serving, draining for {DrainDelay}", delay);
         try
         {
-            await Task.Delay(delay > MinimumWatchNotice ? delay : MinimumWatchNotice, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // The shutdown timeout is up: stop draining, and let the rest of the stop go ahead.
         }
-        state.EndWatches();
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -78,21 +67,13 @@ internal sealed class GracefulShutdownService(
 }
 
 /// <summary>Whether the host has begun to stop; read by the "shutdown" health check.</summary>
-internal sealed class ShutdownState : IDisposable
+internal sealed class ShutdownState
 {
-    private readonly CancellationTokenSource watchesEnding = new();
     private volatile bool stopping;
 
     public bool IsStopping => stopping;
 
-    /// <summary>Cancelled when open grpc.health.v1 Watch calls are to end.</summary>
-    public CancellationToken WatchesEnding => watchesEnding.Token;
-
     public void MarkStopping() => stopping = true;
-
-    public void EndWatches() => watchesEnding.Cancel();
-
-    public void Dispose() => watchesEnding.Dispose();
 }
 
 internal sealed class ShutdownHealthCheck(ShutdownState state) : IHealthCheck
@@ -112,7 +93,6 @@ internal static class GracefulShutdownExtensions
 
         builder.Services.AddSingleton<ShutdownState>();
         builder.Services.AddHostedService<GracefulShutdownService>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, HealthWatchShutdownFilter>());
         builder.Services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: [HealthEndpoints.ReadyTag]);
     }
 }

@@ -1,6 +1,7 @@
+using Grpc.AspNetCore.Server;
 using System.Data.Common;
 using System.Reflection;
-using MashGrpc.Server;
+
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -16,45 +17,39 @@ public static class PostgresExtensions
     private const string MaxAutoPrepareKeyword = "maxautoprepare";
 
     /// <summary>
-    /// An <see cref="NpgsqlDataSource"/> singleton (also as <see cref="DbDataSource"/>) over
-    /// <c>ConnectionStrings:{connectionName}</c>, the service's own database, with a "postgres"
-    /// readiness check. Npgsql traces and meters under "Npgsql", which the defaults listen to.
-    /// A gRPC call whose handler fails because the database is unreachable ends UNAVAILABLE
+    /// The service's own database through Aspire.Npgsql: an <see cref="NpgsqlDataSource"/> over
+    /// <c>ConnectionStrings:{connectionName}</c>, with its health check, traces and metrics, that
+    /// names the service in <c>pg_stat_activity</c> and prepares the statements it runs all day. A
+    /// gRPC call whose handler fails because the database is unreachable ends UNAVAILABLE
     /// (<see cref="DatabaseUnavailableInterceptor"/>) rather than UNKNOWN. A second call is a
     /// no-op, so a service may call this before or after AddDatabaseMigrations.
     /// </summary>
-    public static TBuilder AddNpgsqlDataSource<TBuilder>(this TBuilder builder, string connectionName = "postgres", Action<NpgsqlDataSourceBuilder>? configure = null)
+    public static TBuilder AddServiceDatabase<TBuilder>(this TBuilder builder, string connectionName = "postgres", Action<NpgsqlDataSourceBuilder>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
         if (builder.Services.Any(d => d.ServiceType == typeof(NpgsqlDataSource)))
         {
             return builder;
         }
-        var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
         var applicationName = builder.Environment.ApplicationName;
-        builder.Services.AddSingleton(services =>
+        builder.AddNpgsqlDataSource(connectionName, configureDataSourceBuilder: dataSource =>
         {
-            var dataSource = new NpgsqlDataSourceBuilder(connectionString);
-            // Shows in pg_stat_activity, so a DBA can tell the services' connections apart.
-            dataSource.ConnectionStringBuilder.ApplicationName ??= applicationName;
+            var connection = dataSource.ConnectionStringBuilder;
+            connection.ApplicationName ??= applicationName;
             // A service runs the same few statements all day (group commits, the outbox, its
             // consumers): prepared on each connection after a few uses, PostgreSQL parses and plans
             // them once rather than on every call. A connection string may set its own.
-            if (!Sets(connectionString, MaxAutoPrepareKeyword))
+            if (!Sets(dataSource.ConnectionString, MaxAutoPrepareKeyword))
             {
-                dataSource.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+                connection.MaxAutoPrepare = DefaultMaxAutoPrepare;
             }
-            dataSource.UseLoggerFactory(services.GetService<ILoggerFactory>());
             configure?.Invoke(dataSource);
-            return dataSource.Build();
         });
         builder.Services.TryAddSingleton<DbDataSource>(services => services.GetRequiredService<NpgsqlDataSource>());
-        builder.Services.AddHealthChecks()
-            .AddCheck<NpgsqlHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         // Registered with the data source, so every service that talks to PostgreSQL answers its
         // outages the same way; services add theirs later, so this one usually runs outside them.
         builder.Services.TryAddSingleton<DatabaseUnavailableInterceptor>();
-        builder.Services.Configure<GrpcServiceOptions>(options => options.AddInterceptor<DatabaseUnavailableInterceptor>());
+        builder.Services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<DatabaseUnavailableInterceptor>());
         return builder;
     }
 
@@ -64,12 +59,12 @@ public static class PostgresExtensions
     /// replicas starting together do not race, applies each pending script in its own transaction
     /// and records it in <c>schema_migrations</c>. Until it is done the "postgres-migrations" check
     /// is Unhealthy ("migrating", "database unreachable"), and bus consumers wait. Calls
-    /// <see cref="AddNpgsqlDataSource{TBuilder}"/> if the service has not.
+    /// <see cref="AddServiceDatabase{TBuilder}"/> if the service has not.
     /// </summary>
     public static TBuilder AddDatabaseMigrations<TBuilder>(this TBuilder builder, params Migration[] migrations)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.AddNpgsqlDataSource();
+        builder.AddServiceDatabase();
         var set = MigrationSet.Create(migrations);
         if (builder.Services.Any(d => d.ServiceType == typeof(MigrationSet)))
         {

@@ -1,7 +1,6 @@
 using Mash.Intake;
 using Mash.Intake.Grpc;
 using Mash.ServiceDefaults;
-using MashGrpc.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,7 +1,6 @@
 using Mash.Outcomes;
 using Mash.Outcomes.Grpc;
 using Mash.ServiceDefaults;
-using MashGrpc.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

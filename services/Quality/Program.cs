@@ -1,7 +1,6 @@
 using Mash.Quality;
 using Mash.Quality.Grpc;
 using Mash.ServiceDefaults;
-using MashGrpc.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

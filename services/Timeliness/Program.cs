@@ -1,7 +1,6 @@
 using Mash.ServiceDefaults;
 using Mash.Timeliness;
 using Mash.Timeliness.Grpc;
-using MashGrpc.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

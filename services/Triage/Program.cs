@@ -1,7 +1,6 @@
 using Mash.ServiceDefaults;
 using Mash.Triage;
 using Mash.Triage.Grpc;
-using MashGrpc.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,6 +1,6 @@
 using Mash.Intake.Reliability.Tests.Infrastructure;
 using Mash.ServiceDefaults;
-using MashGrpc.Core;
+using Grpc.Core;
 using Xunit.Abstractions;
 
 namespace Mash.Intake.Reliability.Tests;

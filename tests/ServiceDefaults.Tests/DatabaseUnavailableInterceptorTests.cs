@@ -1,8 +1,8 @@
 using Mash.ServiceDefaults.Tests.Infrastructure;
 using Mash.Testing.Grpc;
 using Mash.Testing.Servers;
-using MashGrpc.Core;
-using MashGrpc.Server;
+using Grpc.Core;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
 using System.Net;
-using MashGrpc.Core;
+using Grpc.Core;
 using MashGrpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

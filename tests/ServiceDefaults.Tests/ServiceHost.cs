@@ -2,7 +2,7 @@ using Mash.Testing.Servers;
 using System.Net;
 using System.Text.Json;
 using Mash.ServiceDefaults.Tests.Infrastructure;
-using MashGrpc.Client;
+using Grpc.Net.Client;
 using MashGrpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Mash.Contracts.Intake.V1;
-using MashGrpc.Core;
+using Grpc.Core;
 
 namespace Mash.Intake.Grpc;
 

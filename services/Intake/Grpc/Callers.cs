@@ -1,7 +1,8 @@
+using Mash.ServiceDefaults;
 using Mash.Intake.Contacts;
 using Mash.Intake.Security;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Intake.Grpc;
 

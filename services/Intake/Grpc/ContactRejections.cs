@@ -1,6 +1,6 @@
 using Mash.Contracts.Intake.V1;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 using FieldViolation = Mash.Contracts.Intake.V1.FieldViolation;
 
 namespace Mash.Intake.Grpc;

@@ -1,3 +1,4 @@
+using Mash.ServiceDefaults;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Audit;
@@ -5,8 +6,8 @@ using Mash.Intake.Contacts;
 using Mash.Intake.Listing;
 using Mash.Intake.Progress;
 using Mash.Intake.Validation;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 using Microsoft.Extensions.Options;
 
 namespace Mash.Intake.Grpc;

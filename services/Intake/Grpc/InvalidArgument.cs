@@ -1,6 +1,7 @@
+using Mash.ServiceDefaults;
 using Mash.Intake.Validation;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Intake.Grpc;
 

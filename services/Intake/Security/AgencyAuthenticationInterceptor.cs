@@ -1,6 +1,7 @@
-using MashGrpc.Core;
-using MashGrpc.Core.Interceptors;
-using MashGrpc.Rpc;
+using Mash.ServiceDefaults;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Google.Rpc;
 
 namespace Mash.Intake.Security;
 

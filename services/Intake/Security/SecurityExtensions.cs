@@ -1,4 +1,4 @@
-using MashGrpc.Server;
+using Grpc.AspNetCore.Server;
 
 namespace Mash.Intake.Security;
 
@@ -13,7 +13,7 @@ public static class SecurityExtensions
     {
         builder.Services.AddSingleton(AgencyCredentials.Read(builder.Configuration));
         builder.Services.AddSingleton<AgencyAuthenticationInterceptor>();
-        builder.Services.Configure<GrpcServiceOptions>(options => options.AddInterceptor<AgencyAuthenticationInterceptor>());
+        builder.Services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<AgencyAuthenticationInterceptor>());
         builder.Services.AddHostedService<NoCredentialsWarning>();
         return builder;
     }

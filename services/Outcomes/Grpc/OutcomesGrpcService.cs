@@ -1,10 +1,11 @@
+using Mash.ServiceDefaults;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Outcomes.V1;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Recording;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Outcomes.Grpc;
 

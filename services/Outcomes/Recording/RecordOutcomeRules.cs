@@ -1,7 +1,7 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Outcomes.V1;
-using MashGrpc.Rpc;
-using static MashGrpc.Rpc.BadRequest.Types;
+using Google.Rpc;
+using static Google.Rpc.BadRequest.Types;
 
 namespace Mash.Outcomes.Recording;
 

@@ -1,8 +1,9 @@
+using Mash.ServiceDefaults;
 using Mash.Contracts.Quality.V1;
 using Mash.Quality.Facts;
 using Mash.Quality.Indicators;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Quality.Grpc;
 

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Quality.V1;
 using Mash.Quality.Facts;
-using static MashGrpc.Rpc.BadRequest.Types;
+using static Google.Rpc.BadRequest.Types;
 
 namespace Mash.Quality.Grpc;
 

@@ -1,8 +1,9 @@
+using Mash.ServiceDefaults;
 using Mash.Contracts.Timeliness.V1;
 using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Timing;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Timeliness.Grpc;
 

@@ -1,7 +1,8 @@
+using Mash.ServiceDefaults;
 using Mash.Contracts.Triage.V1;
 using Mash.Triage.Queue;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 using Microsoft.Extensions.Options;
 
 namespace Mash.Triage.Grpc;
@@ -28,7 +29,7 @@ internal sealed class TriageGrpcService(Screening screening, IOptions<QueueOptio
         return Answer(await screening.DecideAsync(request, context.CancellationToken));
     }
 
-    private static void ThrowIfInvalid(IReadOnlyList<MashGrpc.Rpc.BadRequest.Types.FieldViolation> violations)
+    private static void ThrowIfInvalid(IReadOnlyList<Google.Rpc.BadRequest.Types.FieldViolation> violations)
     {
         if (violations.Count > 0)
         {

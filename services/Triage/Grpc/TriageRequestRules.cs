@@ -1,6 +1,6 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Triage.V1;
-using FieldViolation = MashGrpc.Rpc.BadRequest.Types.FieldViolation;
+using FieldViolation = Google.Rpc.BadRequest.Types.FieldViolation;
 
 namespace Mash.Triage.Grpc;
 

@@ -4,8 +4,8 @@ using System.IO.Pipelines;
 using System.Net;
 using Google.Protobuf;
 using GrpcBenchmark.Proto;
-using MashGrpc.Core;
-using MashGrpc.Server;
+using Grpc.Core;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

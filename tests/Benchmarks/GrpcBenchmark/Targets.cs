@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Net;
 using Google.Protobuf;
 using GrpcBenchmark.Proto;
-using MashGrpc.Client;
+using Grpc.Net.Client;
 
 namespace GrpcBenchmark;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mash.Contracts.Intake.V1;
-using MashGrpc.Core;
+using Grpc.Core;
 
 namespace IntakeBenchmark;
 

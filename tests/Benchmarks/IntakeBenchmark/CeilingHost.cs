@@ -1,8 +1,8 @@
 using System.Net;
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Intake.V1;
-using MashGrpc.Core;
-using MashGrpc.Server;
+using Grpc.Core;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

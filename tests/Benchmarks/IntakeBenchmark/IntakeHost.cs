@@ -4,7 +4,7 @@ using Mash.Intake.Grpc;
 using Mash.Intake.Security;
 using Mash.ServiceDefaults;
 using Mash.Testing.Servers;
-using MashGrpc.Server;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,7 @@
 using GrpcBenchmark;
 using Mash.Contracts.Intake.V1;
-using MashGrpc.Client;
-using MashGrpc.Core;
+using Grpc.Net.Client;
+using Grpc.Core;
 
 namespace IntakeBenchmark;
 

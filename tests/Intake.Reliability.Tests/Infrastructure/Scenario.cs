@@ -1,5 +1,5 @@
 using Mash.Contracts.Intake.V1;
-using MashGrpc.Client;
+using Grpc.Net.Client;
 using Npgsql;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Mash.Contracts.Intake.V1;
-using MashGrpc.Core;
+using Grpc.Core;
 
 namespace Mash.Intake.Reliability.Tests.Infrastructure;
 

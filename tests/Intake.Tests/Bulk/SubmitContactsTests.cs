@@ -1,6 +1,6 @@
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
-using MashGrpc.Core;
+using Grpc.Core;
 
 namespace Mash.Intake.Tests.Bulk;
 

@@ -1,6 +1,6 @@
 using Mash.Contracts.Intake.V1;
-using MashGrpc.Client;
-using MashGrpc.Core;
+using Grpc.Net.Client;
+using Grpc.Core;
 
 namespace Mash.Intake.Tests.Grpc;
 

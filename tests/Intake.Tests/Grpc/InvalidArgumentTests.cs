@@ -1,7 +1,7 @@
 using Mash.Intake.Grpc;
 using Mash.Intake.Validation;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Intake.Tests.Grpc;
 

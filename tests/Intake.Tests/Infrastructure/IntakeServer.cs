@@ -1,10 +1,10 @@
 using System.Net;
 using Mash.Intake.Grpc;
 using Mash.Intake.Security;
-using MashGrpc.Client;
+using Grpc.Net.Client;
 using MashGrpc.Health;
 using MashGrpc.Reflection;
-using MashGrpc.Server;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,7 +1,7 @@
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Intake.Tests.Listing;
 

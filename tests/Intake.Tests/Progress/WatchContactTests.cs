@@ -1,7 +1,7 @@
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
 using Mash.Intake.Security;
-using MashGrpc.Core;
+using Grpc.Core;
 
 namespace Mash.Intake.Tests.Progress;
 

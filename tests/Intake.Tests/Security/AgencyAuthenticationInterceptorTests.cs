@@ -1,5 +1,5 @@
 using Mash.Intake.Security;
-using MashGrpc.Core;
+using Grpc.Core;
 
 namespace Mash.Intake.Tests.Security;
 

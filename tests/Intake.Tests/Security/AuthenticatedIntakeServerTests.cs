@@ -1,7 +1,7 @@
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
-using MashGrpc.Client;
-using MashGrpc.Core;
+using Grpc.Net.Client;
+using Grpc.Core;
 using MashGrpc.Health.V1;
 using MashGrpc.Reflection.V1;
 

@@ -1,7 +1,7 @@
 using Mash.Contracts.Outcomes.V1;
 using Mash.Outcomes.Tests.Infrastructure;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Outcomes.Tests.Grpc;
 

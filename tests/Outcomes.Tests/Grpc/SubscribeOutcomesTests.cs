@@ -1,7 +1,7 @@
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Outcomes.V1;
 using Mash.Outcomes.Tests.Infrastructure;
-using MashGrpc.Core;
+using Grpc.Core;
 using Npgsql;
 
 namespace Mash.Outcomes.Tests.Grpc;

@@ -1,4 +1,4 @@
-using MashGrpc.Core;
+using Grpc.Core;
 
 namespace Mash.Outcomes.Tests.Infrastructure;
 

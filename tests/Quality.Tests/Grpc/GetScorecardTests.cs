@@ -4,8 +4,8 @@ using Mash.Contracts.Quality.V1;
 using Mash.Quality.Facts;
 using Mash.Quality.Grpc;
 using Mash.Quality.Tests.Infrastructure;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 using static Mash.Quality.Tests.Indicators.TestFacts;
 
 namespace Mash.Quality.Tests.Grpc;

@@ -1,18 +1,25 @@
-using MashGrpc.Core;
+using Grpc.Core;
 
 namespace Mash.Testing.Grpc;
 
 /// <summary>A server call context for calling a gRPC service class directly; cancel it to play a client going away.</summary>
 public sealed class TestCallContext(CancellationToken cancellationToken = default, string method = "/test") : ServerCallContext
 {
-    public override string Method => method;
-    public override string Host => "localhost";
-    public override string Peer => "ipv4:127.0.0.1:1";
-    public override DateTime Deadline => DateTime.MaxValue;
-    public override Metadata RequestHeaders { get; } = [];
-    public override CancellationToken CancellationToken => cancellationToken;
-    public override Metadata ResponseTrailers { get; } = [];
-    public override Status Status { get; set; }
+    private readonly Dictionary<object, object> userState = [];
 
-    public override Task WriteResponseHeadersAsync(Metadata responseHeaders) => Task.CompletedTask;
+    protected override string MethodCore => method;
+    protected override string HostCore => "localhost";
+    protected override string PeerCore => "ipv4:127.0.0.1:1";
+    protected override DateTime DeadlineCore => DateTime.MaxValue;
+    protected override Metadata RequestHeadersCore { get; } = [];
+    protected override CancellationToken CancellationTokenCore => cancellationToken;
+    protected override Metadata ResponseTrailersCore { get; } = [];
+    protected override Status StatusCore { get; set; }
+    protected override WriteOptions? WriteOptionsCore { get; set; }
+    protected override AuthContext AuthContextCore { get; } = new(null, []);
+    protected override IDictionary<object, object> UserStateCore => userState;
+
+    protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
+
+    protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
 }

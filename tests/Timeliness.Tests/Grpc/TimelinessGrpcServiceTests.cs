@@ -2,8 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Timeliness.V1;
 using Mash.Timeliness.Tests.Infrastructure;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 using static Mash.Timeliness.Tests.Infrastructure.Instants;
 
 namespace Mash.Timeliness.Tests.Grpc;

@@ -3,8 +3,8 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Triage.V1;
 using Mash.Triage.Tests.Infrastructure;
-using MashGrpc.Core;
-using MashGrpc.Rpc;
+using Grpc.Core;
+using Google.Rpc;
 
 namespace Mash.Triage.Tests.Grpc;
 

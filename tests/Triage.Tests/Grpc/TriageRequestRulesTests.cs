@@ -10,7 +10,7 @@ public class TriageRequestRulesTests
 
     private static RecordDecisionRequest Decision() => new() { ContactId = "c-1", ThresholdMet = true, PractitionerId = "sw-1", Rationale = "harm" };
 
-    private static string[] Fields(IReadOnlyList<MashGrpc.Rpc.BadRequest.Types.FieldViolation> violations) => [.. violations.Select(v => v.Field)];
+    private static string[] Fields(IReadOnlyList<Google.Rpc.BadRequest.Types.FieldViolation> violations) => [.. violations.Select(v => v.Field)];
 
     [Fact]
     public void A_complete_rating_is_well_formed() => Assert.Empty(TriageRequestRules.RateContact(Rating()));

@@ -1,7 +1,7 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Triage.V1;
 using Mash.Triage.Tests.Infrastructure;
-using MashGrpc.Core;
+using Grpc.Core;
 using Npgsql;
 
 namespace Mash.Triage.Tests.Queue;

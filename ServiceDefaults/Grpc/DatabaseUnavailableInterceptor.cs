@@ -1,5 +1,5 @@
-using MashGrpc.Core;
-using MashGrpc.Core.Interceptors;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 
 namespace Mash.ServiceDefaults;

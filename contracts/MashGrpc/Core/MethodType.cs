@@ -1,9 +1,0 @@
-namespace MashGrpc.Core;
-
-public enum MethodType
-{
-    Unary,
-    ClientStreaming,
-    ServerStreaming,
-    DuplexStreaming,
-}
