@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace Mash.ServiceDefaults;
 /// </summary>
 public sealed class EventOutbox
 {
-    /// <summary>The outbox table; list it with the service's own migrations.</summary>
+    /// <summary>The outbox table; list <see cref="Migrations"/> with the service's own migrations.</summary>
     public static readonly Migration Migration = new(1_000_000, "event_outbox", """
         CREATE TABLE IF NOT EXISTS outbox_messages (
             id           bigserial PRIMARY KEY,
@@ -19,6 +20,17 @@ public sealed class EventOutbox
             created_at   timestamptz NOT NULL DEFAULT now()
         );
         """);
+
+    /// <summary>
+    /// The W3C trace context of the change each event announces, so the dispatcher publishes it as
+    /// part of the same trace: a contact's journey through every service reads as one trace.
+    /// </summary>
+    public static readonly Migration TraceMigration = new(1_000_001, "event_outbox_trace_parent", """
+        ALTER TABLE outbox_messages ADD COLUMN IF NOT EXISTS trace_parent text;
+        """);
+
+    /// <summary>Every migration of the outbox's table, in order.</summary>
+    public static Migration[] Migrations => [Migration, TraceMigration];
 
     private readonly SemaphoreSlim pending = new(0);
     private int writes;
@@ -29,9 +41,10 @@ public sealed class EventOutbox
     /// <summary>Adds <paramref name="message"/> to the outbox inside the caller's transaction.</summary>
     public async Task AddAsync(NpgsqlTransaction transaction, IMessage message, CancellationToken cancellationToken = default)
     {
-        await using var command = new NpgsqlCommand("INSERT INTO outbox_messages (message_type, body) VALUES ($1, $2)", transaction.Connection, transaction);
+        await using var command = new NpgsqlCommand("INSERT INTO outbox_messages (message_type, body, trace_parent) VALUES ($1, $2, $3)", transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = OutboxMessageTypes.NameOf(message.GetType()) });
         command.Parameters.Add(new() { Value = message.ToByteArray() });
+        command.Parameters.Add(new() { Value = (object?)Activity.Current?.Id ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         Wake();
     }
@@ -39,17 +52,21 @@ public sealed class EventOutbox
     /// <summary>
     /// A command adding <paramref name="messages"/> to the outbox in one statement, in their order,
     /// for the caller to run in its own transaction beside its other writes (one round trip for all);
-    /// call <see cref="Wake"/> once that transaction has committed.
+    /// call <see cref="Wake"/> once that transaction has committed. <paramref name="traceParents"/>
+    /// gives each message the trace it belongs to (<see cref="Activity.Id"/> where its change was asked
+    /// for); without it, every message belongs to the current activity's trace.
     /// </summary>
-    public static NpgsqlBatchCommand AddRangeCommand(IReadOnlyList<IMessage> messages)
+    public static NpgsqlBatchCommand AddRangeCommand(IReadOnlyList<IMessage> messages, IReadOnlyList<string?>? traceParents = null)
     {
         // unnest WITH ORDINALITY keeps the given order in the ids the dispatcher publishes by.
         var command = new NpgsqlBatchCommand("""
-            INSERT INTO outbox_messages (message_type, body)
-            SELECT m.message_type, m.body FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS m(message_type, body, n) ORDER BY m.n
+            INSERT INTO outbox_messages (message_type, body, trace_parent)
+            SELECT m.message_type, m.body, m.trace_parent
+            FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS m(message_type, body, trace_parent, n) ORDER BY m.n
             """);
         command.Parameters.Add(new() { Value = messages.Select(m => OutboxMessageTypes.NameOf(m.GetType())).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => m.ToByteArray()).ToArray() });
+        command.Parameters.Add(new() { Value = traceParents?.ToArray() ?? messages.Select(_ => Activity.Current?.Id).ToArray() });
         return command;
     }
 

@@ -31,7 +31,7 @@ internal sealed partial class OutboxDispatcher(
     internal static readonly string TakeBatchSql = $"""
         DELETE FROM outbox_messages
         WHERE id = ANY(ARRAY(SELECT id FROM outbox_messages WHERE id > $1 ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED))
-        RETURNING id, message_type, body
+        RETURNING id, message_type, body, trace_parent
         """;
 
     internal static readonly TimeSpan RescanInterval = TimeSpan.FromSeconds(1);
@@ -95,14 +95,18 @@ internal sealed partial class OutboxDispatcher(
         // Published together and awaited together: each waits for its broker confirm, and waiting for
         // them one by one would cap the outbox at one round trip per event. Consumers run concurrently
         // anyway, so no consumer could rely on the order of publishing.
-        await Task.WhenAll(rows.Select(row =>
-        {
-            var (type, message) = OutboxMessageTypes.Read(row.Type, row.Body);
-            return publisher.Publish(message, type, cancellationToken);
-        }));
+        await Task.WhenAll(rows.Select(row => PublishAsync(publisher, row, cancellationToken)));
         await transaction.CommitAsync(cancellationToken);
         position.Took(rows.Max(row => row.Id));
         return rows.Count;
+    }
+
+    private static async Task PublishAsync(IPublishEndpoint publisher, OutboxRow row, CancellationToken cancellationToken)
+    {
+        // MassTransit's send span, and through its headers every consumer's, joins the trace of the change the event announces.
+        using var activity = OutboxTelemetry.StartPublish(row.Type, row.TraceParent);
+        var (type, message) = OutboxMessageTypes.Read(row.Type, row.Body);
+        await publisher.Publish(message, type, cancellationToken);
     }
 
     /// <summary>
@@ -111,19 +115,21 @@ internal sealed partial class OutboxDispatcher(
     /// it rolls back or the process dies. One statement, so a row costs one index scan and one WAL
     /// record rather than a lock and a delete.
     /// </summary>
-    private static async Task<List<(long Id, string Type, byte[] Body)>> TakeBatchAsync(
+    private static async Task<List<OutboxRow>> TakeBatchAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long after, CancellationToken cancellationToken)
     {
-        var rows = new List<(long Id, string Type, byte[] Body)>();
+        var rows = new List<OutboxRow>();
         await using var take = new NpgsqlCommand(TakeBatchSql, connection, transaction);
         take.Parameters.Add(new() { Value = after });
         await using var reader = await take.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1), (byte[])reader[2]));
+            rows.Add(new(reader.GetInt64(0), reader.GetString(1), (byte[])reader[2], reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
         return rows;
     }
+
+    private sealed record OutboxRow(long Id, string Type, byte[] Body, string? TraceParent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing from the outbox failed; retrying.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

@@ -38,7 +38,7 @@ public static class TelemetryExtensions
                 .AddNpgsqlInstrumentation()
                 .AddMeter(MassTransitSource, applicationName))
             .WithTracing(tracing => tracing
-                .AddSource(MassTransitSource, applicationName)
+                .AddSource(MassTransitSource, OutboxTelemetry.SourceName, applicationName)
                 // The AppHost's probes would bury the traces people look for.
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
                 .AddGrpcClientInstrumentation()

@@ -14,7 +14,7 @@ namespace Mash.Intake;
 public static class Extensions
 {
     /// <summary>Intake's schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration];
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration];
 
     /// <summary>Intake's database, bus (with its progress consumers), outbox, vocabulary, pseudonym key, stores, listing, watching, audit log and agency authentication.</summary>
     public static TBuilder AddIntake<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -10,7 +10,7 @@ namespace Mash.Outcomes;
 public static class Extensions
 {
     /// <summary>Outcomes' schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration];
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration];
 
     /// <summary>Outcomes' database, consumers, outbox, live feed and configuration.</summary>
     public static TBuilder AddOutcomes<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -10,7 +10,7 @@ namespace Mash.Timeliness;
 public static class Extensions
 {
     /// <summary>Timeliness's schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration];
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration];
 
     /// <summary>Timeliness's database, bus (ContactReceived, ContactRated, DecisionRecorded in; DecisionTimed out through the outbox), targets and clocks.</summary>
     public static TBuilder AddTimeliness<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

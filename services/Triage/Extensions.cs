@@ -8,7 +8,7 @@ namespace Mash.Triage;
 public static class Extensions
 {
     /// <summary>Triage's schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventOutbox.Migration, EventInbox.Migration];
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration];
 
     /// <summary>Triage's database, bus (ContactReceived in; ContactRated and DecisionRecorded out through the outbox), queue and screening.</summary>
     public static TBuilder AddTriage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

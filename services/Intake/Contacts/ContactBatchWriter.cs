@@ -51,7 +51,7 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
             IMessage[] events = [.. fresh.Select((p, i) => ContactReceivedEvent.From(Guid.NewGuid(), stored[i].Receipt, p.Contact, p.SubjectRefs))];
             await using var write = new NpgsqlBatch(connection, transaction)
             {
-                BatchCommands = { ContactStore.AddCommand(fresh, stored, skipStored: expectRetries), ContactStore.AddSubjectsCommand(fresh), EventOutbox.AddRangeCommand(events) },
+                BatchCommands = { ContactStore.AddCommand(fresh, stored, skipStored: expectRetries), ContactStore.AddSubjectsCommand(fresh), EventOutbox.AddRangeCommand(events, [.. fresh.Select(p => p.TraceParent)]) },
             };
             try
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Mash.Contracts.Intake.V1;
 
 namespace Mash.Intake.Contacts;
@@ -6,6 +7,9 @@ namespace Mash.Intake.Contacts;
 public sealed record PendingContact(string RequestId, Contact Contact, Guid ContactId, DateTimeOffset ReceivedAt, IReadOnlyList<string> SubjectRefs)
 {
     public string AgencyId => Contact.Agency.OrganisationId;
+
+    /// <summary>The trace of the call that submitted it, which its ContactReceived event continues (the commit is shared by many calls).</summary>
+    public string? TraceParent { get; init; } = Activity.Current?.Id;
 
     /// <summary>What makes a submission a retry of another: the agency's own request id.</summary>
     public (string AgencyId, string RequestId) Key => (AgencyId, RequestId);

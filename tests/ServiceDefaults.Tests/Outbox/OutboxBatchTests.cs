@@ -13,7 +13,10 @@ public sealed class OutboxBatchTests(InfrastructureFixture infrastructure) : IAs
     public async Task InitializeAsync()
     {
         dataSource = NpgsqlDataSource.Create(infrastructure.Postgres.ConnectionString(await infrastructure.Postgres.CreateDatabaseAsync("outbox")));
-        await ExecuteAsync(EventOutbox.Migration.Sql);
+        foreach (var migration in EventOutbox.Migrations)
+        {
+            await ExecuteAsync(migration.Sql);
+        }
         await ExecuteAsync($"INSERT INTO outbox_messages (message_type, body) SELECT 'test.Event', int4send(g) FROM generate_series(1, {Backlog}) g; ANALYZE outbox_messages");
     }
 

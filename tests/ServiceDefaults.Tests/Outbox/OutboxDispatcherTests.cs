@@ -95,7 +95,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         }, b =>
         {
             b.Services.AddSingleton(sink);
-            b.AddDatabaseMigrations(EventOutbox.Migration);
+            b.AddDatabaseMigrations(EventOutbox.Migrations);
             b.AddMashBus(bus => bus.AddConsumer<RecordingConsumer>());
             b.AddEventOutbox();
         });

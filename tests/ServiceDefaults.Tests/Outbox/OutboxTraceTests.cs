@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Mash.ServiceDefaults.Tests.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Mash.ServiceDefaults.Tests;
+
+/// <summary>
+/// An event leaves the outbox in the trace of the change that wrote it, so a contact's journey
+/// through every service's consumers reads as one trace on the dashboard.
+/// </summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class OutboxTraceTests(InfrastructureFixture infrastructure) : IDisposable
+{
+    private static readonly ActivitySource Writer = new("Mash.ServiceDefaults.Tests.Writer");
+    private readonly ActivityListener listener = ListenToEverything();
+
+    [Fact]
+    public async Task The_consumer_runs_in_the_trace_of_the_transaction_that_wrote_the_event()
+    {
+        var consumed = new TraceSink();
+        await using var host = await StartAsync(consumed);
+        ActivityTraceId written;
+
+        using (var change = Writer.StartActivity("record a change"))
+        {
+            written = change!.TraceId;
+            await AddEventAsync(host, BusTests.SampleEvent());
+        }
+        var traceOfConsumer = await consumed.Trace.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.Equal(written, traceOfConsumer);
+    }
+
+    [Fact]
+    public async Task An_event_written_outside_any_trace_starts_its_own()
+    {
+        var consumed = new TraceSink();
+        await using var host = await StartAsync(consumed);
+        Activity.Current = null;
+
+        await AddEventAsync(host, BusTests.SampleEvent());
+        var traceOfConsumer = await consumed.Trace.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.NotEqual(default, traceOfConsumer);
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    private async Task<ServiceHost> StartAsync(TraceSink sink)
+    {
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("outboxtrace");
+        var host = await ServiceHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:postgres"] = infrastructure.Postgres.ConnectionString(database),
+            ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMq.ConnectionString,
+            ["ServiceDefaults:Bus:EndpointPrefix"] = $"sdtests-trace-{Guid.NewGuid():N}"[..28],
+        }, b =>
+        {
+            b.Services.AddSingleton(sink);
+            b.AddDatabaseMigrations(EventOutbox.Migrations);
+            b.AddMashBus(bus => bus.AddConsumer<TraceRecordingConsumer>());
+            b.AddEventOutbox();
+        });
+        await host.WaitUntilHealthyAsync();
+        return host;
+    }
+
+    private static async Task AddEventAsync(ServiceHost host, Events.ContactRated sent)
+    {
+        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await host.Services.GetRequiredService<EventOutbox>().AddAsync(transaction, sent);
+        await transaction.CommitAsync();
+    }
+
+    private static ActivityListener ListenToEverything()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+}
+
+public sealed class TraceSink
+{
+    public TaskCompletionSource<ActivityTraceId> Trace { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+public sealed class TraceRecordingConsumer(TraceSink sink) : IConsumer<Events.ContactRated>
+{
+    public Task Consume(ConsumeContext<Events.ContactRated> context)
+    {
+        sink.Trace.TrySetResult(Activity.Current?.TraceId ?? default);
+        return Task.CompletedTask;
+    }
+}
