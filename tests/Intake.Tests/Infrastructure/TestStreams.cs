@@ -17,6 +17,8 @@ internal sealed class TestStreamWriter<T> : IServerStreamWriter<T>
 {
     public List<T> Written { get; } = [];
 
+    public WriteOptions? WriteOptions { get; set; }
+
     public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
 
     public Task WriteAsync(T message, CancellationToken cancellationToken)

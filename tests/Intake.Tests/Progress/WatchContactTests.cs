@@ -131,6 +131,8 @@ public sealed class WatchContactTests(IntakeDatabase database)
 
         public List<ContactStatusChange> Written { get; } = [];
 
+        public WriteOptions? WriteOptions { get; set; }
+
         public Task WriteAsync(ContactStatusChange message) => WriteAsync(message, CancellationToken.None);
 
         public Task WriteAsync(ContactStatusChange message, CancellationToken cancellationToken)

@@ -2,8 +2,8 @@ using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
 using Grpc.Net.Client;
 using Grpc.Core;
-using MashGrpc.Health.V1;
-using MashGrpc.Reflection.V1;
+using Grpc.Health.V1;
+using Grpc.Reflection.V1;
 
 namespace Mash.Intake.Tests.Security;
 
