@@ -1,8 +1,5 @@
-using System.Net;
-using Google.Protobuf.WellKnownTypes;
+using GrpcBenchmark;
 using Mash.Contracts.Intake.V1;
-using Grpc.Core;
-
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace IntakeBenchmark;
 
 /// <summary>
-/// The runtime's ceiling for a call like SubmitContact: the same generated service base, method and
-/// messages, hosted as the gRPC benchmark hosts its typed service (AddGrpc, ListenGrpc, MapGrpcService),
-/// answering at once with a receipt and touching nothing else.
+/// A server that answers SubmitContact and SubmitContacts at once with receipts and touches nothing
+/// else, on h2c like Intake: either grpc-dotnet's (the same generated base, method and messages as
+/// Intake, hosted with AddGrpc and MapGrpcService), so no Intake can beat it, or the bare Kestrel
+/// endpoints doing the same framing by hand on the same paths, so grpc-dotnet cannot beat that.
 /// </summary>
 internal sealed class CeilingHost : IAsyncDisposable
 {
@@ -29,14 +27,25 @@ internal sealed class CeilingHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<CeilingHost> StartAsync()
+    public static async Task<CeilingHost> StartAsync(bool bare)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
-        builder.Services.AddGrpc();
+        builder.WebHost.ConfigureKestrel(k => k.ListenH2c());
+        if (!bare)
+        {
+            builder.Services.AddGrpc();
+        }
         var app = builder.Build();
-        app.MapGrpcService<ReceiptOnlyIntake>();
+        if (bare)
+        {
+            app.MapPost(BareIntake.SubmitContactPath, BareUnaryEndpoint.Handle(SubmitContactRequest.Parser, _ => ReceiptOnlyIntake.Receipt()));
+            app.MapPost(BareIntake.SubmitContactsPath, BareIntake.SubmitContactsAsync);
+        }
+        else
+        {
+            app.MapGrpcService<ReceiptOnlyIntake>();
+        }
         await app.StartAsync();
         return new CeilingHost(app);
     }
@@ -46,31 +55,4 @@ internal sealed class CeilingHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
-}
-
-/// <summary>Parses each submission and answers with a receipt of the same shape Intake's has; stores nothing.</summary>
-internal sealed class ReceiptOnlyIntake : IntakeService.IntakeServiceBase
-{
-    public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
-        Task.FromResult(Receipt());
-
-    /// <summary>Each item answered in order as it is read; results are flushed a batch at a time, as Intake's leave under a bulk import.</summary>
-    public override async Task SubmitContacts(IAsyncStreamReader<SubmitContactRequest> requestStream, IServerStreamWriter<SubmitContactResult> responseStream, ServerCallContext context)
-    {
-        for (var answered = 1; await requestStream.MoveNext(context.CancellationToken); answered++)
-        {
-            responseStream.WriteOptions = answered % ResultsPerFlush == 0 ? null : Buffered;
-            await responseStream.WriteAsync(new SubmitContactResult { RequestId = requestStream.Current.RequestId, Accepted = Receipt() });
-        }
-    }
-
-    private const int ResultsPerFlush = 64;
-    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
-
-    private static SubmitContactResponse Receipt() => new()
-    {
-        ContactId = Guid.CreateVersion7().ToString(),
-        ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-        Status = ContactStatus.Received,
-    };
 }

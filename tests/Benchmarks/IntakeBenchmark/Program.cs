@@ -1,6 +1,6 @@
 // Intake's submission benchmark: SubmitContact and SubmitContacts against Intake hosted in this
-// process over real PostgreSQL and RabbitMQ, beside the gRPC runtime's ceiling for the same call and
-// PostgreSQL's own batched insert rate, then how fast the outbox drains. Prints figures; exits 0
+// process over real PostgreSQL and RabbitMQ, beside the ceilings for the same calls (grpc-dotnet
+// answering at once; bare Kestrel and HttpClient) and PostgreSQL's own batched insert rate, then how fast the outbox drains. Prints figures; exits 0
 // whatever they are, 1 only when a call fails, a bulk item is not accepted or the outbox does not
 // drain, 2 on bad arguments. See BENCHMARKS.md.
 using System.Globalization;
@@ -40,12 +40,19 @@ try
 {
     if (settings.Runs("ceiling"))
     {
-        await using var ceilingHost = await CeilingHost.StartAsync();
-        using var ceiling = new SubmitTarget("ceiling", ceilingHost.Address, settings.Connections, new ContactSource(0));
+        // grpc-dotnet answering at once (what no Intake can beat), then bare Kestrel and HttpClient
+        // doing the same framing by hand (what grpc-dotnet cannot beat).
+        await using var ceilingHost = await CeilingHost.StartAsync(bare: false);
+        await using var bareHost = await CeilingHost.StartAsync(bare: true);
+        using var ceiling = new SubmitTarget("ceiling (grpc-dotnet)", ceilingHost.Address, settings.Connections, new ContactSource(0));
+        using var bare = BareIntake.SubmitContactTarget("ceiling (bare Kestrel + HttpClient)", bareHost.Address, settings.Connections, new ContactSource(0));
         results.Ceiling = await RoundsAsync(ceiling);
+        results.BareCeiling = await RoundsAsync(bare);
         if (settings.Runs("bulk"))
         {
-            results.BulkCeiling = (await BulkRoundsAsync("ceiling", ceiling.Client, intake: null)).Import;
+            results.BulkCeiling = (await BulkRoundsAsync("ceiling", n => BulkImport.RunAsync(ceiling.Client, contacts, n, settings.BulkStreams), intake: null)).Import;
+            using var bareBulk = new BareBulkImport(bareHost.Address);
+            results.BareBulkCeiling = (await BulkRoundsAsync("bare ceiling", n => bareBulk.RunAsync(contacts, n, settings.BulkStreams), intake: null)).Import;
         }
     }
 
@@ -82,7 +89,7 @@ try
         }
         if (settings.Runs("bulk"))
         {
-            (results.Bulk, results.BulkDrain) = await BulkRoundsAsync("Intake", unary.Client, intake);
+            (results.Bulk, results.BulkDrain) = await BulkRoundsAsync("Intake", n => BulkImport.RunAsync(unary.Client, contacts, n, settings.BulkStreams), intake);
         }
         if (settings.Runs("outbox"))
         {
@@ -143,11 +150,11 @@ async Task<Measurement> RoundsAsync(IBenchTarget target)
 // Unrecorded imports first, until the JIT is (almost) idle, so the measured ones pay for no tiered
 // recompilation and no cold connections; then the measured imports, each followed by the outbox's
 // drain (Intake's, not the ceiling's). The median import by rate, with the drain that followed it.
-async Task<(BulkResult Import, DrainResult? Drain)> BulkRoundsAsync(string server, IntakeService.IntakeServiceClient client, IntakeHost? intake)
+async Task<(BulkResult Import, DrainResult? Drain)> BulkRoundsAsync(string server, Func<int, Task<BulkResult>> import, IntakeHost? intake)
 {
     for (var warmup = 1; warmup <= MaxBulkWarmups; warmup++)
     {
-        var jit = Check(PrintBulk($"{server}, warm-up {warmup}", await BulkImport.RunAsync(client, contacts, settings.BulkWarmup, settings.BulkStreams))).Jit;
+        var jit = Check(PrintBulk($"{server}, warm-up {warmup}", await import(settings.BulkWarmup))).Jit;
         if (intake is not null)
         {
             await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString);
@@ -161,8 +168,8 @@ async Task<(BulkResult Import, DrainResult? Drain)> BulkRoundsAsync(string serve
     for (var round = 1; round <= settings.Rounds; round++)
     {
         var stored = intake is null ? (long?)null : await intake.CountContactsAsync();
-        var import = Check(PrintBulk($"{server}, round {round}", await BulkImport.RunAsync(client, contacts, settings.Bulk, settings.BulkStreams) with { StoredBefore = stored }));
-        rounds.Add((import, intake is null ? null : PrintDrain($"after {server} round {round}", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString))));
+        var imported = Check(PrintBulk($"{server}, round {round}", await import(settings.Bulk) with { StoredBefore = stored }));
+        rounds.Add((imported, intake is null ? null : PrintDrain($"after {server} round {round}", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString))));
     }
     return rounds.OrderBy(r => r.Import.ContactsPerSecond).ElementAt(rounds.Count / 2);
 }

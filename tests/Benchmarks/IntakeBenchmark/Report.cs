@@ -10,10 +10,12 @@ internal sealed class Results
     public const double BulkGoal = 20_000;
 
     public Measurement? Ceiling { get; set; }
+    public Measurement? BareCeiling { get; set; }
     public InsertMeasurement? Unnest { get; set; }
     public InsertMeasurement? Copy { get; set; }
     public Measurement? Unary { get; set; }
     public BulkResult? BulkCeiling { get; set; }
+    public BulkResult? BareBulkCeiling { get; set; }
     public BulkResult? Bulk { get; set; }
     public DrainResult? UnaryDrain { get; set; }
     public DrainResult? BulkDrain { get; set; }
@@ -29,13 +31,23 @@ internal sealed class Results
         Console.WriteLine("| --- | ---: | ---: | ---: | --- |");
         if (Ceiling is { } ceiling)
         {
-            Row("1. ceiling: typed SubmitContact that only answers", ceiling.CallsPerSecond, "calls/s", ceiling.P50Ms, ceiling.P99Ms,
-                $"{settings.Concurrency} in flight, {settings.Connections} connections");
+            Row("1. ceiling: grpc-dotnet SubmitContact that only answers", ceiling.CallsPerSecond, "calls/s", ceiling.P50Ms, ceiling.P99Ms,
+                $"{settings.Concurrency} in flight, {settings.Connections} connections, {ceiling.CpuMicrosecondsPerCall:0.0} CPU us/call");
         }
         if (BulkCeiling is { } bulkCeiling)
         {
-            Row("1b. ceiling: typed SubmitContacts that only answers", bulkCeiling.ContactsPerSecond, "contacts/s", null, null,
-                $"{bulkCeiling.Contacts:N0} contacts over {bulkCeiling.Streams} stream(s) in {bulkCeiling.Seconds:0.0} s");
+            Row("1b. ceiling: grpc-dotnet SubmitContacts that only answers", bulkCeiling.ContactsPerSecond, "contacts/s", null, null,
+                $"{bulkCeiling.Contacts:N0} contacts over {bulkCeiling.Streams} stream(s) in {bulkCeiling.Seconds:0.0} s, {bulkCeiling.Allocated / 1024.0 / bulkCeiling.Contacts:0.0} KB allocated a contact");
+        }
+        if (BareCeiling is { } bareCeiling)
+        {
+            Row("1c. ceiling: bare Kestrel + HttpClient SubmitContact", bareCeiling.CallsPerSecond, "calls/s", bareCeiling.P50Ms, bareCeiling.P99Ms,
+                $"{settings.Concurrency} in flight, {settings.Connections} connections, {bareCeiling.CpuMicrosecondsPerCall:0.0} CPU us/call");
+        }
+        if (BareBulkCeiling is { } bareBulk)
+        {
+            Row("1d. ceiling: bare Kestrel + HttpClient SubmitContacts", bareBulk.ContactsPerSecond, "contacts/s", null, null,
+                $"{bareBulk.Contacts:N0} contacts over {bareBulk.Streams} stream(s) in {bareBulk.Seconds:0.0} s, {bareBulk.Allocated / 1024.0 / bareBulk.Contacts:0.0} KB allocated a contact");
         }
         if (Unnest is { } unnest)
         {
@@ -71,6 +83,14 @@ internal sealed class Results
         }
 
         Console.WriteLine();
+        if (Ceiling is not null && BareCeiling is not null)
+        {
+            Line($"grpc-dotnet / bare (SubmitContact): {Ceiling.CallsPerSecond / BareCeiling.CallsPerSecond:0.00} by calls/s, {BareCeiling.CpuMicrosecondsPerCall / Ceiling.CpuMicrosecondsPerCall:0.00} by CPU cost");
+        }
+        if (BulkCeiling is not null && BareBulkCeiling is not null)
+        {
+            Line($"grpc-dotnet / bare (SubmitContacts): {BulkCeiling.ContactsPerSecond / BareBulkCeiling.ContactsPerSecond:0.00}");
+        }
         if (Unary is not null && Ceiling is not null)
         {
             Line($"unary / ceiling: {Unary.CallsPerSecond / Ceiling.CallsPerSecond:0.000}");
