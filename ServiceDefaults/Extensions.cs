@@ -10,7 +10,7 @@ namespace Mash.ServiceDefaults;
 /// var builder = WebApplication.CreateBuilder(args);
 /// builder.AddServiceDefaults();
 /// builder.AddServiceDatabase();                         // optional: PostgreSQL, plus AddDatabaseMigrations(...)
-/// builder.AddMashRedis();                               // optional: Redis
+/// builder.AddRedisClient("redis");                     // optional: Redis, through Aspire.StackExchange.Redis
 /// builder.AddMashBus(bus => bus.AddConsumer&lt;X&gt;());    // optional: RabbitMQ through MassTransit
 /// var app = builder.Build();
 /// app.MapGrpcService&lt;MyService&gt;();
@@ -41,7 +41,7 @@ public static class Extensions
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         // grpc.health.v1 reports the same checks as /health: NOT_SERVING while any is unhealthy.
-        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcHealthServices();
         builder.Services.AddGrpcReflection();
         return builder;
     }

@@ -41,7 +41,9 @@ public static class HealthEndpoints
 
     // A body that says which check failed and why ("migrating", "database unreachable"), so an
     // operator reading the AppHost's dashboard need not guess; the status code (200 or 503) is
-    // what probes act on. Descriptions are the checks' own words, never exception text.
+    // what probes act on. Descriptions are the checks' own words, never exception text: the
+    // client libraries' checks (Aspire.Npgsql's, Aspire.StackExchange.Redis's) describe a failure
+    // with their exception's message, which names hosts and ports, so that one stays in the logs.
     private static Task WriteReportAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -50,10 +52,13 @@ public static class HealthEndpoints
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                e => new { status = e.Value.Status.ToString(), description = OwnWords(e.Value) }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonOptions));
     }
+
+    private static string? OwnWords(HealthReportEntry entry) =>
+        entry.Exception is { } exception && entry.Description == exception.Message ? null : entry.Description;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 }
