@@ -10,26 +10,6 @@ public sealed class ConfigurationTests
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     [Fact]
-    public void A_peer_address_is_read_from_services_name_grpc_0()
-    {
-        var configuration = FromEnvironmentStyle(new() { ["services:triage:grpc:0"] = "http://127.0.0.1:5123" });
-
-        Assert.Equal(new Uri("http://127.0.0.1:5123"), configuration.GetServiceUri("triage"));
-        Assert.Null(configuration.GetServiceUri("intake"));
-        Assert.Null(configuration.GetServiceUri("triage", "http"));
-    }
-
-    [Fact]
-    public void A_missing_required_peer_names_the_variable_to_set()
-    {
-        var configuration = FromEnvironmentStyle([]);
-
-        var ex = Assert.Throws<InvalidOperationException>(() => configuration.GetRequiredServiceUri("outcomes"));
-
-        Assert.Contains("services__outcomes__grpc__0", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_missing_connection_string_names_the_variable_to_set()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => FromEnvironmentStyle([]).GetRequiredConnectionString("postgres"));
@@ -41,16 +21,16 @@ public sealed class ConfigurationTests
     public void Environment_variables_with_double_underscores_reach_the_helpers()
     {
         var name = $"SDTESTS_{Guid.NewGuid():N}";
-        Environment.SetEnvironmentVariable($"{name}services__quality__grpc__0", "http://127.0.0.1:6001");
+        Environment.SetEnvironmentVariable($"{name}ConnectionStrings__quality", "Host=127.0.0.1;Port=6001");
         try
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables(prefix: name).Build();
 
-            Assert.Equal(new Uri("http://127.0.0.1:6001"), configuration.GetServiceUri("quality"));
+            Assert.Equal("Host=127.0.0.1;Port=6001", configuration.GetRequiredConnectionString("quality"));
         }
         finally
         {
-            Environment.SetEnvironmentVariable($"{name}services__quality__grpc__0", null);
+            Environment.SetEnvironmentVariable($"{name}ConnectionStrings__quality", null);
         }
     }
 

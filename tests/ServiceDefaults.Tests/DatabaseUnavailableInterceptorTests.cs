@@ -1,6 +1,7 @@
 using Mash.ServiceDefaults.Tests.Infrastructure;
 using Mash.Testing.Grpc;
 using Mash.Testing.Servers;
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
 
 using Microsoft.Extensions.Configuration;
@@ -163,13 +164,13 @@ public sealed class DatabaseUnavailableInterceptorTests(InfrastructureFixture in
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:postgres"] = infrastructure.Postgres.ConnectionString() });
-        builder.AddNpgsqlDataSource();
+        builder.AddServiceDatabase();
         builder.AddDatabaseMigrations(new Migration(1, "nothing", "SELECT 1"));
         using var host = builder.Build();
 
         var interceptors = host.Services.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.Interceptors;
 
-        Assert.Single(interceptors, typeof(DatabaseUnavailableInterceptor));
+        Assert.Single(interceptors, registration => registration.Type == typeof(DatabaseUnavailableInterceptor));
         Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance(host.Services, typeof(DatabaseUnavailableInterceptor)));
     }
 
@@ -184,6 +185,8 @@ public sealed class DatabaseUnavailableInterceptorTests(InfrastructureFixture in
 
     private sealed class NoResponses : IServerStreamWriter<string>
     {
+        public WriteOptions? WriteOptions { get; set; }
+
         public Task WriteAsync(string message) => Task.CompletedTask;
 
         public Task WriteAsync(string message, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,9 +1,11 @@
 using System.Net;
 using Grpc.Core;
-using MashGrpc.Health.V1;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Grpc.Reflection.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ServingStatus = MashGrpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Mash.ServiceDefaults.Tests;
 
@@ -63,10 +65,42 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task Grpc_health_answers_for_each_mapped_service_and_not_for_others()
+    {
+        await using var host = await ServiceHost.StartAsync();
+
+        Assert.Equal(ServingStatus.Serving, await host.CheckGrpcHealthAsync("grpc.reflection.v1.ServerReflection"));
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => host.CheckGrpcHealthAsync("no.such.Service"));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grpc_health_watchers_hear_a_check_fail_and_recover()
+    {
+        var healthy = true;
+        await using var host = await ServiceHost.StartAsync(configure: b =>
+            b.Services.AddHealthChecks().AddCheck("switch", () => Volatile.Read(ref healthy) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("off")));
+        using var watch = new Health.HealthClient(host.Channel).Watch(new HealthCheckRequest { Service = "grpc.health.v1.Health" });
+        async Task<ServingStatus> NextAsync()
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ServiceHost.HangGuard));
+            return watch.ResponseStream.Current.Status;
+        }
+
+        var first = await NextAsync();
+        Volatile.Write(ref healthy, false);
+        var failed = await NextAsync();
+        Volatile.Write(ref healthy, true);
+        var recovered = await NextAsync();
+
+        Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing, ServingStatus.Serving], new[] { first, failed, recovered });
+    }
+
+    [Fact]
     public async Task Grpc_health_does_not_answer_on_the_management_port()
     {
         await using var host = await ServiceHost.StartAsync();
-        using var channel = MashGrpc.Client.GrpcChannel.ForAddress(host.ManagementAddress);
+        using var channel = GrpcChannel.ForAddress(host.ManagementAddress);
         var client = new Health.HealthClient(channel);
 
         await Assert.ThrowsAnyAsync<Exception>(() =>
@@ -77,10 +111,10 @@ public sealed class EndpointTests
     public async Task Reflection_lists_the_mapped_services()
     {
         await using var host = await ServiceHost.StartAsync();
-        var client = new MashGrpc.Reflection.V1.ServerReflection.ServerReflectionClient(host.Channel);
+        var client = new ServerReflection.ServerReflectionClient(host.Channel);
 
         using var call = client.ServerReflectionInfo();
-        await call.RequestStream.WriteAsync(new MashGrpc.Reflection.V1.ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ServiceHost.HangGuard));
         var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
@@ -106,7 +140,7 @@ public sealed class EndpointTests
     }
 
     [Fact]
-    public async Task Stopping_tells_grpc_health_watchers_not_serving_then_ends_their_watch_with_unavailable()
+    public async Task Stopping_tells_grpc_health_watchers_not_serving_and_ends_their_watch()
     {
         var host = await ServiceHost.StartAsync();
         await using var _ = host;
@@ -119,9 +153,10 @@ public sealed class EndpointTests
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ServiceHost.HangGuard));
         Assert.Equal(ServingStatus.NotServing, watch.ResponseStream.Current.Status);
 
-        // Ended by the server, not left open to hold the stop until the shutdown timeout.
-        var end = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ServiceHost.HangGuard));
-        Assert.Equal(StatusCode.Unavailable, end.StatusCode);
+        // Ended by the server (Grpc.AspNetCore.HealthChecks completes Watch calls at
+        // ApplicationStopping), not left open to hold the stop until the shutdown timeout.
+        Assert.False(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ServiceHost.HangGuard));
+        Assert.Equal(StatusCode.OK, watch.GetStatus().StatusCode);
         await stopping;
     }
 

@@ -46,7 +46,8 @@ public sealed class OtlpExportTests
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Mash.Tests.Otlp").LogWarning("marker {Marker}", "log-marker-42");
 
         var trace = await receiver.WaitForAsync("/v1/traces", "grpc.health.v1.Health/Check");
-        var metrics = await receiver.WaitForAsync("/v1/metrics", "rpc.server.duration");
+        // ASP.NET Core's request duration, by route: the gRPC method's.
+        var metrics = await receiver.WaitForAsync("/v1/metrics", "/grpc.health.v1.Health/Check");
         var logs = await receiver.WaitForAsync("/v1/logs", "log-marker-42");
 
         foreach (var post in new[] { trace, metrics, logs })
@@ -55,10 +56,14 @@ public sealed class OtlpExportTests
             Assert.True(post.Contains(serviceName), $"{post.Path} names the service");
             Assert.True(post.Contains("replica-7"), $"{post.Path} carries OTEL_RESOURCE_ATTRIBUTES");
         }
-        // Kestrel's server span, enriched: named by route, with the HTTP attributes.
+        // The gRPC call's server span from OpenTelemetry.Instrumentation.AspNetCore: named by
+        // route, with the HTTP attributes and the gRPC method and status it adds for grpc-dotnet.
         Assert.True(trace.Contains("POST /grpc.health.v1.Health/Check"));
         Assert.True(trace.Contains("http.route"));
         Assert.True(trace.Contains("http.response.status_code"));
+        Assert.True(trace.Contains("grpc.method"));
+        Assert.True(trace.Contains("grpc.status_code"));
+        Assert.True(metrics.Contains("http.server.request.duration"));
         // Spans leave in the order they end: the probe's ended before the gRPC call began.
         await receiver.WaitForAsync("/v1/traces", TraceIdBytes(otherTrace));
         Assert.DoesNotContain(receiver.Seen("/v1/traces"), p => p.Contains(TraceIdBytes(probeTrace)));
@@ -87,7 +92,7 @@ public sealed class OtlpExportTests
     {
         await using var host = await ServiceHost.StartAsync();
 
-        Assert.Equal(MashGrpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, await host.CheckGrpcHealthAsync());
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, await host.CheckGrpcHealthAsync());
     }
 
     /// <summary>A stand-in for the AppHost's OTLP/HTTP receiver: records every POST.</summary>

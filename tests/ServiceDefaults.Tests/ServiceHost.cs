@@ -3,11 +3,11 @@ using System.Net;
 using System.Text.Json;
 using Mash.ServiceDefaults.Tests.Infrastructure;
 using Grpc.Net.Client;
-using MashGrpc.Health.V1;
+using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ServingStatus = MashGrpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Mash.ServiceDefaults.Tests;
 

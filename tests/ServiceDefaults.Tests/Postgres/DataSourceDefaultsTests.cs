@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Mash.ServiceDefaults.Tests.Postgres;
 
-/// <summary>What AddNpgsqlDataSource sets on the connection string (building a data source opens no connection).</summary>
+/// <summary>What AddServiceDatabase sets on the connection string (building a data source opens no connection).</summary>
 public sealed class DataSourceDefaultsTests
 {
     private const string Database = "Host=127.0.0.1;Port=5432;Database=widgets;Username=postgres";
@@ -35,7 +35,7 @@ public sealed class DataSourceDefaultsTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "widget-service", EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:postgres"] = connectionString });
-        builder.AddNpgsqlDataSource();
+        builder.AddServiceDatabase();
         using var host = builder.Build();
         return new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
     }
