@@ -136,7 +136,7 @@ public sealed class Scenario : IAsyncDisposable
     /// <summary>Every contact of the agency, through ListContacts (newest first, every page).</summary>
     private async Task<HashSet<string>> ListStoredAsync()
     {
-        var headers = new MashGrpc.Core.Metadata { { "authorization", $"Bearer {fixture.AgencyToken}" } };
+        var headers = new Grpc.Core.Metadata { { "authorization", $"Bearer {fixture.AgencyToken}" } };
         var stored = new HashSet<string>();
         var token = "";
         do

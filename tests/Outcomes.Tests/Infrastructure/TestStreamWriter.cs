@@ -9,6 +9,8 @@ internal sealed class TestStreamWriter<T>(bool stuck = false) : IServerStreamWri
 
     public List<T> Written { get; } = [];
 
+    public WriteOptions? WriteOptions { get; set; }
+
     /// <summary>Completes when the first message reaches the stream.</summary>
     public Task FirstWrite => firstWrite.Task;
 
