@@ -24,8 +24,9 @@ public sealed class EventOutbox
     /// <summary>
     /// The W3C trace context of the change each event announces, so the dispatcher publishes it as
     /// part of the same trace: a contact's journey through every service reads as one trace.
+    /// 1000002: 1000001 is <see cref="EventInbox.Migration"/>'s, which services list beside these.
     /// </summary>
-    public static readonly Migration TraceMigration = new(1_000_001, "event_outbox_trace_parent", """
+    public static readonly Migration TraceMigration = new(1_000_002, "event_outbox_trace_parent", """
         ALTER TABLE outbox_messages ADD COLUMN IF NOT EXISTS trace_parent text;
         """);
 

@@ -154,6 +154,17 @@ public sealed class MigrationTests(InfrastructureFixture infrastructure)
         Assert.Throws<ArgumentException>(() => builder.AddDatabaseMigrations(CreateContacts, CreateContacts with { Name = "again" }));
     }
 
+    [Fact]
+    public void The_outbox_and_inbox_migrations_can_be_listed_together_as_services_list_them()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Configuration["ConnectionStrings:postgres"] = "Host=127.0.0.1";
+
+        builder.AddDatabaseMigrations([CreateContacts, .. EventOutbox.Migrations, EventInbox.Migration]);
+
+        Assert.Single(builder.Services, d => d.ServiceType == typeof(MigrationSet));
+    }
+
     // Sessions of this database queued on an advisory lock: migration runners waiting their turn.
     private Task<long> WaitingForLockAsync(string database) => ScalarAsync<long>(database,
         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
