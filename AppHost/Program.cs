@@ -1,27 +1,41 @@
+using Mash.AppHost.Servers;
+using Mash.AppHost.Services;
+
+// The MASH Platform: five services, each with its own database, one bus. Aspire's orchestrator
+// starts every resource once what it waits for is healthy and its dashboard shows them all.
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres");
-var redis = builder.AddRedis("redis");
-var rabbitmq = builder.AddRabbitMQ("rabbitmq");
+// No container runtime on these machines, so the servers run from Debian's packages as processes,
+// their data under .state/<stack>. Where Docker runs, Aspire.Hosting.PostgreSQL/Redis/RabbitMQ's
+// AddPostgres, AddRedis and AddRabbitMQ replace these three lines and nothing else changes.
+var postgres = builder.AddPostgresProcess("postgres");
+var redis = builder.AddRedisProcess("redis");
+var rabbitmq = builder.AddRabbitMQProcess("rabbitmq");
 
-var intake = builder.AddProject<Projects.Intake>("intake")
-    .WithReference(postgres.AddDatabase("intakedb")).WithReference(redis).WithReference(rabbitmq)
-    .WaitFor(postgres).WaitFor(rabbitmq);
+// Each service reads its own database as ConnectionStrings:postgres.
+var intakedb = postgres.AddDatabase("intakedb");
+var intake = builder.AddService<Projects.Intake>("intake", grpcPort: 5101)
+    .WithReference(intakedb, "postgres").WithReference(redis).WithReference(rabbitmq)
+    .WaitFor(intakedb).WaitFor(rabbitmq);
 
-var triage = builder.AddProject<Projects.Triage>("triage")
-    .WithReference(postgres.AddDatabase("triagedb")).WithReference(redis).WithReference(rabbitmq).WithReference(intake)
-    .WaitFor(postgres).WaitFor(rabbitmq).WaitFor(intake);
+var triagedb = postgres.AddDatabase("triagedb");
+var triage = builder.AddService<Projects.Triage>("triage", grpcPort: 5102)
+    .WithReference(triagedb, "postgres").WithReference(redis).WithReference(rabbitmq).WithReference(intake)
+    .WaitFor(triagedb).WaitFor(rabbitmq).WaitFor(intake);
 
-var timeliness = builder.AddProject<Projects.Timeliness>("timeliness")
-    .WithReference(postgres.AddDatabase("timelinessdb")).WithReference(redis).WithReference(rabbitmq).WithReference(triage)
-    .WaitFor(postgres).WaitFor(rabbitmq).WaitFor(triage);
+var timelinessdb = postgres.AddDatabase("timelinessdb");
+var timeliness = builder.AddService<Projects.Timeliness>("timeliness", grpcPort: 5103)
+    .WithReference(timelinessdb, "postgres").WithReference(redis).WithReference(rabbitmq).WithReference(triage)
+    .WaitFor(timelinessdb).WaitFor(rabbitmq).WaitFor(triage);
 
-var outcomes = builder.AddProject<Projects.Outcomes>("outcomes")
-    .WithReference(postgres.AddDatabase("outcomesdb")).WithReference(redis).WithReference(rabbitmq).WithReference(timeliness)
-    .WaitFor(postgres).WaitFor(rabbitmq).WaitFor(timeliness);
+var outcomesdb = postgres.AddDatabase("outcomesdb");
+var outcomes = builder.AddService<Projects.Outcomes>("outcomes", grpcPort: 5104)
+    .WithReference(outcomesdb, "postgres").WithReference(redis).WithReference(rabbitmq).WithReference(timeliness)
+    .WaitFor(outcomesdb).WaitFor(rabbitmq).WaitFor(timeliness);
 
-builder.AddProject<Projects.Quality>("quality")
-    .WithReference(postgres.AddDatabase("qualitydb")).WithReference(redis).WithReference(rabbitmq).WithReference(outcomes)
-    .WaitFor(postgres).WaitFor(rabbitmq).WaitFor(outcomes);
+var qualitydb = postgres.AddDatabase("qualitydb");
+builder.AddService<Projects.Quality>("quality", grpcPort: 5105)
+    .WithReference(qualitydb, "postgres").WithReference(redis).WithReference(rabbitmq).WithReference(outcomes)
+    .WaitFor(qualitydb).WaitFor(rabbitmq).WaitFor(outcomes);
 
 builder.Build().Run();

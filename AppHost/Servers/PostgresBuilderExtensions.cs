@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Mash.AppHost.Servers;
+
+public static class PostgresBuilderExtensions
+{
+    /// <summary>
+    /// PostgreSQL as a process, with its cluster in the stack's state directory (created by initdb on
+    /// first start). Used like Aspire's <c>AddPostgres</c>: <c>WithReference</c> gives
+    /// <c>ConnectionStrings__&lt;name&gt;</c>, <c>WaitFor</c> waits until it answers a real connection.
+    /// </summary>
+    public static IResourceBuilder<PostgresServerResource> AddPostgresProcess(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        var bin = DebianServers.PostgresBin;
+        var (command, prefix) = ServerTools.AsUser(PostgresServerResource.UserName, Path.Combine(bin, "postgres"));
+        var server = new PostgresServerResource(name, command, builder.CreateStateDirectory(name));
+
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
+            connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (_, ct) => PrepareClusterAsync(server, bin, ct));
+        // Aspire's PostgreSQL creates each database once the server is ready; so does this one. The
+        // orchestrator passes a server's state on to its databases only for containers: here it is ours to.
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (e, ct) =>
+        {
+            await CreateDatabasesAsync(server, connectionString!, ct);
+            await PublishDatabasesStateAsync(server, e.Services, KnownResourceStates.Running);
+        });
+        builder.Eventing.Subscribe<ResourceStoppedEvent>(server, (e, _) => PublishDatabasesStateAsync(server, e.Services, KnownResourceStates.Exited));
+
+        var healthCheckKey = $"{name}_check";
+        builder.Services.AddHealthChecks().AddNpgSql(
+            _ => (connectionString ?? throw new InvalidOperationException("Connection string is unavailable")) + ";Database=postgres",
+            name: healthCheckKey);
+
+        var endpoint = server.PrimaryEndpoint;
+        return builder.AddResource(server)
+            .WithEndpoint(name: PostgresServerResource.PrimaryEndpointName, scheme: "tcp")
+            .WithEndpoint(PostgresServerResource.PrimaryEndpointName, e => e.TargetHost = "127.0.0.1")
+            .WithArgs([.. prefix, "-D", server.DataDirectory, "-p", endpoint.Property(EndpointProperty.TargetPort),
+                "-c", "listen_addresses=127.0.0.1",
+                // TCP only: a socket path under a deep state directory can exceed 107 bytes.
+                "-c", "unix_socket_directories="])
+            .WithIconName("DatabaseMultiple")
+            .WithHealthCheck(healthCheckKey);
+    }
+
+    /// <summary>A database on the server, created once it is healthy, as Aspire's <c>AddDatabase</c> does.</summary>
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> builder, [ResourceName] string name, string? databaseName = null)
+    {
+        var database = new PostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
+        builder.Resource.AddDatabase(database);
+
+        string? connectionString = null;
+        builder.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, ct) =>
+            connectionString = await database.ConnectionStringExpression.GetValueAsync(ct));
+
+        var healthCheckKey = $"{name}_check";
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
+            _ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"),
+            name: healthCheckKey);
+
+        return builder.ApplicationBuilder.AddResource(database)
+            .WithInitialState(new() { ResourceType = "PostgresDatabase", State = KnownResourceStates.Waiting, Properties = [] })
+            .WithHealthCheck(healthCheckKey);
+    }
+
+    private static async Task PrepareClusterAsync(PostgresServerResource server, string bin, CancellationToken cancellationToken)
+    {
+        var directory = server.WorkingDirectory;
+        if (DebianServers.IsRoot)
+        {
+            await ServerTools.RunAsync("/usr/bin/chown", [$"{PostgresServerResource.UserName}:", directory], directory, cancellationToken);
+        }
+        if (!File.Exists(Path.Combine(server.DataDirectory, "PG_VERSION")))
+        {
+            var (initdb, prefix) = ServerTools.AsUser(PostgresServerResource.UserName, Path.Combine(bin, "initdb"));
+            await ServerTools.RunAsync(initdb,
+                [.. prefix, "-D", server.DataDirectory, "-U", PostgresServerResource.UserName, "-A", "trust", "-E", "UTF8", "--no-locale"],
+                directory, cancellationToken);
+        }
+    }
+
+    private static async Task PublishDatabasesStateAsync(PostgresServerResource server, IServiceProvider services, string state)
+    {
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        foreach (var database in server.Databases)
+        {
+            await notifications.PublishUpdateAsync(database, s => s with
+            {
+                State = state,
+                StartTimeStamp = state == KnownResourceStates.Running ? DateTime.UtcNow : s.StartTimeStamp,
+                StopTimeStamp = state == KnownResourceStates.Running ? null : DateTime.UtcNow,
+            });
+        }
+    }
+
+    private static async Task CreateDatabasesAsync(PostgresServerResource server, string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString + ";Database=postgres");
+        await connection.OpenAsync(cancellationToken);
+        foreach (var databaseName in server.Databases.Select(d => d.DatabaseName))
+        {
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = databaseName } } };
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                var quoted = "\"" + databaseName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+                await using var create = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"CREATE DATABASE {quoted}"), connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+}

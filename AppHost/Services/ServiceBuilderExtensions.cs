@@ -1,0 +1,39 @@
+namespace Mash.AppHost.Services;
+
+public static class ServiceBuilderExtensions
+{
+    /// <summary>The Kestrel endpoint a MASH service serves gRPC on (cleartext HTTP/2).</summary>
+    public const string GrpcEndpointName = "grpc";
+
+    /// <summary>The Kestrel endpoint a MASH service serves <c>/health</c> and <c>/alive</c> on (HTTP/1.1).</summary>
+    public const string ManagementEndpointName = "http";
+
+    /// <summary>
+    /// A MASH service: its project with the <c>http</c> launch profile (the management endpoint and
+    /// the Development environment), a gRPC endpoint on <paramref name="grpcPort"/>, both given to
+    /// Kestrel under the names ServiceDefaults listens on, healthy once <c>/health</c> answers, and
+    /// restarted with back-off when it crashes.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, [ResourceName] string name, int grpcPort)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name, launchProfileName: "http")
+            .WithHttpEndpoint(port: grpcPort, name: GrpcEndpointName)
+            .WithEndpoint(GrpcEndpointName, e => e.Transport = "http2");
+
+        return service
+            .WithEnvironment(context =>
+            {
+                // Kestrel's named endpoints carry each port's protocol; ASPNETCORE_URLS cannot.
+                context.EnvironmentVariables.Remove("ASPNETCORE_URLS");
+                foreach (var endpointName in new[] { GrpcEndpointName, ManagementEndpointName })
+                {
+                    var endpoint = service.GetEndpoint(endpointName);
+                    context.EnvironmentVariables[$"Kestrel__Endpoints__{endpointName}__Url"] =
+                        ReferenceExpression.Create($"http://{endpoint.EndpointAnnotation.TargetHost}:{endpoint.Property(EndpointProperty.TargetPort)}");
+                }
+            })
+            .WithHttpHealthCheck("/health", endpointName: ManagementEndpointName)
+            .WithRestartOnFailure();
+    }
+}
