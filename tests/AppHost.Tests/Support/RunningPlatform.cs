@@ -1,0 +1,82 @@
+
+namespace Mash.AppHost.Tests.Support;
+
+/// <summary>
+/// The AppHost started through Aspire.Hosting.Testing with a state directory of its own (so runs in
+/// parallel, and a developer's stack, never share data or a postmaster), and every resource running
+/// and healthy. <paramref name="ServersOnly"/> leaves the five services out of the model, for tests
+/// about the servers alone.
+/// </summary>
+public sealed class RunningPlatform(DistributedApplication app, string stateDirectory) : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+
+    public static readonly string[] Services = ["intake", "triage", "timeliness", "outcomes", "quality"];
+
+    public DistributedApplication App { get; } = app;
+
+    public string StateDirectory { get; } = stateDirectory;
+
+    public static string NewStateDirectory() => Directory.CreateTempSubdirectory("mash-apphost-").FullName;
+
+    public static async Task<RunningPlatform> StartAsync(string? stateDirectory = null, bool serversOnly = false)
+    {
+        stateDirectory ??= NewStateDirectory();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"MASH_STATE_DIR={stateDirectory}", $"MASH_STACK=test{Environment.ProcessId}"], timeout.Token);
+        if (serversOnly)
+        {
+            // Each project brings a hidden resource that rebuilds it on request; it goes with it.
+            var projects = builder.Resources.OfType<ProjectResource>().Select(p => p.Name).ToHashSet();
+            foreach (var resource in builder.Resources.Where(r => projects.Contains(r.Name) || projects.Contains(r.Name.Replace("-rebuilder", "", StringComparison.Ordinal))).ToList())
+            {
+                builder.Resources.Remove(resource);
+            }
+        }
+        var app = await builder.BuildAsync(timeout.Token);
+        var platform = new RunningPlatform(app, stateDirectory);
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            await platform.WaitUntilHealthyAsync(timeout.Token);
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+        return platform;
+    }
+
+    /// <summary>Every resource that starts with the platform Running, and healthy where it has health checks.</summary>
+    public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        var startsWithPlatform = model.Resources.Where(r => r is not ParameterResource && !r.HasAnnotationOfType<ExplicitStartupAnnotation>());
+        await Task.WhenAll(startsWithPlatform.Select(r =>
+            App.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, cancellationToken)));
+    }
+
+    public CustomResourceSnapshot Snapshot(string resourceName) =>
+        App.ResourceNotifications.TryGetCurrentState(resourceName, out var resourceEvent)
+            ? resourceEvent.Snapshot
+            : throw new InvalidOperationException($"No resource '{resourceName}'.");
+
+    /// <summary>The process the orchestrator started for the resource (for a project, <c>dotnet run</c>).</summary>
+    public int ProcessId(string resourceName) =>
+        Snapshot(resourceName).Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"'{resourceName}' has no process.");
+
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+    }
+}
