@@ -56,7 +56,7 @@ internal sealed class RestartSupervisor(
         {
             while (true)
             {
-                log.LogWarning("{Resource} exited on its own (exit code {ExitCode}); restarting in {Delay} s.", resourceId, exitCode?.ToString() ?? "none", delay.TotalSeconds);
+                log.LogWarning("{Resource} exited on its own (exit code {ExitCode}); restarting in {Delay} s.", resource.Name, exitCode?.ToString() ?? "none", delay.TotalSeconds);
                 await Task.Delay(delay, cancellationToken);
                 if (!notifications.TryGetCurrentState(resourceId, out var current) || !RestartTracker.IsCrash(current.Snapshot.State?.Text))
                 {
@@ -80,7 +80,7 @@ internal sealed class RestartSupervisor(
                 {
                     return;
                 }
-                log.LogError("Restarting {Resource} failed: {Error}", resourceId, result.Message);
+                log.LogError("Restarting {Resource} failed: {Error}", resource.Name, result.Message);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -2,10 +2,9 @@ using System.Reflection;
 
 namespace EndToEnd.Tests;
 
-/// <summary>The built AppHost and the node driver, as the test build recorded them.</summary>
+/// <summary>The node driver's directory, as the test build recorded it.</summary>
 internal static class EndToEndPaths
 {
-    public static string AppHostDll => Metadata("AppHostDll");
     public static string NodeDirectory => Metadata("NodeDirectory");
 
     private static string Metadata(string key) =>

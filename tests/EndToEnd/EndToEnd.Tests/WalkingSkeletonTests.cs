@@ -1,52 +1,39 @@
-using System.Diagnostics;
+using Mash.AppHost.Tests.Support;
 
 namespace EndToEnd.Tests;
 
 public sealed class WalkingSkeletonTests
 {
-    private static readonly string[] Services = ["intake", "triage", "timeliness", "outcomes", "quality"];
-
     [Fact]
     public async Task A_contact_flows_from_intake_to_the_board_stream_and_scorecard_and_nothing_is_left_running()
     {
         await NodeModules.EnsureInstalledAsync(EndToEndPaths.NodeDirectory, "@grpc/grpc-js", "@grpc/proto-loader");
         var platform = await RunningPlatform.StartAsync();
-        IReadOnlyList<Resource> resources;
+        List<int> processes;
         try
         {
-            resources = await platform.GetResourcesAsync();
-            Assert.All(resources, r => Assert.Equal("Running", r.State));
-            var addresses = Services.Select(name => $"--{name}={resources.Single(r => r.Name == name).GrpcAddress}");
+            // Each service's gRPC endpoint as Aspire serves it (through its proxy), on IPv4 loopback.
+            var addresses = RunningPlatform.Services.Select(name => $"--{name}=127.0.0.1:{platform.App.GetEndpoint(name, "grpc").Port}");
 
             var run = await ChildProcess.RunAsync(ToolPaths.Node, ["walking_skeleton.js", .. addresses], EndToEndPaths.NodeDirectory, TimeSpan.FromMinutes(3));
 
-            Assert.True(run.Succeeded, $"{run.Describe()}\n--- platform ---\n{platform.Output}");
+            Assert.True(run.Succeeded, run.Describe());
             Assert.Contains("walking skeleton: PASS", run.Stdout, StringComparison.Ordinal);
+            processes = [.. RunningPlatform.Services.SelectMany(name => ProcessTree.Children(platform.ProcessId(name)).Append(platform.ProcessId(name)))];
         }
-        catch
+        finally
         {
+            await platform.StopAsync();
             await platform.DisposeAsync();
-            throw;
         }
 
-        var stopped = await platform.StopAsync(TimeSpan.FromMinutes(1));
-        await platform.DisposeAsync();
-
-        Assert.True(stopped, "The AppHost did not stop on Ctrl+C.");
-        var leftovers = resources.Where(r => r.Pid is { } pid && IsAlive(pid)).Select(r => $"{r.Name} ({r.Pid})").ToList();
-        Assert.True(leftovers.Count == 0, $"Still running after the AppHost stopped: {string.Join(", ", leftovers)}");
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while ((processes.Any(ProcessTree.IsAlive) || ProcessTree.RunningUnder(platform.StateDirectory).Count > 0) && DateTime.UtcNow < until)
         {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            await Task.Delay(250);
         }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        Assert.DoesNotContain(processes, ProcessTree.IsAlive);
+        Assert.Empty(ProcessTree.RunningUnder(platform.StateDirectory));
+        Directory.Delete(platform.StateDirectory, recursive: true);
     }
 }
