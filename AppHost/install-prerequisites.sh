@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the platform runs on and a fresh machine of this kind lacks: the Debian servers the
-# AppHost starts as plain processes (PostgreSQL, Redis, RabbitMQ) and Node.js for the independent
-# gRPC peers in the tests, and the time-zone database. Does nothing when everything is there.
+# AppHost starts as plain processes (PostgreSQL, Redis, RabbitMQ), Node.js for the independent
+# gRPC peers in the tests, the time-zone database, and Aspire's orchestrator (dcp) and dashboard,
+# which NuGet restores with the AppHost. Does little when everything is there.
 set -euo pipefail
 
 missing=()
@@ -20,3 +21,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# Aspire.Hosting.Orchestration and Aspire.Dashboard.Sdk (~310 MB) arrive with the AppHost's restore.
+dotnet restore "$(dirname "$0")/AppHost.csproj" --verbosity quiet

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash AppHost/install-prerequisites.sh
-for node_package in tests/Interop/node tests/EndToEnd/node; do
+for node_package in tests/EndToEnd/node; do
   npm ci --prefix "$node_package" --no-audit --no-fund --loglevel=error
 done
 
