@@ -56,6 +56,9 @@ public static class BusExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
+            // MassTransit 8.5 reports usage to usage-tracking.masstransit.io at start: a service
+            // holding safeguarding data calls nobody it need not, and offline it warned at every start.
+            bus.DisableUsageTelemetry();
             configureBus?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>
