@@ -74,7 +74,7 @@ internal sealed class RestartSupervisor(
                 }
                 await notifications.PublishUpdateAsync(resource, resourceId, s => s with
                 {
-                    Properties = [.. s.Properties.Where(p => p.Name != RestartsProperty), new ResourcePropertySnapshot(RestartsProperty, restarts)],
+                    Properties = [.. s.Properties.Where(p => p.Name != RestartsProperty), new ResourcePropertySnapshot(RestartsProperty, restarts) { DisplayName = "Restarts", IsHighlighted = true }],
                 });
                 if (result.Success)
                 {

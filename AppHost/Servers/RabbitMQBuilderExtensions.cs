@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 
 namespace Mash.AppHost.Servers;
@@ -22,9 +23,25 @@ public static class RabbitMQBuilderExtensions
 
         // Ports of Erlang's distribution (node to node, and rabbitmqctl): loopback only, never proxied.
         var epmdPort = FreePort();
+        // Healthy once it listens: the broker, started too early, would start a daemon of its own.
+        var epmdCheckKey = $"{name}-epmd_check";
+        builder.Services.AddHealthChecks().AddAsyncCheck(epmdCheckKey, async ct =>
+        {
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, epmdPort, ct);
+                return HealthCheckResult.Healthy();
+            }
+            catch (SocketException e)
+            {
+                return HealthCheckResult.Unhealthy(e.Message);
+            }
+        });
         var epmd = builder.AddExecutable($"{name}-epmd", DebianServers.Epmd, directory, "-port", $"{epmdPort}", "-address", "127.0.0.1")
             .WithParentRelationship(rabbitmq)
-            .WithIconName("PlugConnected");
+            .WithIconName("PlugConnected")
+            .WithHealthCheck(epmdCheckKey);
 
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(rabbitmq, async (_, ct) =>
