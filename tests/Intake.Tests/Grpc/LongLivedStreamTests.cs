@@ -9,6 +9,7 @@ namespace Mash.Intake.Tests.Grpc;
 /// Streams that stay open with nothing to say are not cut by Kestrel's minimum data rates (240
 /// bytes a second after a 5 s grace period, for request bodies and responses alike): a frontline
 /// app's WatchContact waits hours between changes, and a bulk import's SubmitContacts may pause.
+/// Nor do they hold a stopping replica: an open watch ends UNAVAILABLE at once.
 /// </summary>
 [Collection(IntakeDatabaseCollection.Name)]
 public sealed class LongLivedStreamTests(IntakeDatabase database) : IAsyncLifetime
@@ -61,5 +62,20 @@ public sealed class LongLivedStreamTests(IntakeDatabase database) : IAsyncLifeti
         Assert.Equal(second.RequestId, secondResult.RequestId);
         Assert.Equal(SubmitContactResult.ResultOneofCase.Accepted, secondResult.ResultCase);
         Assert.Equal(StatusCode.OK, import.GetStatus().StatusCode);
+    }
+
+    [Fact]
+    public async Task Stopping_Intake_ends_an_open_watch_UNAVAILABLE_so_the_app_watches_again_elsewhere()
+    {
+        var client = new IntakeService.IntakeServiceClient(server!.Channel);
+        var contactId = (await client.SubmitContactAsync(TestContacts.Request(), Police).ResponseAsync.WaitAsync(HangGuard)).ContactId;
+        using var watch = client.WatchContact(new WatchContactRequest { ContactId = contactId }, Police);
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(HangGuard));
+
+        var stopping = server.StopAsync();
+        var ended = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(HangGuard));
+        await stopping.WaitAsync(HangGuard);
+
+        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
     }
 }
