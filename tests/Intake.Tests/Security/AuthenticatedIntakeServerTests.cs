@@ -10,7 +10,7 @@ namespace Mash.Intake.Tests.Security;
 /// <summary>
 /// The credentials as a frontline app presents them: Intake's gRPC service, health and reflection on
 /// a real Kestrel server with the authentication registered as the service registers it, called
-/// through our gRPC client with <c>authorization</c> metadata.
+/// through Grpc.Net.Client with <c>authorization</c> metadata.
 /// </summary>
 [Collection(IntakeDatabaseCollection.Name)]
 public sealed class AuthenticatedIntakeServerTests(IntakeDatabase database) : IAsyncLifetime
