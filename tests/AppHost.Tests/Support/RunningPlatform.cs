@@ -9,7 +9,8 @@ namespace Mash.AppHost.Tests.Support;
 /// </summary>
 public sealed class RunningPlatform(DistributedApplication app, string stateDirectory) : IAsyncDisposable
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    // 15-60 s on a quiet machine; CI runs every test project at once on two cores.
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
     public static readonly string[] Services = ["intake", "triage", "timeliness", "outcomes", "quality"];
 
