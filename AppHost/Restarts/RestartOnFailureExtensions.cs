@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Mash.AppHost.Restarts;
@@ -9,13 +8,24 @@ public static class RestartOnFailureExtensions
     /// <summary>
     /// Restarts the resource with back-off (<see cref="RestartBackoff.Default"/> unless given)
     /// whenever it exits without being asked to: Aspire's orchestrator supervises processes but
-    /// restarts none by itself. A stop from the dashboard or the AppHost's shutdown is respected.
+    /// restarts none by itself. A stop from the dashboard (Stop, Restart) or the AppHost's shutdown is respected.
     /// The dashboard shows the count as the resource's "restarts" property.
     /// </summary>
     public static IResourceBuilder<T> WithRestartOnFailure<T>(this IResourceBuilder<T> builder, RestartBackoff? backoff = null)
         where T : IResource
     {
-        builder.ApplicationBuilder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RestartSupervisor>());
-        return builder.WithAnnotation(new RestartOnFailureAnnotation(backoff ?? RestartBackoff.Default), ResourceAnnotationMutationBehavior.Replace);
+        var services = builder.ApplicationBuilder.Services;
+        if (!services.Any(d => d.ServiceType == typeof(RestartSupervisor)))
+        {
+            services.AddSingleton<RestartSupervisor>();
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RestartSupervisor>());
+        }
+        var annotation = new RestartOnFailureAnnotation(backoff ?? RestartBackoff.Default);
+        builder.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(builder.Resource, (e, _) =>
+        {
+            e.Services.GetRequiredService<RestartSupervisor>().WatchStopCommands(e.Resource, annotation.Backoff);
+            return Task.CompletedTask;
+        });
+        return builder.WithAnnotation(annotation, ResourceAnnotationMutationBehavior.Replace);
     }
 }

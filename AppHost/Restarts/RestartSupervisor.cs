@@ -19,6 +19,45 @@ internal sealed class RestartSupervisor(
     public const string RestartsProperty = "restarts";
 
     private readonly ConcurrentDictionary<string, RestartTracker> _trackers = new();
+    private readonly ConcurrentDictionary<ResourceCommandAnnotation, bool> _wrapped = new();
+
+    /// <summary>
+    /// Wraps the resource's Stop and Restart commands (the dashboard's buttons) so that the exit
+    /// they cause is not taken for a crash. Called before the resource starts, once the
+    /// orchestrator has given it its commands.
+    /// </summary>
+    public void WatchStopCommands(IResource resource, RestartBackoff backoff)
+    {
+        string[] stopping = [KnownResourceCommands.StopCommand, KnownResourceCommands.RestartCommand];
+        var annotations = resource.Annotations;
+        for (var i = 0; i < annotations.Count; i++)
+        {
+            if (annotations[i] is ResourceCommandAnnotation command && stopping.Contains(command.Name) && !_wrapped.ContainsKey(command))
+            {
+                // Aspire's own command, with the same name, look and state, and one step before it.
+                var wrapped = new ResourceCommandAnnotation(command.Name, command.DisplayName, command.UpdateState, async context =>
+                {
+                    var tracker = _trackers.GetOrAdd(context.ResourceName, _ => new RestartTracker(backoff));
+                    lock (tracker)
+                    {
+                        tracker.StopRequested = true;
+                    }
+                    var result = await command.ExecuteCommand(context);
+                    if (!result.Success)
+                    {
+                        lock (tracker)
+                        {
+                            tracker.StopRequested = false;
+                        }
+                    }
+                    return result;
+                }, command.DisplayDescription, command.Arguments, command.ConfirmationMessage, command.IconName, command.IconVariant, command.IsHighlighted,
+                    command.Visibility, command.ValidateArguments);
+                _wrapped.TryAdd(wrapped, true);
+                annotations[i] = wrapped;
+            }
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,3 +128,4 @@ internal sealed class RestartSupervisor(
         }
     }
 }
+

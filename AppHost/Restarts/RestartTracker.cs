@@ -10,16 +10,28 @@ public sealed class RestartTracker(RestartBackoff backoff)
     private string? _state;
     private DateTimeOffset? _runningSince;
     private int _attempt;
+    private bool _stopRequested;
 
     /// <summary>Restarts so far, shown on the dashboard.</summary>
     public int Restarts { get; private set; }
 
     /// <summary>
-    /// A crash is <see cref="KnownResourceStates.Finished"/> (the process ended by itself, whatever
-    /// its exit code) or <see cref="KnownResourceStates.FailedToStart"/>. A process the orchestrator
-    /// stopped (the dashboard's Stop, the AppHost's shutdown) ends "Terminated" and is left alone.
+    /// A crash is <see cref="KnownResourceStates.Finished"/> (the process ended, whatever its exit
+    /// code) or <see cref="KnownResourceStates.FailedToStart"/>, unless a stop was requested. A
+    /// process the orchestrator kills ends "Terminated" and is left alone.
     /// </summary>
     public static bool IsCrash(string? state) => state == KnownResourceStates.Finished || state == KnownResourceStates.FailedToStart;
+
+    /// <summary>
+    /// Someone ran the Stop or Restart command: the exit that follows is not a crash (the
+    /// orchestrator reports it as <see cref="KnownResourceStates.Finished"/> too). Cleared once the
+    /// resource runs again, or when the command fails.
+    /// </summary>
+    public bool StopRequested
+    {
+        get => _stopRequested;
+        set => _stopRequested = value;
+    }
 
     /// <summary>The delay before a restart when <paramref name="state"/> is a new crash; otherwise null.</summary>
     public TimeSpan? OnState(string? state, DateTimeOffset now)
@@ -32,9 +44,10 @@ public sealed class RestartTracker(RestartBackoff backoff)
         if (state == KnownResourceStates.Running)
         {
             _runningSince = now;
+            _stopRequested = false;
             return null;
         }
-        if (!IsCrash(state))
+        if (!IsCrash(state) || _stopRequested)
         {
             return null;
         }

@@ -67,4 +67,18 @@ public sealed class RestartTrackerTests
         Assert.Equal(TimeSpan.FromSeconds(2), tracker.OnRestartFailed());
         Assert.Equal(TimeSpan.FromSeconds(4), tracker.OnRestartFailed());
     }
+
+    [Fact]
+    public void The_exit_after_a_requested_stop_is_not_a_crash_until_the_resource_runs_again()
+    {
+        var tracker = new RestartTracker(RestartBackoff.Default);
+        tracker.OnState(KnownResourceStates.Running, T0);
+        tracker.StopRequested = true;
+
+        Assert.Null(tracker.OnState(KnownResourceStates.Finished, T0.AddSeconds(1)));
+        tracker.OnState(KnownResourceStates.Starting, T0.AddSeconds(30));
+        tracker.OnState(KnownResourceStates.Running, T0.AddSeconds(31));
+        Assert.False(tracker.StopRequested);
+        Assert.Equal(TimeSpan.FromSeconds(1), tracker.OnState(KnownResourceStates.Finished, T0.AddSeconds(40)));
+    }
 }
