@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.AspNetCore.Server;
 using System.Data.Common;
 using System.Reflection;
@@ -43,6 +44,11 @@ public static class PostgresExtensions
             {
                 connection.MaxAutoPrepare = DefaultMaxAutoPrepare;
             }
+            // A command outside any trace is a background poll (the outbox, a consumer's inbox, a
+            // health check): as a span of its own every 200 ms it would bury the traces people look for.
+            dataSource.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null));
             configure?.Invoke(dataSource);
         });
         builder.Services.TryAddSingleton<DbDataSource>(services => services.GetRequiredService<NpgsqlDataSource>());

@@ -33,6 +33,16 @@ public sealed class ShippedLoggingTests
 
     [Theory]
     [MemberData(nameof(Services))]
+    public void A_failing_health_check_is_not_an_error_on_every_probe(string service)
+    {
+        using var loggers = LoggersAsShipped(service);
+
+        var healthChecks = loggers.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService");
+        Assert.False(healthChecks.IsEnabled(LogLevel.Error));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
     public void Start_up_and_migrations_are_logged_at_Information(string service)
     {
         using var loggers = LoggersAsShipped(service);
