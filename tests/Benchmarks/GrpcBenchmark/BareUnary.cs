@@ -58,11 +58,14 @@ internal sealed class BareUnaryTarget<TRequest, TReply> : IBenchTarget, IDisposa
     private readonly Func<long, TRequest> request;
     private readonly MessageParser<TReply> parser;
     private readonly Action<long, TRequest, TReply> check;
+    private readonly (string Name, string Value)[] headers;
     private int next;
 
     /// <param name="check">Throws when the reply does not answer the request.</param>
-    public BareUnaryTarget(string name, Uri address, string path, int connections, Func<long, TRequest> request, MessageParser<TReply> parser, Action<long, TRequest, TReply> check)
+    /// <param name="headers">Sent with every call, as the typed client sends its metadata.</param>
+    public BareUnaryTarget(string name, Uri address, string path, int connections, Func<long, TRequest> request, MessageParser<TReply> parser, Action<long, TRequest, TReply> check, params (string Name, string Value)[] headers)
     {
+        this.headers = headers;
         Name = name;
         invokers = [.. Enumerable.Range(0, connections).Select(_ => new HttpMessageInvoker(H2c.Handler(), disposeHandler: true))];
         uri = new Uri(address, path);
@@ -84,6 +87,10 @@ internal sealed class BareUnaryTarget<TRequest, TReply> : IBenchTarget, IDisposa
             Content = new FrameContent(GrpcFrame.ToArray(message)),
         };
         httpRequest.Headers.TryAddWithoutValidation("te", "trailers");
+        foreach (var (header, value) in headers)
+        {
+            httpRequest.Headers.TryAddWithoutValidation(header, value);
+        }
         using var response = await invoker.SendAsync(httpRequest, CancellationToken.None).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "application/grpc")
         {

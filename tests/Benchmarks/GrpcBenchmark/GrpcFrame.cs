@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Pipelines;
 using Google.Protobuf;
 
 namespace GrpcBenchmark;
@@ -24,7 +23,7 @@ internal static class GrpcFrame
     }
 
     /// <summary>One frame into the writer's buffer; the caller flushes.</summary>
-    public static void Write(PipeWriter writer, IMessage message)
+    public static void Write(IBufferWriter<byte> writer, IMessage message)
     {
         var size = message.CalculateSize();
         var frame = writer.GetSpan(HeaderSize + size);
