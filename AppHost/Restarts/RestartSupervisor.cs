@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Mash.AppHost.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +19,12 @@ internal sealed class RestartSupervisor(
     IHostApplicationLifetime lifetime) : BackgroundService
 {
     public const string RestartsProperty = "restarts";
+
+    // The process id the orchestrator shows for an executable or project (Aspire's KnownProperties, internal).
+    private const string ExecutablePidProperty = "executable.pid";
+
+    // Within the orchestrator's own stop timeout: a service drains in-flight calls within this.
+    private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentDictionary<string, RestartTracker> _trackers = new();
     private readonly ConcurrentDictionary<ResourceCommandAnnotation, bool> _wrapped = new();
@@ -42,7 +50,9 @@ internal sealed class RestartSupervisor(
                     {
                         tracker.StopRequested = true;
                     }
-                    var result = await command.ExecuteCommand(context);
+                    var result = command.Name == KnownResourceCommands.StopCommand && await StopGracefullyAsync(context.ResourceName, context.CancellationToken)
+                        ? CommandResults.Success()
+                        : await command.ExecuteCommand(context);
                     if (!result.Success)
                     {
                         lock (tracker)
@@ -56,6 +66,34 @@ internal sealed class RestartSupervisor(
                 _wrapped.TryAdd(wrapped, true);
                 annotations[i] = wrapped;
             }
+        }
+    }
+
+    /// <summary>
+    /// Asks the service to stop with SIGTERM, as Kubernetes would, and true once it has. The
+    /// orchestrator runs a project as <c>dotnet run</c> and stops it with SIGINT, which
+    /// <c>dotnet run</c> leaves to a terminal's process group and does not pass on: the service
+    /// never hears it and is killed after the orchestrator's timeout. SIGTERM it passes on, so the
+    /// service drains its calls and stops in a second or two.
+    /// </summary>
+    private async Task<bool> StopGracefullyAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        if (!notifications.TryGetCurrentState(resourceId, out var current)
+            || current.Snapshot.Properties.FirstOrDefault(p => p.Name == ExecutablePidProperty)?.Value is not { } pid)
+        {
+            return false;
+        }
+        try
+        {
+            await ServerTools.RunAsync("/bin/kill", ["-TERM", Convert.ToString(pid, CultureInfo.InvariantCulture)!], "/", cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(GracefulStopTimeout);
+            await notifications.WaitForResourceAsync(current.Resource.Name, e => e.ResourceId == resourceId && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false; // gone already, or still running: the orchestrator's own stop follows
         }
     }
 
