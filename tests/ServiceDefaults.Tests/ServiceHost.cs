@@ -46,6 +46,22 @@ internal sealed class ServiceHost : IAsyncDisposable
         Action<WebApplication>? map = null,
         bool slim = true)
     {
+        // A free port can be taken by another test process between choosing and binding it: try others.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(configuration, configure, map, slim);
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<ServiceHost> StartOnFreePortsAsync(
+        IDictionary<string, string?>? configuration, Action<WebApplicationBuilder>? configure, Action<WebApplication>? map, bool slim)
+    {
         var grpcPort = Processes.FreePort();
         var managementPort = Processes.FreePort();
         var options = new WebApplicationOptions
@@ -76,7 +92,15 @@ internal sealed class ServiceHost : IAsyncDisposable
         var app = builder.Build();
         map?.Invoke(app);
         app.MapDefaultEndpoints();
-        await app.StartAsync().WaitAsync(HangGuard);
+        try
+        {
+            await app.StartAsync().WaitAsync(HangGuard);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return new ServiceHost(app, grpcPort, managementPort);
     }
 
