@@ -12,6 +12,7 @@ public static class ContactValidator
         AgencyIsIdentified.Check,
         ReferralSourceIsKnown.Check,
         HasSubjects.Check,
+        SubjectKindsAreSpecified.Check,
         NhsNumbersAreValid.Check,
         HouseholdLinksReferToSubjects.Check,
         ContactTypeIsKnown.Check,
