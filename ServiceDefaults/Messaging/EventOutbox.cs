@@ -67,7 +67,7 @@ public sealed class EventOutbox
             """);
         command.Parameters.Add(new() { Value = messages.Select(m => OutboxMessageTypes.NameOf(m.GetType())).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => m.ToByteArray()).ToArray() });
-        command.Parameters.Add(new() { Value = traceParents?.ToArray() ?? messages.Select(_ => Activity.Current?.Id).ToArray() });
+        command.Parameters.Add(new() { Value = traceParents?.ToArray() ?? Enumerable.Repeat(Activity.Current?.Id, messages.Count).ToArray() });
         return command;
     }
 

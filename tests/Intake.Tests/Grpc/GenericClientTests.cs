@@ -15,32 +15,19 @@ namespace Mash.Intake.Tests.Grpc;
 /// nothing of Intake's contracts but what reflection tells it can call it.
 /// </summary>
 [Collection(IntakeDatabaseCollection.Name)]
-public sealed class GenericClientTests(IntakeDatabase database) : IAsyncLifetime
+public sealed class GenericClientTests(IntakeDatabase database) : PoliceIntakeServer(database, PoliceToken)
 {
     private const string PoliceToken = "police-west-token-for-the-generic-client-tests-0123456789";
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
     private static readonly Metadata Police = new() { { "authorization", $"Bearer {PoliceToken}" } };
     private static readonly string IntakeServiceName = IntakeService.Descriptor.FullName;
 
-    private IntakeServer? server;
-
-    public async Task InitializeAsync() =>
-        server = await IntakeServer.StartAsync(new IntakeUnderTest(database), new Dictionary<string, string> { ["police-west"] = PoliceToken });
-
-    public async Task DisposeAsync()
-    {
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-    }
-
     [Theory]
     [InlineData("")]
     [InlineData("mash.intake.v1.IntakeService")]
     public async Task Health_answers_SERVING_for_the_server_and_for_Intake_without_credentials(string service)
     {
-        var health = new Health.HealthClient(server!.Channel);
+        var health = new Health.HealthClient(Server.Channel);
 
         var response = await health.CheckAsync(new HealthCheckRequest { Service = service }).ResponseAsync.WaitAsync(HangGuard);
 
@@ -51,7 +38,7 @@ public sealed class GenericClientTests(IntakeDatabase database) : IAsyncLifetime
     public async Task Reflection_v1_and_v1alpha_list_Intake_health_and_reflection_without_credentials()
     {
         var v1 = await AskAsync(new ServerReflectionRequest { ListServices = "" });
-        using var alpha = new V1Alpha.ServerReflection.ServerReflectionClient(server!.Channel).ServerReflectionInfo();
+        using var alpha = new V1Alpha.ServerReflection.ServerReflectionClient(Server.Channel).ServerReflectionInfo();
         await alpha.RequestStream.WriteAsync(new V1Alpha.ServerReflectionRequest { ListServices = "" }).WaitAsync(HangGuard);
         await alpha.RequestStream.CompleteAsync().WaitAsync(HangGuard);
         Assert.True(await alpha.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(HangGuard));
@@ -64,7 +51,7 @@ public sealed class GenericClientTests(IntakeDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_client_knowing_only_what_reflection_says_calls_GetContact()
     {
-        var submitted = await new IntakeService.IntakeServiceClient(server!.Channel).SubmitContactAsync(TestContacts.Request(), Police).ResponseAsync.WaitAsync(HangGuard);
+        var submitted = await new IntakeService.IntakeServiceClient(Server.Channel).SubmitContactAsync(TestContacts.Request(), Police).ResponseAsync.WaitAsync(HangGuard);
 
         // Everything below comes from reflection: the method's path, its messages' field numbers and the enum's names.
         var reflected = await AskAsync(new ServerReflectionRequest { FileContainingSymbol = IntakeServiceName });
@@ -73,7 +60,7 @@ public sealed class GenericClientTests(IntakeDatabase database) : IAsyncLifetime
         var request = Encode(getContact.InputType.FindFieldByName("contact_id"), submitted.ContactId);
         var bytes = Marshallers.Create(b => b, b => b);
         var call = new Method<byte[], byte[]>(MethodType.Unary, getContact.Service.FullName, getContact.Name, bytes, bytes);
-        var response = await server.Channel.CreateCallInvoker().AsyncUnaryCall(call, null, new CallOptions(Police), request).ResponseAsync.WaitAsync(HangGuard);
+        var response = await Server.Channel.CreateCallInvoker().AsyncUnaryCall(call, null, new CallOptions(Police), request).ResponseAsync.WaitAsync(HangGuard);
         var fields = Decode(response);
 
         var contactId = getContact.OutputType.FindFieldByName("contact_id");
@@ -84,7 +71,7 @@ public sealed class GenericClientTests(IntakeDatabase database) : IAsyncLifetime
 
     private async Task<ServerReflectionResponse> AskAsync(ServerReflectionRequest request)
     {
-        using var call = new ServerReflection.ServerReflectionClient(server!.Channel).ServerReflectionInfo();
+        using var call = new ServerReflection.ServerReflectionClient(Server.Channel).ServerReflectionInfo();
         await call.RequestStream.WriteAsync(request).WaitAsync(HangGuard);
         await call.RequestStream.CompleteAsync().WaitAsync(HangGuard);
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(HangGuard));

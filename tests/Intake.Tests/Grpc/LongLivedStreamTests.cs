@@ -12,7 +12,7 @@ namespace Mash.Intake.Tests.Grpc;
 /// Nor do they hold a stopping replica: an open watch ends UNAVAILABLE at once.
 /// </summary>
 [Collection(IntakeDatabaseCollection.Name)]
-public sealed class LongLivedStreamTests(IntakeDatabase database) : IAsyncLifetime
+public sealed class LongLivedStreamTests(IntakeDatabase database) : PoliceIntakeServer(database, PoliceToken)
 {
     private const string PoliceToken = "police-west-token-for-the-long-stream-test-0123456789";
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
@@ -22,23 +22,10 @@ public sealed class LongLivedStreamTests(IntakeDatabase database) : IAsyncLifeti
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(8);
 
     private readonly ProgressEvents events = new(database.DataSource);
-    private IntakeServer? server;
-
-    public async Task InitializeAsync() =>
-        server = await IntakeServer.StartAsync(new IntakeUnderTest(database), new Dictionary<string, string> { ["police-west"] = PoliceToken });
-
-    public async Task DisposeAsync()
-    {
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task An_idle_watch_and_an_idle_bulk_import_outlive_the_minimum_data_rate_grace_period()
     {
-        var client = new IntakeService.IntakeServiceClient(server!.Channel);
+        var client = new IntakeService.IntakeServiceClient(Server.Channel);
         var contactId = (await client.SubmitContactAsync(TestContacts.Request(), Police).ResponseAsync.WaitAsync(HangGuard)).ContactId;
         using var watch = client.WatchContact(new WatchContactRequest { ContactId = contactId }, Police);
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(HangGuard));
@@ -67,12 +54,12 @@ public sealed class LongLivedStreamTests(IntakeDatabase database) : IAsyncLifeti
     [Fact]
     public async Task Stopping_Intake_ends_an_open_watch_UNAVAILABLE_so_the_app_watches_again_elsewhere()
     {
-        var client = new IntakeService.IntakeServiceClient(server!.Channel);
+        var client = new IntakeService.IntakeServiceClient(Server.Channel);
         var contactId = (await client.SubmitContactAsync(TestContacts.Request(), Police).ResponseAsync.WaitAsync(HangGuard)).ContactId;
         using var watch = client.WatchContact(new WatchContactRequest { ContactId = contactId }, Police);
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(HangGuard));
 
-        var stopping = server.StopAsync();
+        var stopping = Server.StopAsync();
         var ended = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(HangGuard));
         await stopping.WaitAsync(HangGuard);
 
