@@ -28,7 +28,26 @@ public sealed class IntakeGrpcService(
     public override Task SubmitContacts(IAsyncStreamReader<SubmitContactRequest> requestStream, IServerStreamWriter<SubmitContactResult> responseStream, ServerCallContext context)
     {
         var caller = Callers.AgencyOf(context);
-        return BulkSubmission.RunAsync(requestStream, responseStream, request => SubmitAsync(request, caller, context.CancellationToken), context.CancellationToken);
+        return BulkSubmission.RunAsync(requestStream, responseStream, _ => 1,
+            request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, context.CancellationToken)), context.CancellationToken);
+    }
+
+    /// <summary>SubmitContacts a batch a message: each batch answered, in order, once every contact in it is committed or refused.</summary>
+    public override Task SubmitContactBatches(IAsyncStreamReader<SubmitContactBatch> requestStream, IServerStreamWriter<SubmitContactBatchResult> responseStream, ServerCallContext context)
+    {
+        var caller = Callers.AgencyOf(context);
+        return BulkSubmission.RunAsync(requestStream, responseStream, batch => batch.Contacts.Count,
+            batch => SubmitBatchAsync(batch, caller, context.CancellationToken), context.CancellationToken);
+    }
+
+    private async Task<SubmitContactBatchResult> SubmitBatchAsync(SubmitContactBatch batch, CallerAgency caller, CancellationToken cancellationToken)
+    {
+        if (batch.Contacts.Count > BulkSubmission.MaxBatch)
+        {
+            throw InvalidArgument.Of("The batch was not accepted", [new("contacts", $"at most {BulkSubmission.MaxBatch} contacts a batch; this one has {batch.Contacts.Count}")]);
+        }
+        var results = await Task.WhenAll(batch.Contacts.Select(request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, cancellationToken))));
+        return new SubmitContactBatchResult { Results = { results } };
     }
 
     /// <summary>One contact, validated, authorised, stored (idempotently) and acknowledged once committed; refusals are thrown as SubmitContact answers them.</summary>

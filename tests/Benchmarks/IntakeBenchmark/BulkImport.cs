@@ -23,75 +23,131 @@ internal sealed record BulkResult(int Contacts, int Streams, double Seconds, lon
 }
 
 /// <summary>
-/// SubmitContacts over N duplex streams at once, the contacts split between them: on each, one task
-/// writes its contacts back to back (HTTP/2 flow control holds it back when Intake falls behind) while
-/// another reads the results, checking each answers the item written in that place. Timed from the
-/// first write to the last result.
+/// A bulk import over N duplex streams at once, the contacts split between them, by SubmitContacts
+/// (a contact a message) or SubmitContactBatches (many a message): on each stream one task writes
+/// back to back (HTTP/2 flow control holds it back when Intake falls behind) while another reads
+/// the results, checking each answers the contact written in that place. Timed from the first
+/// write to the last result.
 /// </summary>
 internal static class BulkImport
 {
     // As a bulk client should: items are marked WriteFlags.BufferHint and every 64th flushed, so a
     // frame and a syscall may carry many. Grpc.Net.Client 2.85 flushes every request-stream write
     // anyway (HttpContentClientStreamWriter), so here each contact still goes out on its own; the
-    // bare ceiling (BareBulkImport) shows what batching the writes would be worth.
+    // bare ceiling (BareBulkImport) shows what batching the writes would be worth, and
+    // SubmitContactBatches is how a Grpc.Net.Client client gets it.
     private const int WritesPerFlush = 64;
     private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
 
-    public static async Task<BulkResult> RunAsync(IntakeService.IntakeServiceClient client, ContactSource contacts, int total, int streams)
+    public static Task<BulkResult> RunAsync(IntakeService.IntakeServiceClient client, ContactSource contacts, int total, int streams) =>
+        RunStreamsAsync(total, streams, (count, tally) => OneByOneAsync(client, contacts, count, tally));
+
+    public static Task<BulkResult> RunBatchesAsync(IntakeService.IntakeServiceClient client, ContactSource contacts, int total, int streams, int batchSize) =>
+        RunStreamsAsync(total, streams, (count, tally) => BatchedAsync(client, contacts, count, batchSize, tally));
+
+    private static async Task<BulkResult> RunStreamsAsync(int total, int streams, Func<int, Tally, Task> stream)
     {
-        var accepted = new long[1];
-        var rejected = new long[1];
-        string? firstRejection = null;
+        var tally = new Tally();
         var jit = JitActivity.Start();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var start = Stopwatch.GetTimestamp();
-        var calls = new Task[streams];
-        for (var s = 0; s < streams; s++)
-        {
-            var count = (total / streams) + (s < total % streams ? 1 : 0);
-            calls[s] = Task.Run(async () =>
-            {
-                using var call = client.SubmitContacts(SubmitTarget.Credentials);
-                var written = new ConcurrentQueue<string>();
-                var writer = Task.Run(async () =>
-                {
-                    for (var i = 0; i < count; i++)
-                    {
-                        var request = contacts.Next();
-                        written.Enqueue(request.RequestId);
-                        call.RequestStream.WriteOptions = (i + 1) % WritesPerFlush == 0 ? null : Buffered;
-                        await call.RequestStream.WriteAsync(request).ConfigureAwait(false);
-                    }
-                    await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-                });
-                var read = 0;
-                while (await call.ResponseStream.MoveNext(CancellationToken.None).ConfigureAwait(false))
-                {
-                    var result = call.ResponseStream.Current;
-                    if (!written.TryDequeue(out var expected) || result.RequestId != expected)
-                    {
-                        throw new InvalidDataException($"Result {read} answers request '{result.RequestId}', not '{expected}'.");
-                    }
-                    read++;
-                    if (result.ResultCase == SubmitContactResult.ResultOneofCase.Accepted)
-                    {
-                        Interlocked.Increment(ref accepted[0]);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref rejected[0]);
-                        Interlocked.CompareExchange(ref firstRejection, $"{result.RequestId}: code {result.Rejected?.Code} {result.Rejected?.Message}", null);
-                    }
-                }
-                await writer.ConfigureAwait(false);
-                if (read != count)
-                {
-                    throw new InvalidDataException($"The stream ended after {read} results for {count} contacts.");
-                }
-            });
-        }
-        await Task.WhenAll(calls).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, streams).Select(s => Task.Run(() => stream((total / streams) + (s < total % streams ? 1 : 0), tally)))).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new BulkResult(total, streams, seconds, accepted[0], rejected[0], firstRejection) { Jit = jit.Stop(), Allocated = GC.GetTotalAllocatedBytes() - allocatedBefore };
+        return new BulkResult(total, streams, seconds, tally.Accepted, tally.Rejected, tally.FirstRejection) { Jit = jit.Stop(), Allocated = GC.GetTotalAllocatedBytes() - allocatedBefore };
+    }
+
+    private static async Task OneByOneAsync(IntakeService.IntakeServiceClient client, ContactSource contacts, int count, Tally tally)
+    {
+        using var call = client.SubmitContacts(SubmitTarget.Credentials);
+        var written = new ConcurrentQueue<string>();
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var request = contacts.Next();
+                written.Enqueue(request.RequestId);
+                call.RequestStream.WriteOptions = (i + 1) % WritesPerFlush == 0 ? null : Buffered;
+                await call.RequestStream.WriteAsync(request).ConfigureAwait(false);
+            }
+            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        });
+        var read = 0;
+        while (await call.ResponseStream.MoveNext(CancellationToken.None).ConfigureAwait(false))
+        {
+            tally.Add(call.ResponseStream.Current, written, read++);
+        }
+        await writer.ConfigureAwait(false);
+        Tally.CheckAllAnswered(read, count);
+    }
+
+    private static async Task BatchedAsync(IntakeService.IntakeServiceClient client, ContactSource contacts, int count, int batchSize, Tally tally)
+    {
+        using var call = client.SubmitContactBatches(SubmitTarget.Credentials);
+        var written = new ConcurrentQueue<string>();
+        var writer = Task.Run(async () =>
+        {
+            for (var sent = 0; sent < count; sent += batchSize)
+            {
+                var batch = new SubmitContactBatch();
+                for (var i = 0; i < Math.Min(batchSize, count - sent); i++)
+                {
+                    var request = contacts.Next();
+                    written.Enqueue(request.RequestId);
+                    batch.Contacts.Add(request);
+                }
+                await call.RequestStream.WriteAsync(batch).ConfigureAwait(false);
+            }
+            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        });
+        var read = 0;
+        while (await call.ResponseStream.MoveNext(CancellationToken.None).ConfigureAwait(false))
+        {
+            foreach (var result in call.ResponseStream.Current.Results)
+            {
+                tally.Add(result, written, read++);
+            }
+        }
+        await writer.ConfigureAwait(false);
+        Tally.CheckAllAnswered(read, count);
+    }
+
+    /// <summary>The results of every stream of one import.</summary>
+    private sealed class Tally
+    {
+        private long accepted;
+        private long rejected;
+        private string? firstRejection;
+
+        public long Accepted => Interlocked.Read(ref accepted);
+
+        public long Rejected => Interlocked.Read(ref rejected);
+
+        public string? FirstRejection => firstRejection;
+
+        /// <summary>Counts a result, which must answer the next contact written on its stream.</summary>
+        public void Add(SubmitContactResult result, ConcurrentQueue<string> written, int position)
+        {
+            if (!written.TryDequeue(out var expected) || result.RequestId != expected)
+            {
+                throw new InvalidDataException($"Result {position} answers request '{result.RequestId}', not '{expected}'.");
+            }
+            if (result.ResultCase == SubmitContactResult.ResultOneofCase.Accepted)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+            else
+            {
+                Interlocked.Increment(ref rejected);
+                Interlocked.CompareExchange(ref firstRejection, $"{result.RequestId}: code {result.Rejected?.Code} {result.Rejected?.Message}", null);
+            }
+        }
+
+        public static void CheckAllAnswered(int read, int count)
+        {
+            if (read != count)
+            {
+                throw new InvalidDataException($"The stream ended after {read} results for {count} contacts.");
+            }
+        }
     }
 }

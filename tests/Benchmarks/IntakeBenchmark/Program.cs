@@ -27,7 +27,7 @@ var contacts = new ContactSource(settings.RepeatShare);
 Console.WriteLine($"Intake submission benchmark: parts {string.Join(", ", Settings.AllParts.Where(settings.Runs))}; " +
     $"{settings.Concurrency} calls in flight over {settings.Connections} HTTP/2 connections (h2c, loopback), " +
     $"{settings.Rounds} round(s) of {settings.Warmup.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s measured; " +
-    $"bulk {settings.Bulk:N0} contacts over {settings.BulkStreams} stream(s); {settings.Outbox:N0} events preloaded into the outbox.");
+    $"bulk {settings.Bulk:N0} contacts over {settings.BulkStreams} stream(s), a contact a message then {settings.BulkBatch} a batch; {settings.Outbox:N0} events preloaded into the outbox.");
 Console.WriteLine($"A SubmitContactRequest is {new ContactSource(0).Next().CalculateSize()} bytes. {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
     $"server GC {GCSettings.IsServerGC}; Intake, the ceiling's service and the clients in one process, PostgreSQL (fsync on) and RabbitMQ as processes.");
 
@@ -51,6 +51,10 @@ try
         if (settings.Runs("bulk"))
         {
             results.BulkCeiling = (await BulkRoundsAsync("ceiling", n => BulkImport.RunAsync(ceiling.Client, contacts, n, settings.BulkStreams), intake: null)).Import;
+            if (settings.BulkBatch > 0)
+            {
+                results.BatchCeiling = (await BulkRoundsAsync("ceiling, batches", n => BulkImport.RunBatchesAsync(ceiling.Client, contacts, n, settings.BulkStreams, settings.BulkBatch), intake: null)).Import;
+            }
             using var bareBulk = new BareBulkImport(bareHost.Address);
             results.BareBulkCeiling = (await BulkRoundsAsync("bare ceiling", n => bareBulk.RunAsync(contacts, n, settings.BulkStreams), intake: null)).Import;
         }
@@ -90,6 +94,10 @@ try
         if (settings.Runs("bulk"))
         {
             (results.Bulk, results.BulkDrain) = await BulkRoundsAsync("Intake", n => BulkImport.RunAsync(unary.Client, contacts, n, settings.BulkStreams), intake);
+            if (settings.BulkBatch > 0)
+            {
+                (results.Batches, results.BatchesDrain) = await BulkRoundsAsync("Intake, batches", n => BulkImport.RunBatchesAsync(unary.Client, contacts, n, settings.BulkStreams, settings.BulkBatch), intake);
+            }
         }
         if (settings.Runs("outbox"))
         {

@@ -25,6 +25,15 @@ internal sealed class ReceiptOnlyIntake : IntakeService.IntakeServiceBase
         }
     }
 
+    /// <summary>Each batch answered as it is read, a result per contact.</summary>
+    public override async Task SubmitContactBatches(IAsyncStreamReader<SubmitContactBatch> requestStream, IServerStreamWriter<SubmitContactBatchResult> responseStream, ServerCallContext context)
+    {
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new SubmitContactBatchResult { Results = { requestStream.Current.Contacts.Select(Result) } });
+        }
+    }
+
     public static SubmitContactResult Result(SubmitContactRequest request) => new() { RequestId = request.RequestId, Accepted = Receipt() };
 
     public static SubmitContactResponse Receipt() => new()

@@ -11,6 +11,7 @@ internal sealed record Settings(
     int Rounds,
     int Bulk,
     int BulkStreams,
+    int BulkBatch,
     int Batch,
     int PostgresWriters,
     int Outbox,
@@ -23,7 +24,7 @@ internal sealed record Settings(
 
     public const string Usage =
         "usage: IntakeBenchmark [--seconds=10] [--warmup=3] [--concurrency=64] [--connections=2] [--rounds=3] " +
-        "[--bulk=100000] [--bulk-streams=1] [--batch=1000] [--pg-writers=2] [--outbox=100000] [--repeat-share=0] [--jit-warmup=5] [--bulk-warmup=20000] [--only=ceiling|postgres|unary|bulk|outbox[,...]]";
+        "[--bulk=100000] [--bulk-streams=1] [--bulk-batch=500] [--batch=1000] [--pg-writers=2] [--outbox=100000] [--repeat-share=0] [--jit-warmup=5] [--bulk-warmup=20000] [--only=ceiling|postgres|unary|bulk|outbox[,...]]";
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -44,6 +45,7 @@ internal sealed record Settings(
             arguments.Int("rounds", 3),
             arguments.Int("bulk", 100_000),
             arguments.Int("bulk-streams", 1),
+            arguments.Int("bulk-batch", 500),
             arguments.Int("batch", 1_000),
             arguments.Int("pg-writers", 2),
             arguments.Int("outbox", 100_000),
@@ -52,7 +54,7 @@ internal sealed record Settings(
             arguments.Int("bulk-warmup", 20_000),
             only);
         var valid = arguments.AllUnderstood && settings.Duration > TimeSpan.Zero && settings.Concurrency > 0 && settings.Connections > 0
-            && settings.Rounds > 0 && settings.Bulk > 0 && settings.BulkStreams > 0 && settings.BulkStreams <= settings.Bulk && settings.Batch > 0 && settings.PostgresWriters > 0 && settings.Outbox > 0 && settings.BulkWarmup > 0
+            && settings.Rounds > 0 && settings.Bulk > 0 && settings.BulkStreams > 0 && settings.BulkStreams <= settings.Bulk && settings.BulkBatch is >= 0 and <= 1000 && settings.Batch > 0 && settings.PostgresWriters > 0 && settings.Outbox > 0 && settings.BulkWarmup > 0
             && only.Count > 0 && only.All(AllParts.Contains);
         return valid ? settings : null;
     }

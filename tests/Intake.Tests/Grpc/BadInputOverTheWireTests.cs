@@ -80,6 +80,30 @@ public sealed class BadInputOverTheWireTests(IntakeDatabase database) : IAsyncLi
     }
 
     [Fact]
+    public async Task A_batch_over_the_limit_ends_the_call_INVALID_ARGUMENT_naming_contacts_after_the_batch_before_it_is_answered()
+    {
+        var before = new SubmitContactBatch { Contacts = { TestContacts.Request() } };
+        var tooBig = new SubmitContactBatch { Contacts = { Enumerable.Range(0, 1001).Select(_ => TestContacts.Request()) } };
+        using var call = Client.SubmitContactBatches(Police);
+
+        await call.RequestStream.WriteAsync(before).WaitAsync(HangGuard);
+        await call.RequestStream.WriteAsync(tooBig).WaitAsync(HangGuard);
+        var answered = new List<SubmitContactBatchResult>();
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(HangGuard))
+            {
+                answered.Add(call.ResponseStream.Current);
+            }
+        });
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(["contacts"], Assert.Single(refused.GetRpcStatus()!.Details).Unpack<BadRequest>().FieldViolations.Select(v => v.Field));
+        Assert.Equal(before.Contacts[0].RequestId, Assert.Single(Assert.Single(answered).Results).RequestId);
+        await AssertNothingStoredAsync(tooBig.Contacts[0].RequestId);
+    }
+
+    [Fact]
     public async Task Bytes_that_are_not_a_request_message_are_refused_before_the_handler_and_nothing_is_stored()
     {
         var contactsBefore = await database.CountAsync("SELECT count(*) FROM contacts");
@@ -88,8 +112,8 @@ public sealed class BadInputOverTheWireTests(IntakeDatabase database) : IAsyncLi
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => RawSubmitAsync(truncated));
 
-        // grpc-dotnet answers a request it cannot parse UNKNOWN (the platform's own runtime said
-        // INTERNAL): the message is parsed before any interceptor, so no service code can choose.
+        // grpc-dotnet answers a request it cannot parse UNKNOWN: the message is parsed before any
+        // interceptor, so no service code can choose.
         Assert.Equal(StatusCode.Unknown, refused.StatusCode);
         Assert.Empty(log.Calls);
         Assert.Equal(contactsBefore, await database.CountAsync("SELECT count(*) FROM contacts"));
