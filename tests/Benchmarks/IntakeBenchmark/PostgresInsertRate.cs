@@ -20,7 +20,9 @@ internal sealed record InsertMeasurement(string Name, long Rows, double Seconds,
 /// batch per statement (each batch its own transaction) into a scratch database on the same server,
 /// made with Intake's own migrations, so the table has the same columns and indexes (primary key,
 /// unique agency and request id, the listing index). Intake's database
-/// is untouched. Writers run side by side, one connection each.
+/// is untouched, and the scratch database is dropped when this is disposed, so no vacuum of its
+/// millions of rows runs under the parts measured after it. Writers run side by side, one
+/// connection each.
 /// </summary>
 internal sealed class PostgresInsertRate : IAsyncDisposable
 {
@@ -41,12 +43,16 @@ internal sealed class PostgresInsertRate : IAsyncDisposable
 
     private static readonly string Received = ContactStatusCodes.ToCode(ContactStatus.Received);
 
+    private readonly PostgresServer postgres;
+    private readonly string database;
     private readonly NpgsqlDataSource dataSource;
     private readonly byte[][] bodies;
     private readonly int batch;
 
-    private PostgresInsertRate(NpgsqlDataSource dataSource, byte[][] bodies, int batch)
+    private PostgresInsertRate(PostgresServer postgres, string database, NpgsqlDataSource dataSource, byte[][] bodies, int batch)
     {
+        this.postgres = postgres;
+        this.database = database;
         this.dataSource = dataSource;
         this.bodies = bodies;
         this.batch = batch;
@@ -57,7 +63,8 @@ internal sealed class PostgresInsertRate : IAsyncDisposable
 
     public static async Task<PostgresInsertRate> CreateAsync(PostgresServer postgres, int batch)
     {
-        var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString(await postgres.CreateDatabaseAsync("scratch")));
+        var database = await postgres.CreateDatabaseAsync("scratch");
+        var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString(database));
         foreach (var migration in Mash.Intake.Extensions.Migrations.OrderBy(m => m.Version))
         {
             await using var command = dataSource.CreateCommand(migration.Sql);
@@ -66,7 +73,7 @@ internal sealed class PostgresInsertRate : IAsyncDisposable
         // Bodies from real contacts (different subjects), reused row after row: their bytes are not what costs.
         var contacts = new ContactSource(0);
         var bodies = Enumerable.Range(0, 1_000).Select(_ => contacts.Next().Contact.ToByteArray()).ToArray();
-        return new PostgresInsertRate(dataSource, bodies, batch);
+        return new PostgresInsertRate(postgres, database, dataSource, bodies, batch);
     }
 
     public Task<InsertMeasurement> MeasureUnnestAsync(int writers, TimeSpan warmup, TimeSpan duration) =>
@@ -166,7 +173,13 @@ internal sealed class PostgresInsertRate : IAsyncDisposable
         return rows;
     }
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await dataSource.DisposeAsync();
+        await using var server = NpgsqlDataSource.Create(postgres.ConnectionString());
+        await using var drop = server.CreateCommand($"DROP DATABASE \"{database}\" WITH (FORCE)");
+        await drop.ExecuteNonQueryAsync();
+    }
 
     private sealed record BatchRows(Guid[] Ids, string[] RequestIds, DateTimeOffset[] ReceivedAt, byte[][] Bodies);
 }

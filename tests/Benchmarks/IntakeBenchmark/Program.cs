@@ -3,6 +3,7 @@
 // answering at once; bare Kestrel and HttpClient) and PostgreSQL's own batched insert rate, then how fast the outbox drains. Prints figures; exits 0
 // whatever they are, 1 only when a call fails, a bulk item is not accepted or the outbox does not
 // drain, 2 on bad arguments. See BENCHMARKS.md.
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
@@ -88,14 +89,17 @@ try
         using var unary = new SubmitTarget("SubmitContact (unary)", intake.Address, settings.Connections, contacts);
         if (settings.Runs("unary"))
         {
+            await CheckpointAsync();
             results.Unary = await RoundsAsync(unary);
             results.UnaryDrain = PrintDrain("after unary", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString));
         }
         if (settings.Runs("bulk"))
         {
+            await CheckpointAsync();
             (results.Bulk, results.BulkDrain) = await BulkRoundsAsync("Intake", n => BulkImport.RunAsync(unary.Client, contacts, n, settings.BulkStreams), intake);
             if (settings.BulkBatch > 0)
             {
+                await CheckpointAsync();
                 (results.Batches, results.BatchesDrain) = await BulkRoundsAsync("Intake, batches", n => BulkImport.RunBatchesAsync(unary.Client, contacts, n, settings.BulkStreams, settings.BulkBatch), intake);
             }
         }
@@ -180,6 +184,14 @@ async Task<(BulkResult Import, DrainResult? Drain)> BulkRoundsAsync(string serve
         rounds.Add((imported, intake is null ? null : PrintDrain($"after {server} round {round}", await OutboxDrain.WaitUntilEmptyAsync(intake.DatabaseConnectionString))));
     }
     return rounds.OrderBy(r => r.Import.ContactsPerSecond).ElementAt(rounds.Count / 2);
+}
+
+// Each Intake part starts from a written-out database (see Servers.CheckpointAsync).
+async Task CheckpointAsync()
+{
+    var started = Stopwatch.GetTimestamp();
+    await servers!.CheckpointAsync();
+    Line($"  checkpoint before the next part: {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
 }
 
 InsertMeasurement Print(int round, InsertMeasurement m)
