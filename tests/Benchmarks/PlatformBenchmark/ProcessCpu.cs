@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace PlatformBenchmark;
+
+/// <summary>
+/// CPU time by process name (/proc/&lt;pid&gt;/stat's comm: postgres, beam.smp, Intake, Triage, ...),
+/// every process on the machine, so a phase can say where the cores went: to which server or
+/// service, or to others' work on the same machine.
+/// </summary>
+internal sealed class ProcessCpu
+{
+    // USER_HZ: the unit of /proc's CPU times on Linux.
+    private const double TicksPerSecond = 100;
+
+    private readonly Dictionary<int, (string Name, long Ticks)> processes;
+    private readonly DateTime at;
+
+    private ProcessCpu(Dictionary<int, (string Name, long Ticks)> processes, DateTime at)
+    {
+        this.processes = processes;
+        this.at = at;
+    }
+
+    public static ProcessCpu Take()
+    {
+        var processes = new Dictionary<int, (string, long)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                // pid (comm) state ppid ... utime stime: fields 14 and 15, counted after the ')' that ends comm.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var open = stat.IndexOf('(', StringComparison.Ordinal);
+                var close = stat.LastIndexOf(')');
+                var fields = stat[(close + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                processes[pid] = (stat[(open + 1)..close], ticks);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                // Gone meanwhile, or not ours to read.
+            }
+        }
+        return new ProcessCpu(processes, DateTime.UtcNow);
+    }
+
+    /// <summary>The busiest process names since <paramref name="earlier"/>, in cores, e.g. "postgres 0.62, Intake 0.35".</summary>
+    public string BusiestSince(ProcessCpu earlier, int count = 8)
+    {
+        var seconds = (at - earlier.at).TotalSeconds;
+        if (seconds <= 0)
+        {
+            return "";
+        }
+        var byName = processes
+            .Select(p => (p.Value.Name, Ticks: p.Value.Ticks - (earlier.processes.TryGetValue(p.Key, out var before) && before.Name == p.Value.Name ? before.Ticks : 0)))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, Cores: g.Sum(p => p.Ticks) / TicksPerSecond / seconds))
+            .Where(p => p.Cores >= 0.01)
+            .OrderByDescending(p => p.Cores)
+            .Take(count);
+        return string.Join(", ", byName.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Cores:0.00}")));
+    }
+}
