@@ -6,10 +6,12 @@ using Mash.Contracts.Intake.V1;
 namespace PlatformBenchmark;
 
 /// <summary>What one run of SubmitContact calls gave.</summary>
-internal sealed record SubmitResult(double TargetRate, long Offered, TimeSpan Time, CallTally Calls)
+/// <param name="Window">The time calls were started in (the run's duration, or for a closed loop until the last answer).</param>
+/// <param name="Time">From the first call until the last answer.</param>
+internal sealed record SubmitResult(double TargetRate, long Offered, TimeSpan Window, TimeSpan Time, CallTally Calls)
 {
-    /// <summary>Contacts acknowledged per second of the run.</summary>
-    public double AchievedRate => Calls.Acknowledged / Time.TotalSeconds;
+    /// <summary>Contacts acknowledged per second of the window: the rate the platform took.</summary>
+    public double AchievedRate => Calls.Acknowledged / Window.TotalSeconds;
 }
 
 /// <summary>
@@ -54,7 +56,10 @@ internal sealed class PacedSubmitter(IntakeClients clients, ContactSource contac
         {
             await inFlight.WaitAsync(cancellationToken);
         }
-        return new SubmitResult(rate ?? 0, offered, Stopwatch.GetElapsedTime(start), tally);
+        // A paced run's calls answered after its end still count for its window (the offered
+        // rate was the target's); a closed loop's window is until its last answer.
+        var time = Stopwatch.GetElapsedTime(start);
+        return new SubmitResult(rate ?? 0, offered, rate is null ? time : duration, time, tally);
     }
 
     private async Task CallAsync(SemaphoreSlim inFlight, CallTally tally, CancellationToken cancellationToken)

@@ -35,9 +35,14 @@ internal sealed class PlatformUnderTest(DistributedApplication app, string state
         var begin = Stopwatch.GetTimestamp();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [$"MASH_STATE_DIR={stateDirectory}", $"MASH_STACK=bench{Environment.ProcessId}"], timeout.Token);
-        // The AppHost's own warnings (a service restarted, a server failing) reach the console; the
-        // services' console output, which the testing host forwards as logs, is tallied instead (ServiceLogs).
-        builder.Services.AddLogging(logging => logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning));
+        // The AppHost's own warnings (a service restarted) reach the console. The resources' output,
+        // which the testing host forwards as logs ("AppHost.Resources.<name>", stderr as errors: the
+        // servers' ordinary log lines), is tallied for the services instead (ServiceLogs), and the
+        // AppHost's probes of resources still starting or already stopping say nothing the figures need.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning)
+            .AddFilter<ConsoleLoggerProvider>("AppHost.Resources", LogLevel.None)
+            .AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         var app = await builder.BuildAsync(timeout.Token);
         try
         {

@@ -121,7 +121,7 @@ try
     {
         report.Failures.Add(Invariant($"Intake holds {acknowledgements.Count - stored:N0} fewer contacts than were acknowledged."));
     }
-    report.Notes.Add($"The services' console meanwhile: {serviceLogs.Describe() ?? "no warnings or errors"}.");
+    report.Notes.Add($"The services' console meanwhile: {serviceLogs.Describe() ?? "no warnings or errors"} (lines read: {serviceLogs.Lines()}).");
     report.Notes.Add($"Load average at the end: {MachineLoad.Average()}.");
     report.Print();
     return report.Failures.Count == 0 ? 0 : 1;

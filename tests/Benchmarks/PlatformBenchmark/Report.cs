@@ -10,11 +10,35 @@ internal sealed record StepOutcome(int Target, SubmitResult Submitted, Observati
     /// call OK, and every projection stayed within the lag goal throughout and held everything
     /// within it of the step's end.
     /// </summary>
-    public bool KeptUp =>
-        Submitted.AchievedRate >= Target * 0.98
-        && Submitted.Calls.Failures.Count == 0
-        && Observed.AllComplete
-        && Enumerable.Range(0, Projections.All.Length).All(i => Observed.MaxLag[i].Time <= Report.LagGoal && Observed.CatchUp(i) <= Report.LagGoal);
+    public bool KeptUp => !WhyNot().Any();
+
+    /// <summary>Each way the step fell short, e.g. "triage 7.2 s behind".</summary>
+    public IEnumerable<string> WhyNot()
+    {
+        if (Submitted.AchievedRate < Target * 0.98)
+        {
+            yield return "Intake took under 98 % of the target";
+        }
+        if (Submitted.Calls.Failures.Count > 0)
+        {
+            yield return "non-OK answers";
+        }
+        for (var i = 0; i < Projections.All.Length; i++)
+        {
+            if (Observed.MaxLag[i].Time > Report.LagGoal)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"{Projections.All[i].Service} {Observed.MaxLag[i].Time.TotalSeconds:0.0} s behind");
+            }
+            if (Observed.CatchUp(i) is not { } catchUp)
+            {
+                yield return $"{Projections.All[i].Service} never caught up";
+            }
+            else if (catchUp > Report.LagGoal)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"{Projections.All[i].Service} caught up {catchUp.TotalSeconds:0} s after the end");
+            }
+        }
+    }
 }
 
 /// <summary>A bulk import through the whole platform, or into Intake alone (no observation).</summary>
@@ -51,9 +75,9 @@ internal sealed class Report(Settings settings)
     {
         var s = step.Submitted;
         var lags = string.Join("; ", Projections.All.Select((p, i) => $"{p.Service} {LagText(step.Observed.MaxLag[i])}, all {CatchUpText(step.Observed.CatchUp(i))}"));
-        return Invariant($"  step {step.Target:N0}/s: achieved {s.AchievedRate:N0}/s ({s.Calls.Acknowledged:N0} acknowledged of {s.Offered:N0} offered in {s.Time.TotalSeconds:0.0} s), ")
+        return Invariant($"  step {step.Target:N0}/s: achieved {s.AchievedRate:N0}/s ({s.Calls.Acknowledged:N0} acknowledged of {s.Offered:N0} offered in {s.Window.TotalSeconds:0.0} s, the last answered at {s.Time.TotalSeconds:0.0} s), ")
             + Invariant($"p50 {s.Calls.P50Ms:0.0} ms, p99 {s.Calls.P99Ms:0.0} ms, non-OK: {s.Calls.Describe()}; max lag: {lags}; machine {step.Observed.MachineBusy:P0} busy (cores: {step.Observed.Busiest}), load {MachineLoad.Average()}; ")
-            + (step.KeptUp ? "kept up" : "did NOT keep up") + CatchingUp(step.Observed) + (step.ServiceLogs is { } logs ? $"; the services' console so far: {logs}" : "");
+            + (step.KeptUp ? "kept up" : $"did NOT keep up ({string.Join(", ", step.WhyNot())})") + CatchingUp(step.Observed) + (step.ServiceLogs is { } logs ? $"; the services' console so far: {logs}" : "");
     }
 
     public static string ImportLine(string what, ImportOutcome import)

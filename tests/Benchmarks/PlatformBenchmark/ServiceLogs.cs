@@ -32,6 +32,9 @@ internal sealed class ServiceLogs : IAsyncDisposable
         return lines.Count == 0 ? null : string.Join("; ", lines);
     }
 
+    /// <summary>The console lines read from each service, to show the tally was listening.</summary>
+    public string Lines() => string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {Interlocked.Read(ref c.Value.Lines):N0}"));
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
@@ -57,6 +60,7 @@ internal sealed class ServiceLogs : IAsyncDisposable
         {
             foreach (var line in batch)
             {
+                Interlocked.Increment(ref tally.Lines);
                 var content = line.Content;
                 if (errorFollows)
                 {
@@ -80,6 +84,7 @@ internal sealed class ServiceLogs : IAsyncDisposable
 
     private sealed class Counts
     {
+        public long Lines;
         public long Warnings;
         public long Errors;
         public string? FirstError;

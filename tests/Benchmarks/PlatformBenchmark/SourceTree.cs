@@ -19,16 +19,21 @@ internal static class SourceTree
         {
             return "commit unknown (no MashPlatform.sln above the benchmark)";
         }
-        var commit = Git(root.FullName, "log -1 --format=%h %cI")?.Trim();
-        var changed = Git(root.FullName, "status --porcelain --untracked-files=no")?.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        var commit = Git(root.FullName, "log", "-1", "--format=%h %cI")?.Trim();
+        var changed = Git(root.FullName, "status", "--porcelain", "--untracked-files=no")?.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         return commit is null ? "commit unknown (git failed)" : $"commit {commit}, {changed} tracked file(s) changed in the tree";
     }
 
-    private static string? Git(string directory, string arguments)
+    private static string? Git(string directory, params string[] arguments)
     {
         try
         {
-            using var git = Process.Start(new ProcessStartInfo("git", $"-C \"{directory}\" {arguments}") { RedirectStandardOutput = true, UseShellExecute = false });
+            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in (string[])["-C", directory, .. arguments])
+            {
+                start.ArgumentList.Add(argument);
+            }
+            using var git = Process.Start(start);
             if (git is null)
             {
                 return null;
