@@ -21,15 +21,16 @@ namespace Mash.ServiceDefaults;
 public static class Extensions
 {
     /// <summary>
-    /// Kestrel endpoints (gRPC h2c + HTTP/1.1 management), OpenTelemetry over OTLP, health checks,
-    /// service discovery for calls to other services, the gRPC server with grpc.health.v1 and
-    /// reflection, and graceful shutdown.
+    /// Kestrel endpoints (gRPC h2c + HTTP/1.1 management), OpenTelemetry over OTLP, health checks
+    /// (dependencies sampled in the background: OperationsMonitor), service discovery for calls to
+    /// other services, the gRPC server with grpc.health.v1 and reflection, and graceful shutdown.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureKestrelEndpoints();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddOperationsMonitoring();
         builder.ConfigureGracefulShutdown();
 
         builder.Services.AddServiceDiscovery();

@@ -39,12 +39,25 @@ internal sealed partial class OutboxDispatcher(
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long after its last wake or published event it keeps polling every <see cref="PollInterval"/>
+    /// before falling back to <see cref="OutboxOptions.IdlePollInterval"/>: a wake may come before its
+    /// writer commits (<see cref="EventOutbox.AddAsync"/> wakes inside the transaction), and a row that
+    /// committed behind a higher id waits for the next rescan (<see cref="RescanInterval"/>).
+    /// </summary>
+    internal static readonly TimeSpan BusyWindow = TimeSpan.FromSeconds(2);
+
     private readonly OutboxYield yielding = new(options.Value.MaxYield);
     private readonly OutboxPosition position = new(RescanInterval);
+    private readonly TimeSpan idlePoll = options.Value.IdlePollInterval;
     private long heldBack;
+    private long batches;
 
     /// <summary>How many times it has waited for writers rather than publish.</summary>
     internal long HeldBack => Interlocked.Read(ref heldBack);
+
+    /// <summary>How many batches it has asked PostgreSQL for, empty ones included: what an idle service costs.</summary>
+    internal long Batches => Interlocked.Read(ref batches);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,6 +67,7 @@ internal sealed partial class OutboxDispatcher(
         }
         // The bus itself publishes: IPublishEndpoint is scoped to a consume context or request.
         var publisher = services.GetRequiredService<IBus>();
+        var lastActive = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -64,11 +78,23 @@ internal sealed partial class OutboxDispatcher(
                 {
                     Interlocked.Increment(ref heldBack);
                     await outbox.WaitAsync(wait < PollInterval ? wait : PollInterval, stoppingToken);
+                    lastActive = time.GetUtcNow();
                 }
-                else if (await DispatchBatchAsync(publisher, stoppingToken) < BatchSize)
+                else if (await DispatchBatchAsync(publisher, stoppingToken) is var published && published < BatchSize)
                 {
                     yielding.CaughtUp();
-                    await outbox.WaitAsync(PollInterval, stoppingToken);
+                    var now = time.GetUtcNow();
+                    if (published > 0)
+                    {
+                        lastActive = now;
+                    }
+                    // Idle, it asks PostgreSQL only now and then (for rows of a replica that died, or
+                    // a missed wake): polling every 200 ms cost an idle service several % of a core.
+                    var poll = now - lastActive < BusyWindow ? PollInterval : idlePoll;
+                    if (await outbox.WaitAsync(poll, stoppingToken))
+                    {
+                        lastActive = time.GetUtcNow();
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,6 +111,7 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task<int> DispatchBatchAsync(IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref batches);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = await TakeBatchAsync(connection, transaction, position.Next(time.GetUtcNow()), cancellationToken);

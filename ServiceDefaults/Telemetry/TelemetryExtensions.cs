@@ -15,11 +15,13 @@ public static class TelemetryExtensions
     private const string MassTransitSource = "MassTransit";
 
     /// <summary>
-    /// Traces, metrics and logs as Aspire's service defaults set them up, plus PostgreSQL (Npgsql)
-    /// and MassTransit, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
+    /// Traces, metrics and logs as Aspire's service defaults set them up, plus PostgreSQL (Npgsql,
+    /// with its connection pool metrics), MassTransit and the outbox and queue gauges of
+    /// <see cref="OperationsMetrics"/>, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
     /// AppHost sets it, with the service's name). A service adds its own sources with
-    /// <c>builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddSource("X"))</c>; one
-    /// named after the application is already listened to.
+    /// <c>builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddSource("X"))</c>; a source
+    /// and a Meter named after the application (<c>builder.Environment.ApplicationName</c>) are
+    /// already listened to, so a service's own counters reach the dashboard with no more setup.
     /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -36,7 +38,7 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(MassTransitSource, applicationName))
+                .AddMeter(MassTransitSource, OperationsMetrics.MeterName, applicationName))
             .WithTracing(tracing => tracing
                 .AddSource(MassTransitSource, OutboxTelemetry.SourceName, applicationName)
                 // The AppHost's probes would bury the traces people look for.

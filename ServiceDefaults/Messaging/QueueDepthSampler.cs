@@ -1,0 +1,123 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace Mash.ServiceDefaults;
+
+/// <summary>Messages ready in one of the service's queues (not yet handed to a consumer).</summary>
+internal sealed record QueueDepth(string Queue, long Messages)
+{
+    /// <summary>A <c>_error</c> queue: messages whose consumer failed every retry, waiting for an operator.</summary>
+    public bool IsErrorQueue => Queue.EndsWith(BusQueues.ErrorSuffix, StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Reads the depth of the service's queues and their <c>_error</c> queues with a passive
+/// <c>queue.declare</c> each (one round trip, answered from the broker's memory) on one channel of
+/// a connection of its own, so a sample costs the broker next to nothing and never touches
+/// MassTransit's channels. An <c>_error</c> queue is declared by MassTransit only when it first
+/// moves a message there; a passive declare of a missing queue closes the channel (and the broker
+/// logs it), so a missing one is asked about again only every <paramref name="missingRecheck"/>.
+/// </summary>
+internal sealed class QueueDepthSampler(string connectionString, string clientName, BusQueues queues, TimeSpan missingRecheck, TimeProvider time) : IAsyncDisposable
+{
+    private const ushort NotFound = 404;
+
+    private readonly Dictionary<string, DateTimeOffset> missingSince = new(StringComparer.Ordinal);
+    private IConnection? connection;
+    private IChannel? channel;
+
+    /// <summary>Each known queue's depth; throws when the broker cannot be reached.</summary>
+    public async Task<IReadOnlyList<QueueDepth>> SampleAsync(CancellationToken cancellationToken)
+    {
+        var depths = new List<QueueDepth>();
+        var now = time.GetUtcNow();
+        try
+        {
+            foreach (var name in queues.Names.SelectMany(q => new[] { q, q + BusQueues.ErrorSuffix }))
+            {
+                if (missingSince.TryGetValue(name, out var since) && now - since < missingRecheck)
+                {
+                    depths.Add(new QueueDepth(name, 0));
+                    continue;
+                }
+                var open = await OpenChannelAsync(cancellationToken);
+                try
+                {
+                    var declared = await open.QueueDeclarePassiveAsync(name, cancellationToken);
+                    missingSince.Remove(name);
+                    depths.Add(new QueueDepth(name, declared.MessageCount));
+                }
+                catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == NotFound)
+                {
+                    missingSince[name] = now;
+                    depths.Add(new QueueDepth(name, 0));
+                    await CloseChannelAsync();
+                }
+            }
+            // Even with no queue to ask about, the connection says whether the broker is there.
+            await OpenChannelAsync(cancellationToken);
+        }
+        catch
+        {
+            await DisconnectAsync();
+            throw;
+        }
+        return depths;
+    }
+
+    private async Task<IChannel> OpenChannelAsync(CancellationToken cancellationToken)
+    {
+        if (connection is not { IsOpen: true })
+        {
+            await DisconnectAsync();
+            var factory = new ConnectionFactory
+            {
+                Uri = new Uri(connectionString),
+                // Reconnected by the next sample, not in the background.
+                AutomaticRecoveryEnabled = false,
+                TopologyRecoveryEnabled = false,
+                ClientProvidedName = clientName,
+            };
+            connection = await factory.CreateConnectionAsync(cancellationToken);
+        }
+        if (channel is not { IsOpen: true })
+        {
+            await CloseChannelAsync();
+            channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        }
+        return channel;
+    }
+
+    private async Task CloseChannelAsync()
+    {
+        if (channel is { } closing)
+        {
+            channel = null;
+            await DisposeQuietlyAsync(closing);
+        }
+    }
+
+    private async Task DisconnectAsync()
+    {
+        await CloseChannelAsync();
+        if (connection is { } closing)
+        {
+            connection = null;
+            await DisposeQuietlyAsync(closing);
+        }
+    }
+
+    // A broken connection or channel may fail again as it is disposed; there is nothing left to do with it.
+    private static async Task DisposeQuietlyAsync(IAsyncDisposable disposable)
+    {
+        try
+        {
+            await disposable.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(DisconnectAsync());
+}
