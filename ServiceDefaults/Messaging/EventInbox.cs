@@ -29,6 +29,30 @@ public static class EventInbox
     }
 
     /// <summary>
+    /// Records a batch of event ids for <paramref name="consumer"/> in one statement and returns those
+    /// it had not seen before; an id twice in the batch is recorded, and returned, once.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> RecordNewAsync(NpgsqlTransaction transaction, string consumer, IEnumerable<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO processed_events (consumer, event_id)
+            SELECT $1, e.event_id FROM unnest($2::text[]) AS e(event_id)
+            ON CONFLICT DO NOTHING
+            RETURNING event_id
+            """, transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = consumer });
+        // In one order, so two batches sharing ids (a redelivery racing the first delivery) wait for each other rather than deadlock.
+        command.Parameters.Add(new() { Value = eventIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            recorded.Add(reader.GetString(0));
+        }
+        return recorded;
+    }
+
+    /// <summary>
     /// Runs <paramref name="effect"/> unless <paramref name="consumer"/> has already applied
     /// <paramref name="eventId"/>: the inbox record and the effect commit in one transaction, so an
     /// effect that fails leaves the event unrecorded for the retry.
@@ -42,5 +66,37 @@ public static class EventInbox
             await effect(transaction).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The batch form of <see cref="ApplyOnceAsync"/>, for a batch consumer: in one transaction,
+    /// records the batch's event ids and runs <paramref name="effect"/> on the events
+    /// <paramref name="consumer"/> has not applied before, in the order given, each id once (its
+    /// first delivery in the batch). Nothing commits if the effect fails, so the retry applies them
+    /// all. Returns the events applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> ApplyNewAsync<T>(
+        NpgsqlDataSource dataSource,
+        string consumer,
+        IReadOnlyList<T> events,
+        Func<T, string> eventIdOf,
+        Func<NpgsqlTransaction, IReadOnlyList<T>, Task> effect,
+        CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var unseen = new HashSet<string>(await RecordNewAsync(transaction, consumer, events.Select(eventIdOf), cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+        // Taken out of the set as it is applied, so a second delivery in the same batch is left out.
+        List<T> fresh = [.. events.Where(e => unseen.Remove(eventIdOf(e)))];
+        if (fresh.Count > 0)
+        {
+            await effect(transaction, fresh).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return fresh;
     }
 }

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Mash.ServiceDefaults.Tests.Events;
+using Mash.ServiceDefaults.Tests.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace Mash.ServiceDefaults.Tests;
+
+/// <summary>A batch consumer added with AddEventBatchConsumer, through a real RabbitMQ into a real PostgreSQL.</summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
+{
+    private const int MessageLimit = 40;
+
+    [Fact]
+    public async Task Events_published_together_arrive_in_batches_of_the_configured_size_each_applied_once_in_its_own_trace_and_a_malformed_one_alone_goes_to_the_error_queue()
+    {
+        var prefix = $"sdtests-batch-{Guid.NewGuid():N}"[..24];
+        var database = infrastructure.Postgres.ConnectionString(await infrastructure.Postgres.CreateDatabaseAsync("inboxbus"));
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using (var create = dataSource.CreateCommand(EventInbox.Migration.Sql + "CREATE TABLE applied (event_id text NOT NULL);"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+        var sink = new BatchSink();
+        await using var consumer = await StartConsumerAsync(prefix, dataSource, sink);
+        var events = Enumerable.Range(0, 100).Select(i => new ContactRated { ContactId = $"event-{i}" }).ToList();
+        events.Insert(30, new ContactRated { ContactId = "event-7" });   // event-7 again, as a redelivery would be
+        events.Insert(60, new ContactRated { ContactId = "malformed" });
+        // All at once: a batch fills within its time limit of the first event.
+        var bus = consumer.Services.GetRequiredService<IBus>();
+        await Task.WhenAll(events.Select(e => bus.Publish(e)));
+
+        await ServiceHost.WaitUntilAsync(async () => await CountAsync(dataSource, "SELECT count(*) FROM applied") >= 100);
+        var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<InboxBatchConsumer>();
+        var faulted = await GetFromQueueAsync($"{queue}_error");
+
+        Assert.Equal(MessageLimit, sink.Sizes.Max());
+        Assert.Equal(100, await CountAsync(dataSource, "SELECT count(DISTINCT event_id) FROM applied"));
+        Assert.Equal(100, await CountAsync(dataSource, "SELECT count(*) FROM applied"));
+        Assert.Equal("malformed", ContactRated.Parser.ParseJson(System.Text.Json.JsonDocument.Parse(faulted.Body.ToArray()).RootElement.GetProperty("message").GetRawText()).ContactId);
+        Assert.Null(await TryGetAsync($"{queue}_error"));
+        // Each event keeps the trace it was published in, though a batch is consumed in one.
+        var traces = sink.TraceParents.Where(t => t.Key != "malformed").Select(t => ActivityContext.Parse(t.Value!, null).TraceId).ToList();
+        Assert.Equal(100, traces.Distinct().Count());
+    }
+
+    private async Task<ServiceHost> StartConsumerAsync(string prefix, NpgsqlDataSource dataSource, BatchSink sink)
+    {
+        var configuration = Configuration(prefix);
+        configuration["ServiceDefaults:EventBatches:MessageLimit"] = MessageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        configuration["ServiceDefaults:EventBatches:TimeLimit"] = "00:00:02";
+        configuration["ServiceDefaults:EventBatches:ConcurrencyLimit"] = "1";
+        var host = await ServiceHost.StartAsync(configuration, b =>
+        {
+            b.Services.AddSingleton(sink);
+            b.Services.AddKeyedSingleton("inbox-batch-tests", dataSource);
+            b.AddMashBus(bus => bus.AddEventBatchConsumer<InboxBatchConsumer>());
+        });
+        await host.WaitUntilHealthyAsync();
+        return host;
+    }
+
+    private Dictionary<string, string?> Configuration(string prefix) => new()
+    {
+        ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMq.ConnectionString,
+        ["ServiceDefaults:Bus:EndpointPrefix"] = prefix,
+        ["ServiceDefaults:Bus:RetryLimit"] = "2",
+        ["ServiceDefaults:Bus:RetryInitialInterval"] = "00:00:00.010",
+        ["ServiceDefaults:Bus:RetryIncrement"] = "00:00:00.010",
+    };
+
+    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<BasicGetResult> GetFromQueueAsync(string queue)
+    {
+        BasicGetResult? result = null;
+        await ServiceHost.WaitUntilAsync(async () => (result = await TryGetAsync(queue)) is not null);
+        return result!;
+    }
+
+    private async Task<BasicGetResult?> TryGetAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(infrastructure.RabbitMq.ConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return await channel.BasicGetAsync(queue, autoAck: true);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return null;   // not declared yet: no fault has reached it
+        }
+    }
+}
+
+/// <summary>The size of every batch an InboxBatchConsumer was handed.</summary>
+public sealed class BatchSink
+{
+    public ConcurrentQueue<int> Sizes { get; } = new();
+
+    /// <summary>Each event's trace, as <see cref="EventBatches.TraceParentOf"/> read it.</summary>
+    public ConcurrentDictionary<string, string?> TraceParents { get; } = new();
+}
+
+/// <summary>Applies each event (its contact id standing for its event id) once, a batch at a time, refusing a malformed one, as the services do.</summary>
+public sealed class InboxBatchConsumer([FromKeyedServices("inbox-batch-tests")] NpgsqlDataSource dataSource, BatchSink sink) : IConsumer<Batch<ContactRated>>
+{
+    public Task Consume(ConsumeContext<Batch<ContactRated>> context)
+    {
+        sink.Sizes.Enqueue(context.Message.Length);
+        foreach (var delivery in context.Message)
+        {
+            sink.TraceParents[delivery.Message.ContactId] = EventBatches.TraceParentOf(delivery);
+        }
+        return EventBatches.ApplyAsync(context,
+            delivery => delivery.Message.ContactId == "malformed" ? throw new InvalidOperationException("A malformed event.") : delivery.Message.ContactId,
+            ids => EventInbox.ApplyNewAsync(dataSource, nameof(InboxBatchConsumer), ids, id => id, async (transaction, fresh) =>
+            {
+                await using var command = new NpgsqlCommand("INSERT INTO applied (event_id) SELECT unnest($1::text[])", transaction.Connection, transaction);
+                command.Parameters.Add(new() { Value = fresh.ToArray() });
+                await command.ExecuteNonQueryAsync();
+            }, context.CancellationToken));
+    }
+}
