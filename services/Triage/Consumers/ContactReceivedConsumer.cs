@@ -1,12 +1,14 @@
 using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
 using Mash.Triage.Queue;
 using MassTransit;
 
 namespace Mash.Triage.Consumers;
 
-/// <summary>Puts each contact Intake announces into the screening queue.</summary>
-internal sealed class ContactReceivedConsumer(ReceivedContacts contacts) : IConsumer<ContactReceived>
+/// <summary>Puts the contacts Intake announces into the screening queue, a batch at a time.</summary>
+internal sealed class ContactReceivedConsumer(ReceivedContacts contacts) : IConsumer<Batch<ContactReceived>>
 {
-    public Task Consume(ConsumeContext<ContactReceived> context) =>
-        contacts.ReceiveAsync(context.Message, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<ContactReceived>> context) =>
+        EventBatches.ApplyAsync(context, delivery => ReceivedContacts.Announced(delivery.Message),
+            announced => contacts.QueueAsync(announced, context.CancellationToken));
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mash.Triage.Queue;
 
@@ -11,18 +13,26 @@ internal sealed class QueueStore(NpgsqlDataSource database)
         FROM queue_items q LEFT JOIN threshold_decisions d ON d.contact_id = q.contact_id
         """;
 
-    /// <summary>Adds a contact to the queue; a contact already there is left as it is.</summary>
-    public async Task AddAsync(NpgsqlTransaction transaction, QueueEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds contacts to the queue in one statement; a contact already there, or twice in the list, keeps
+    /// its first entry, as if they were added one after another.
+    /// </summary>
+    public async Task AddAsync(NpgsqlTransaction transaction, IReadOnlyList<QueueEntry> entries, CancellationToken cancellationToken)
     {
+        // Each entry's presenting issues travel as a JSON array: PostgreSQL has no arrays of arrays of differing lengths.
         await using var command = new NpgsqlCommand("""
             INSERT INTO queue_items (contact_id, agency_id, contact_type, presenting_issues, received_at)
-            VALUES ($1, $2, $3, $4, $5) ON CONFLICT (contact_id) DO NOTHING
+            SELECT e.contact_id, e.agency_id, e.contact_type, ARRAY(SELECT jsonb_array_elements_text(e.presenting_issues)), e.received_at
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[]) WITH ORDINALITY
+                AS e(contact_id, agency_id, contact_type, presenting_issues, received_at, n)
+            ORDER BY e.n
+            ON CONFLICT (contact_id) DO NOTHING
             """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = entry.ContactId });
-        command.Parameters.Add(new() { Value = entry.AgencyId });
-        command.Parameters.Add(new() { Value = entry.ContactType });
-        command.Parameters.Add(new() { Value = entry.PresentingIssues.ToArray() });
-        command.Parameters.Add(new() { Value = entry.ReceivedAt.ToUniversalTime() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.ContactId).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.AgencyId).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.ContactType).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => JsonSerializer.Serialize(e.PresentingIssues)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.ReceivedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

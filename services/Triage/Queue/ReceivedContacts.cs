@@ -11,12 +11,20 @@ internal sealed class ReceivedContacts(NpgsqlDataSource database, QueueStore que
     // The inbox key: stable, so renaming a class never makes old events look new.
     private const string InboxName = "triage.contact-received";
 
-    public async Task ReceiveAsync(ContactReceived received, CancellationToken cancellationToken)
-    {
-        var entry = ToQueueEntry(received);
-        await EventInbox.ApplyOnceAsync(database, InboxName, received.EventId,
-            transaction => queue.AddAsync(transaction, entry, cancellationToken), cancellationToken);
-    }
+    /// <summary>
+    /// Queues a batch of announced contacts in one transaction. An event seen before, or again in the
+    /// batch, adds nothing; a contact announced twice keeps the entry that arrived first.
+    /// </summary>
+    public Task ReceiveAsync(IReadOnlyList<ContactReceived> batch, CancellationToken cancellationToken) =>
+        QueueAsync([.. batch.Select(Announced)], cancellationToken);
+
+    /// <inheritdoc cref="ReceiveAsync"/>
+    public Task QueueAsync(IReadOnlyList<AnnouncedContact> batch, CancellationToken cancellationToken) =>
+        EventInbox.ApplyNewAsync(database, InboxName, batch, a => a.EventId,
+            (transaction, fresh) => queue.AddAsync(transaction, [.. fresh.Select(a => a.Entry)], cancellationToken), cancellationToken);
+
+    /// <summary>The event's id and its queue entry; a malformed event is refused (see <see cref="ToQueueEntry"/>).</summary>
+    public static AnnouncedContact Announced(ContactReceived received) => new(received.EventId, ToQueueEntry(received));
 
     /// <summary>
     /// The queue entry for a contact Intake announced. It was received when the contact happened
@@ -35,3 +43,6 @@ internal sealed class ReceivedContacts(NpgsqlDataSource database, QueueStore que
             at.ToDateTimeOffset(), Rag.Unspecified, Decision: null);
     }
 }
+
+/// <summary>A contact Intake announced, as Triage queues it, under the id of the event that announced it.</summary>
+internal sealed record AnnouncedContact(string EventId, QueueEntry Entry);

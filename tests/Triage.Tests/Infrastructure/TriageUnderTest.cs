@@ -22,7 +22,7 @@ internal sealed class TriageUnderTest(TriageDatabase database)
     public async Task<ContactReceived> ReceiveAsync(int minutesAgo = 10, string? contactId = null)
     {
         var received = Received(contactId ?? $"c-{Guid.NewGuid():N}", Time.Now.AddMinutes(-minutesAgo));
-        await Contacts.ReceiveAsync(received, CancellationToken.None);
+        await Contacts.ReceiveAsync([received], CancellationToken.None);
         return received;
     }
 
