@@ -4,8 +4,11 @@ using Mash.Contracts.Events.V1;
 
 namespace Mash.Timeliness.Clocks;
 
-/// <summary>An integration event as Timeliness reads it: its id (for the inbox), its contact and its fact.</summary>
-internal sealed record ClockEvent(string EventId, string ContactId, ClockFact Fact)
+/// <summary>
+/// An integration event as Timeliness reads it: its id (for the inbox), its contact and its fact;
+/// and the trace it came in (a DecisionTimed it causes joins that trace, the contact's journey).
+/// </summary>
+internal sealed record ClockEvent(string EventId, string ContactId, ClockFact Fact, string? TraceParent = null)
 {
     // Each fact is timed by occurred_at (measures use when things happened: an imported contact
     // keeps its original time), or recorded_at from a producer that left occurred_at unset.

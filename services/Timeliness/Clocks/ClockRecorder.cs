@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Mash.ServiceDefaults;
 using Mash.Timeliness.Timing;
 using Npgsql;
@@ -5,9 +6,10 @@ using Npgsql;
 namespace Mash.Timeliness.Clocks;
 
 /// <summary>
-/// What every consumer does with its event, in one transaction: record it in the inbox (a
-/// redelivery stops there), apply its fact to the locked clock, and, if that stopped the clock,
-/// put DecisionTimed in the outbox.
+/// What every consumer does with a batch of events, in one transaction: record them in the inbox
+/// (a redelivery stops there), apply each new event's fact to its locked clock in the order they
+/// arrived, exactly as one event at a time would, write the changed clocks back in one statement,
+/// and put a DecisionTimed in the outbox for each clock that stopped.
 /// </summary>
 internal sealed partial class ClockRecorder(
     NpgsqlDataSource database,
@@ -18,24 +20,59 @@ internal sealed partial class ClockRecorder(
     ILogger<ClockRecorder> logger)
 {
     public Task RecordAsync(string inboxName, ClockEvent clockEvent, CancellationToken cancellationToken) =>
-        EventInbox.ApplyOnceAsync(database, inboxName, clockEvent.EventId, transaction => ApplyAsync(transaction, clockEvent, cancellationToken), cancellationToken);
+        RecordAsync(inboxName, [clockEvent], cancellationToken);
 
-    private async Task ApplyAsync(NpgsqlTransaction transaction, ClockEvent clockEvent, CancellationToken cancellationToken)
+    public async Task RecordAsync(string inboxName, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
     {
-        var clock = await clocks.LockAsync(transaction, clockEvent.ContactId, cancellationToken);
-        var step = ClockRules.Apply(clock, clockEvent.Fact, deadlines.DueAt);
-        if (step.Clock != clock)
+        var stopped = 0;
+        await EventInbox.ApplyNewAsync(database, inboxName, batch, e => e.EventId,
+            async (transaction, fresh) => stopped = await ApplyAsync(transaction, fresh, cancellationToken), cancellationToken);
+        if (stopped > 0)
         {
-            await clocks.SaveAsync(transaction, step.Clock, cancellationToken);
+            outbox.Wake();
         }
-        if (step.Stopped)
+    }
+
+    /// <summary>Applies the facts and returns how many clocks they stopped.</summary>
+    private async Task<int> ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
+    {
+        var current = await clocks.LockAsync(transaction, batch.Select(e => e.ContactId), cancellationToken);
+        var changed = new Dictionary<string, ClockRecord>(StringComparer.Ordinal);
+        var timed = new List<IMessage>();
+        var traceParents = new List<string?>();
+        var now = time.GetUtcNow();
+        foreach (var clockEvent in batch)
         {
-            await outbox.AddAsync(transaction, TimelinessEvents.DecisionTimed(step.Clock, time.GetUtcNow()), cancellationToken);
+            var clock = current[clockEvent.ContactId];
+            var step = ClockRules.Apply(clock, clockEvent.Fact, deadlines.DueAt);
+            if (step.Clock != clock)
+            {
+                current[clockEvent.ContactId] = changed[clockEvent.ContactId] = step.Clock;
+            }
+            if (step.Stopped)
+            {
+                timed.Add(TimelinessEvents.DecisionTimed(step.Clock, now));
+                traceParents.Add(clockEvent.TraceParent ?? System.Diagnostics.Activity.Current?.Id);
+            }
+            else if (clock.IsStopped)
+            {
+                LogAfterStop(clockEvent.ContactId, clockEvent.Fact);
+            }
         }
-        else if (clock.IsStopped)
+        await using var writes = new NpgsqlBatch(transaction.Connection, transaction);
+        if (changed.Count > 0)
         {
-            LogAfterStop(clockEvent.ContactId, clockEvent.Fact);
+            writes.BatchCommands.Add(ClockStore.SaveCommand(changed.Values));
         }
+        if (timed.Count > 0)
+        {
+            writes.BatchCommands.Add(EventOutbox.AddRangeCommand(timed, traceParents));
+        }
+        if (writes.BatchCommands.Count > 0)
+        {
+            await writes.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return timed.Count;
     }
 
     // Chiefly a re-rating overtaken by the decision on another queue: the decision was timed

@@ -1,53 +1,71 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mash.Timeliness.Clocks;
 
 /// <summary>Clocks in Timeliness's own database.</summary>
 internal sealed class ClockStore(NpgsqlDataSource database)
 {
-    private const string SelectClock = "SELECT contact_id, started_at, rag, rated_at, due_at, decided_at, within_target FROM clocks WHERE contact_id = $1";
+    private const string SelectClocks = "SELECT contact_id, started_at, rag, rated_at, due_at, decided_at, within_target FROM clocks";
 
     /// <summary>
-    /// The contact's clock (created empty if no fact has reached it yet), locked until the
+    /// The contacts' clocks (created empty where no fact has reached one yet), locked until the
     /// transaction ends: facts about one contact arriving together on different queues take turns.
+    /// Every batch creates and locks its clocks in the same order (by contact id), so two batches
+    /// sharing contacts wait for each other rather than deadlock.
     /// </summary>
-    public async Task<ClockRecord> LockAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, ClockRecord>> LockAsync(NpgsqlTransaction transaction, IEnumerable<string> contactIds, CancellationToken cancellationToken)
     {
-        await using (var create = new NpgsqlCommand("INSERT INTO clocks (contact_id) VALUES ($1) ON CONFLICT (contact_id) DO NOTHING", transaction.Connection, transaction))
+        string[] ids = [.. contactIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        await using (var create = new NpgsqlCommand("""
+            INSERT INTO clocks (contact_id) SELECT c.contact_id FROM unnest($1::text[]) WITH ORDINALITY AS c(contact_id, n) ORDER BY c.n
+            ON CONFLICT (contact_id) DO NOTHING
+            """, transaction.Connection, transaction))
         {
-            create.Parameters.Add(new() { Value = contactId });
+            create.Parameters.Add(new() { Value = ids });
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using var select = new NpgsqlCommand($"{SelectClock} FOR UPDATE", transaction.Connection, transaction);
-        select.Parameters.Add(new() { Value = contactId });
+        await using var select = new NpgsqlCommand($"""{SelectClocks} WHERE contact_id = ANY($1) ORDER BY contact_id COLLATE "C" FOR UPDATE""", transaction.Connection, transaction);
+        select.Parameters.Add(new() { Value = ids });
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ClockRow.Read(reader) : throw new InvalidOperationException($"Clock {contactId} vanished.");
+        var clocks = new Dictionary<string, ClockRecord>(ids.Length, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var clock = ClockRow.Read(reader);
+            clocks[clock.ContactId] = clock;
+        }
+        return clocks.Count == ids.Length ? clocks : throw new InvalidOperationException($"{ids.Length - clocks.Count} of {ids.Length} clocks vanished.");
     }
 
-    public async Task SaveAsync(NpgsqlTransaction transaction, ClockRecord clock, CancellationToken cancellationToken)
+    /// <summary>A command writing <paramref name="clocks"/> back in one statement, to run in the transaction that locked them.</summary>
+    public static NpgsqlBatchCommand SaveCommand(IReadOnlyCollection<ClockRecord> clocks)
     {
-        await using var command = new NpgsqlCommand("""
-            UPDATE clocks SET started_at = $2, rag = $3, rated_at = $4, due_at = $5, decided_at = $6, within_target = $7
-            WHERE contact_id = $1
-            """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = clock.ContactId });
-        command.Parameters.Add(new() { Value = Column(clock.StartedAt) });
-        command.Parameters.Add(new() { Value = RagColumn.ToColumn(clock.Rag) });
-        command.Parameters.Add(new() { Value = Column(clock.RatedAt) });
-        command.Parameters.Add(new() { Value = Column(clock.DueAt) });
-        command.Parameters.Add(new() { Value = Column(clock.DecidedAt) });
-        command.Parameters.Add(new() { Value = clock.WithinTarget is { } within ? within : DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var command = new NpgsqlBatchCommand("""
+            UPDATE clocks AS c
+            SET started_at = u.started_at, rag = u.rag, rated_at = u.rated_at, due_at = u.due_at, decided_at = u.decided_at, within_target = u.within_target
+            FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::boolean[])
+                AS u(contact_id, started_at, rag, rated_at, due_at, decided_at, within_target)
+            WHERE c.contact_id = u.contact_id
+            """);
+        command.Parameters.Add(new() { Value = clocks.Select(c => c.ContactId).ToArray() });
+        command.Parameters.Add(Instants(clocks.Select(c => c.StartedAt)));
+        command.Parameters.Add(new() { Value = clocks.Select(c => RagColumn.Name(c.Rag)).ToArray() });
+        command.Parameters.Add(Instants(clocks.Select(c => c.RatedAt)));
+        command.Parameters.Add(Instants(clocks.Select(c => c.DueAt)));
+        command.Parameters.Add(Instants(clocks.Select(c => c.DecidedAt)));
+        command.Parameters.Add(new() { Value = clocks.Select(c => c.WithinTarget).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean });
+        return command;
     }
 
     public async Task<ClockRecord?> FindAsync(string contactId, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand(SelectClock);
+        await using var command = database.CreateCommand($"{SelectClocks} WHERE contact_id = $1");
         command.Parameters.Add(new() { Value = contactId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ClockRow.Read(reader) : null;
     }
 
-    // timestamptz takes UTC offsets only.
-    private static object Column(DateTimeOffset? instant) => instant is { } at ? at.ToUniversalTime() : DBNull.Value;
+    // timestamptz takes UTC only; NULL is a fact not yet known.
+    private static NpgsqlParameter Instants(IEnumerable<DateTimeOffset?> instants) =>
+        new() { Value = instants.Select(at => at?.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 }

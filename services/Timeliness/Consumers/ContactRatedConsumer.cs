@@ -1,15 +1,18 @@
 using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
 using Mash.Timeliness.Clocks;
 using MassTransit;
 
 namespace Mash.Timeliness.Consumers;
 
-/// <summary>Sets (or, on a re-rating, moves) the deadline to the rating's target.</summary>
-internal sealed class ContactRatedConsumer(ClockRecorder recorder) : IConsumer<ContactRated>
+/// <summary>Sets (or, on a re-rating, moves) each contact's deadline to its rating's target, a batch at a time.</summary>
+internal sealed class ContactRatedConsumer(ClockRecorder recorder) : IConsumer<Batch<ContactRated>>
 {
     // The inbox key: stable, so renaming the class never makes old events look new.
     private const string InboxName = "timeliness.contact-rated";
 
-    public Task Consume(ConsumeContext<ContactRated> context) =>
-        recorder.RecordAsync(InboxName, ClockEvent.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<ContactRated>> context) =>
+        EventBatches.ApplyAsync(context,
+            delivery => ClockEvent.From(delivery.Message) with { TraceParent = EventBatches.TraceParentOf(delivery) },
+            batch => recorder.RecordAsync(InboxName, batch, context.CancellationToken));
 }

@@ -1,15 +1,18 @@
 using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
 using Mash.Timeliness.Clocks;
 using MassTransit;
 
 namespace Mash.Timeliness.Consumers;
 
-/// <summary>Starts a contact's clock at its receipt.</summary>
-internal sealed class ContactReceivedConsumer(ClockRecorder recorder) : IConsumer<ContactReceived>
+/// <summary>Starts each contact's clock at its receipt, a batch at a time.</summary>
+internal sealed class ContactReceivedConsumer(ClockRecorder recorder) : IConsumer<Batch<ContactReceived>>
 {
     // The inbox key: stable, so renaming the class never makes old events look new.
     private const string InboxName = "timeliness.contact-received";
 
-    public Task Consume(ConsumeContext<ContactReceived> context) =>
-        recorder.RecordAsync(InboxName, ClockEvent.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<ContactReceived>> context) =>
+        EventBatches.ApplyAsync(context,
+            delivery => ClockEvent.From(delivery.Message) with { TraceParent = EventBatches.TraceParentOf(delivery) },
+            batch => recorder.RecordAsync(InboxName, batch, context.CancellationToken));
 }

@@ -1,15 +1,18 @@
 using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
 using Mash.Timeliness.Clocks;
 using MassTransit;
 
 namespace Mash.Timeliness.Consumers;
 
-/// <summary>Stops the clock at the decision (once start and rating are known too) and announces DecisionTimed.</summary>
-internal sealed class DecisionRecordedConsumer(ClockRecorder recorder) : IConsumer<DecisionRecorded>
+/// <summary>Stops each clock at its decision (once start and rating are known too) and announces DecisionTimed, a batch at a time.</summary>
+internal sealed class DecisionRecordedConsumer(ClockRecorder recorder) : IConsumer<Batch<DecisionRecorded>>
 {
     // The inbox key: stable, so renaming the class never makes old events look new.
     private const string InboxName = "timeliness.decision-recorded";
 
-    public Task Consume(ConsumeContext<DecisionRecorded> context) =>
-        recorder.RecordAsync(InboxName, ClockEvent.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<DecisionRecorded>> context) =>
+        EventBatches.ApplyAsync(context,
+            delivery => ClockEvent.From(delivery.Message) with { TraceParent = EventBatches.TraceParentOf(delivery) },
+            batch => recorder.RecordAsync(InboxName, batch, context.CancellationToken));
 }

@@ -27,6 +27,12 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
 
     public Task RecordAsync(DecisionRecorded decided) => Recorder.RecordAsync("timeliness.decision-recorded", ClockEvent.From(decided), CancellationToken.None);
 
+    /// <summary>A batch of ratings as the ContactRated consumer takes it, in the order given.</summary>
+    public Task RecordBatchAsync(params ContactRated[] batch) => Recorder.RecordAsync("timeliness.contact-rated", [.. batch.Select(ClockEvent.From)], CancellationToken.None);
+
+    /// <summary>A batch of decisions as the DecisionRecorded consumer takes it, in the order given.</summary>
+    public Task RecordBatchAsync(params DecisionRecorded[] batch) => Recorder.RecordAsync("timeliness.decision-recorded", [.. batch.Select(ClockEvent.From)], CancellationToken.None);
+
     public static ContactReceived Received(string contactId, DateTimeOffset at) =>
         new() { EventId = NewId(), ContactId = contactId, AgencyId = "police-west", OccurredAt = Stamp(at), RecordedAt = Stamp(at) };
 
