@@ -6,14 +6,15 @@ using Npgsql;
 
 namespace Mash.Outcomes.Consumers;
 
-/// <summary>The initial and final RAG of the contact (R3 compares them with the outcome).</summary>
-internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<ContactRated>
+/// <summary>The initial and final RAG of each contact (R3 compares them with the outcome); a batch at a time.</summary>
+internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<Batch<ContactRated>>
 {
-    public Task Consume(ConsumeContext<ContactRated> context)
-    {
-        var rating = context.Message;
-        var occurredAt = EventFields.OccurredAt(rating.OccurredAt);
-        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactRatedConsumer), EventFields.IdOf(rating.EventId, context.MessageId), transaction =>
-            journeys.RecordRatingAsync(transaction, rating.ContactId, rating.Rag, occurredAt, context.CancellationToken), context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<Batch<ContactRated>> context) =>
+        EventBatches.ApplyAsync(context, delivery =>
+        {
+            var rating = delivery.Message;
+            return (EventId: EventFields.IdOf(rating.EventId, delivery.MessageId), Rating: new JourneyRating(rating.ContactId, rating.Rag, EventFields.OccurredAt(rating.OccurredAt)));
+        },
+        batch => EventInbox.ApplyNewAsync(dataSource, nameof(ContactRatedConsumer), batch, e => e.EventId,
+            (transaction, fresh) => journeys.RecordRatingsAsync(transaction, fresh.Select(e => e.Rating), context.CancellationToken), context.CancellationToken));
 }

@@ -6,16 +6,16 @@ using Npgsql;
 
 namespace Mash.Outcomes.Consumers;
 
-/// <summary>Who referred the contact, whether it repeats earlier contacts, and whether its subject had been referred already (O3).</summary>
-internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<ContactReceived>
+/// <summary>Who referred each contact, whether it repeats earlier contacts, and whether its subject had been referred already (O3); a batch at a time.</summary>
+internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<Batch<ContactReceived>>
 {
-    public Task Consume(ConsumeContext<ContactReceived> context)
-    {
-        var contact = context.Message;
-        var isRepeat = contact.RepeatsContactIds.Count > 0;
-        var isRepeatReferral = contact.RepeatsReferralIds.Count > 0;
-        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer), EventFields.IdOf(contact.EventId, context.MessageId),
-            transaction => journeys.RecordReceivedAsync(transaction, contact.ContactId, contact.AgencyId, contact.ReferralSource, isRepeat, isRepeatReferral, context.CancellationToken),
-            context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<Batch<ContactReceived>> context) =>
+        EventBatches.ApplyAsync(context, delivery =>
+        {
+            var contact = delivery.Message;
+            return (EventId: EventFields.IdOf(contact.EventId, delivery.MessageId), Receipt: new JourneyReceipt(contact.ContactId, contact.AgencyId, contact.ReferralSource,
+                IsRepeat: contact.RepeatsContactIds.Count > 0, IsRepeatReferral: contact.RepeatsReferralIds.Count > 0));
+        },
+        batch => EventInbox.ApplyNewAsync(dataSource, nameof(ContactReceivedConsumer), batch, e => e.EventId,
+            (transaction, fresh) => journeys.RecordReceivedAsync(transaction, fresh.Select(e => e.Receipt), context.CancellationToken), context.CancellationToken));
 }

@@ -6,14 +6,15 @@ using Npgsql;
 
 namespace Mash.Outcomes.Consumers;
 
-/// <summary>The threshold decision: only a decided contact can have an outcome.</summary>
-internal sealed class DecisionRecordedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<DecisionRecorded>
+/// <summary>The threshold decisions, a batch at a time: only a decided contact can have an outcome.</summary>
+internal sealed class DecisionRecordedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<Batch<DecisionRecorded>>
 {
-    public Task Consume(ConsumeContext<DecisionRecorded> context)
-    {
-        var decision = context.Message;
-        var occurredAt = EventFields.OccurredAt(decision.OccurredAt);
-        return EventInbox.ApplyOnceAsync(dataSource, nameof(DecisionRecordedConsumer), EventFields.IdOf(decision.EventId, context.MessageId), transaction =>
-            journeys.RecordDecisionAsync(transaction, decision.ContactId, decision.ThresholdMet, occurredAt, context.CancellationToken), context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<Batch<DecisionRecorded>> context) =>
+        EventBatches.ApplyAsync(context, delivery =>
+        {
+            var decision = delivery.Message;
+            return (EventId: EventFields.IdOf(decision.EventId, delivery.MessageId), Decision: new JourneyDecision(decision.ContactId, decision.ThresholdMet, EventFields.OccurredAt(decision.OccurredAt)));
+        },
+        batch => EventInbox.ApplyNewAsync(dataSource, nameof(DecisionRecordedConsumer), batch, e => e.EventId,
+            (transaction, fresh) => journeys.RecordDecisionsAsync(transaction, fresh.Select(e => e.Decision), context.CancellationToken), context.CancellationToken));
 }

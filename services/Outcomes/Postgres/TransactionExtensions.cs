@@ -1,17 +1,25 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mash.Outcomes.Postgres;
 
 internal static class TransactionExtensions
 {
-    /// <summary>Runs one parameterised statement ($1, $2, … in order of <paramref name="values"/>) inside the transaction.</summary>
+    /// <summary>
+    /// Runs one parameterised statement ($1, $2, … in order of <paramref name="values"/>) inside the
+    /// transaction; a value that is an <see cref="NpgsqlParameter"/> is taken as it is.
+    /// </summary>
     public static async Task ExecuteAsync(this NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         foreach (var value in values)
         {
-            command.Parameters.Add(new() { Value = value });
+            command.Parameters.Add(value as NpgsqlParameter ?? new() { Value = value });
         }
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>A timestamptz[] parameter (each instant in UTC), typed so an array of them is never read as timestamp[].</summary>
+    public static NpgsqlParameter Instants(IEnumerable<DateTime> instants) =>
+        new() { Value = instants.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 }

@@ -95,7 +95,7 @@ public sealed class ContactReceivedConsumerTests(OutcomesDatabase database)
     };
 
     private Task ConsumeAsync(NpgsqlDataSource dataSource, ContactReceived message) =>
-        new ContactReceivedConsumer(dataSource, journeys).Consume(DeliveredContext.Of(message));
+        new ContactReceivedConsumer(dataSource, journeys).Consume(DeliveredBatch.Of(message));
 
     private Task<Journey?> FindAsync(NpgsqlDataSource dataSource, string contactId) =>
         dataSource.InTransactionAsync(t => journeys.FindForUpdateAsync(t, contactId, CancellationToken.None));
