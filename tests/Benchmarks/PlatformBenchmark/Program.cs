@@ -27,6 +27,7 @@ var cancellationToken = stop.Token;
 var report = new Report(settings);
 
 PlatformUnderTest? platform = null;
+ServiceLogs? serviceLogs = null;
 try
 {
     Console.WriteLine("Starting the platform (the AppHost through Aspire.Hosting.Testing: PostgreSQL, Redis, RabbitMQ and the five services)...");
@@ -35,8 +36,8 @@ try
     report.Notes.Add(Invariant($"The platform started, every resource healthy, in {platform.Started.TotalSeconds:0} s; Intake's gRPC endpoint {intakeAddress}."));
     Console.WriteLine(report.Notes[^1]);
 
-    await using var serviceLogs = new ServiceLogs(platform.App.Services, ["intake", .. PlatformUnderTest.Downstream]);
-    await using var projections = await Projections.OpenAsync(platform.ConnectionStringAsync);
+    serviceLogs = new ServiceLogs(platform.App.Services, ["intake", .. PlatformUnderTest.Downstream]);
+    var projections = await Projections.OpenAsync(platform.ConnectionStringAsync);
     var acknowledgements = new Acknowledgements();
     var contacts = new ContactSource(0);
     using var clients = new IntakeClients(intakeAddress, settings.Connections);
@@ -121,30 +122,45 @@ try
     {
         report.Failures.Add(Invariant($"Intake holds {acknowledgements.Count - stored:N0} fewer contacts than were acknowledged."));
     }
-    report.Notes.Add($"The services' console meanwhile: {serviceLogs.Describe() ?? "no warnings or errors"} (lines read: {serviceLogs.Lines()}).");
-    report.Notes.Add($"Load average at the end: {MachineLoad.Average()}.");
-    report.Print();
+    Print();
     return report.Failures.Count == 0 ? 0 : 1;
 }
 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
 {
-    Console.Error.WriteLine("Interrupted.");
+    // What was measured before the interruption is still worth reading.
+    report.Failures.Add("interrupted");
+    Print();
     return 130;
 }
 catch (Exception ex)
 {
     Console.Error.WriteLine($"benchmark failed: {ex}");
     report.Failures.Add(ex.Message);
-    report.Print();
+    Print();
     return 1;
 }
 finally
 {
+    if (serviceLogs is not null)
+    {
+        await serviceLogs.DisposeAsync();
+    }
     if (platform is not null)
     {
         Console.WriteLine("Stopping the platform...");
         await platform.DisposeAsync();
     }
+}
+
+// The report, with what the services wrote meanwhile and the machine's load at the end.
+void Print()
+{
+    if (serviceLogs is not null)
+    {
+        report.Notes.Add($"The services' console meanwhile: {serviceLogs.Describe() ?? "no warnings or errors"} (lines read: {serviceLogs.Lines()}).");
+    }
+    report.Notes.Add($"Load average at the end: {MachineLoad.Average()}.");
+    report.Print();
 }
 
 // Shed calls and slow ones are findings; any other status means the benchmark or the platform is broken.

@@ -10,10 +10,11 @@ namespace PlatformBenchmark;
 internal sealed record Projection(string Service, string Database, string What, string CountSql);
 
 /// <summary>
-/// The four projections the goals are about, and Intake's own count for a cross-check, each read on
-/// one connection of its own (a benchmark's sampler should not take the platform's connections).
+/// The four projections the goals are about, and Intake's own count for a cross-check. One count at
+/// a time on a connection opened for it and closed after (no pool), so the benchmark takes at most
+/// one of the connections PostgreSQL keeps for operators, never one a service budgets for.
 /// </summary>
-internal sealed class Projections : IAsyncDisposable
+internal sealed class Projections
 {
     public static readonly Projection[] All =
     [
@@ -26,25 +27,25 @@ internal sealed class Projections : IAsyncDisposable
 
     private static readonly Projection Intake = new("intake", "intakedb", "contacts", "SELECT count(*) FROM contacts");
 
-    private readonly NpgsqlDataSource[] sources;
-    private readonly NpgsqlDataSource intake;
+    private readonly string[] connectionStrings;
+    private readonly string intake;
     private long[] baseline;
 
-    private Projections(NpgsqlDataSource[] sources, NpgsqlDataSource intake)
+    private Projections(string[] connectionStrings, string intake)
     {
-        this.sources = sources;
+        this.connectionStrings = connectionStrings;
         this.intake = intake;
-        baseline = new long[sources.Length];
+        baseline = new long[connectionStrings.Length];
     }
 
     public static async Task<Projections> OpenAsync(Func<string, Task<string>> connectionString)
     {
-        var sources = new NpgsqlDataSource[All.Length];
+        var connectionStrings = new string[All.Length];
         for (var i = 0; i < All.Length; i++)
         {
-            sources[i] = Open(await connectionString(All[i].Database));
+            connectionStrings[i] = Unpooled(await connectionString(All[i].Database));
         }
-        var projections = new Projections(sources, Open(await connectionString(Intake.Database)));
+        var projections = new Projections(connectionStrings, Unpooled(await connectionString(Intake.Database)));
         // A fresh platform holds nothing; counting from what it holds keeps the arithmetic right if not.
         projections.baseline = await projections.RawCountsAsync(CancellationToken.None);
         return projections;
@@ -64,28 +65,29 @@ internal sealed class Projections : IAsyncDisposable
     /// <summary>The contacts Intake holds.</summary>
     public Task<long> CountIntakeAsync(CancellationToken cancellationToken) => CountAsync(intake, Intake, cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    private async Task<long[]> RawCountsAsync(CancellationToken cancellationToken)
     {
-        foreach (var source in sources)
+        var counts = new long[All.Length];
+        for (var i = 0; i < All.Length; i++)
         {
-            await source.DisposeAsync();
+            counts[i] = await CountAsync(connectionStrings[i], All[i], cancellationToken);
         }
-        await intake.DisposeAsync();
+        return counts;
     }
 
-    private async Task<long[]> RawCountsAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(sources.Select((source, i) => CountAsync(source, All[i], cancellationToken)));
-
-    private static async Task<long> CountAsync(NpgsqlDataSource source, Projection projection, CancellationToken cancellationToken)
+    private static async Task<long> CountAsync(string connectionString, Projection projection, CancellationToken cancellationToken)
     {
-        await using var command = source.CreateCommand(projection.CountSql);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(projection.CountSql, connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static NpgsqlDataSource Open(string connectionString) => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+    private static string Unpooled(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
     {
         ApplicationName = "platform-benchmark",
-        MaxPoolSize = 1,
+        Pooling = false,
+        Timeout = 15,
         CommandTimeout = 60,
-    }.ConnectionString);
+    }.ConnectionString;
 }
