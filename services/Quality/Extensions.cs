@@ -16,10 +16,10 @@ public static class Extensions
         builder.AddDatabaseMigrations(Migrations);
         builder.AddMashBus(bus =>
         {
-            bus.AddConsumer<ContactReceivedConsumer>();
-            bus.AddConsumer<ContactRatedConsumer>();
-            bus.AddConsumer<OutcomeRecordedConsumer>();
-            bus.AddConsumer<DecisionTimedConsumer>();
+            bus.AddEventBatchConsumer<ContactReceivedConsumer>();
+            bus.AddEventBatchConsumer<ContactRatedConsumer>();
+            bus.AddEventBatchConsumer<OutcomeRecordedConsumer>();
+            bus.AddEventBatchConsumer<DecisionTimedConsumer>();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FactStore>();

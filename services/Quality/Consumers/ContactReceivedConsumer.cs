@@ -6,14 +6,15 @@ using Npgsql;
 
 namespace Mash.Quality.Consumers;
 
-/// <summary>D1: a contact received from an agency.</summary>
-internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, FactStore facts) : IConsumer<ContactReceived>
+/// <summary>D1: contacts received from agencies, a batch at a time.</summary>
+internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, FactStore facts) : IConsumer<Batch<ContactReceived>>
 {
-    public Task Consume(ConsumeContext<ContactReceived> context)
-    {
-        var contact = context.Message;
-        var fact = new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt));
-        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer), EventFields.IdOf(contact.EventId, context.MessageId),
-            transaction => facts.RecordContactAsync(transaction, fact, context.CancellationToken), context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<Batch<ContactReceived>> context) =>
+        EventBatches.ApplyAsync(context, delivery =>
+        {
+            var contact = delivery.Message;
+            return (EventId: EventFields.IdOf(contact.EventId, delivery.MessageId), Fact: new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt)));
+        },
+        batch => EventInbox.ApplyNewAsync(dataSource, nameof(ContactReceivedConsumer), batch, e => e.EventId,
+            (transaction, fresh) => facts.RecordContactsAsync(transaction, fresh.Select(e => e.Fact), context.CancellationToken), context.CancellationToken));
 }

@@ -1,48 +1,109 @@
-using Mash.Contracts.Common.V1;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mash.Quality.Facts;
 
 /// <summary>
 /// Writes the facts. A fact that can change (a re-rating, a re-timed decision) is replaced only by
-/// a later one by occurred_at, so events in any order and replays leave the same rows.
+/// a later one by occurred_at, so events in any order and replays leave the same rows. A batch of
+/// facts is one statement: an upsert may touch a row only once, so a batch's facts about one row
+/// are first folded by the same rule (on a tie the last to arrive wins, as one at a time), and rows
+/// go in key order, so two batches sharing rows wait for each other rather than deadlock.
 /// </summary>
 internal sealed class FactStore
 {
     public Task RecordContactAsync(NpgsqlTransaction transaction, ContactFact contact, CancellationToken cancellationToken) =>
-        ExecuteAsync(transaction, """
-            INSERT INTO contacts (contact_id, agency_id, occurred_at) VALUES ($1, $2, $3)
+        RecordContactsAsync(transaction, [contact], cancellationToken);
+
+    /// <summary>Contacts received; a contact received again keeps its first fact.</summary>
+    public Task RecordContactsAsync(NpgsqlTransaction transaction, IEnumerable<ContactFact> contacts, CancellationToken cancellationToken)
+    {
+        List<ContactFact> rows = [.. OnePerKey(contacts, c => c.ContactId, (first, _) => first)];
+        return ExecuteAsync(transaction, """
+            INSERT INTO contacts (contact_id, agency_id, occurred_at)
+            SELECT c.contact_id, c.agency_id, c.occurred_at
+            FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS c(contact_id, agency_id, occurred_at, n)
+            ORDER BY c.n
             ON CONFLICT (contact_id) DO NOTHING
-            """, cancellationToken, contact.ContactId, contact.AgencyId, contact.OccurredAt);
+            """, cancellationToken,
+            rows.Select(c => c.ContactId).ToArray(), rows.Select(c => c.AgencyId).ToArray(), Instants(rows.Select(c => c.OccurredAt)));
+    }
 
     public Task RecordRatingAsync(NpgsqlTransaction transaction, RatingFact rating, CancellationToken cancellationToken) =>
-        ExecuteAsync(transaction, """
-            INSERT INTO ratings (contact_id, rag, occurred_at) VALUES ($1, $2, $3)
+        RecordRatingsAsync(transaction, [rating], cancellationToken);
+
+    public Task RecordRatingsAsync(NpgsqlTransaction transaction, IEnumerable<RatingFact> ratings, CancellationToken cancellationToken)
+    {
+        List<RatingFact> rows = [.. OnePerKey(ratings, r => r.ContactId, Latest<RatingFact>(r => r.OccurredAt))];
+        return ExecuteAsync(transaction, """
+            INSERT INTO ratings (contact_id, rag, occurred_at)
+            SELECT r.contact_id, r.rag, r.occurred_at
+            FROM unnest($1::text[], $2::smallint[], $3::timestamptz[]) WITH ORDINALITY AS r(contact_id, rag, occurred_at, n)
+            ORDER BY r.n
             ON CONFLICT (contact_id) DO UPDATE SET rag = EXCLUDED.rag, occurred_at = EXCLUDED.occurred_at
             WHERE EXCLUDED.occurred_at >= ratings.occurred_at
-            """, cancellationToken, rating.ContactId, (short)rating.Rag, rating.OccurredAt);
+            """, cancellationToken,
+            rows.Select(r => r.ContactId).ToArray(), rows.Select(r => (short)r.Rag).ToArray(), Instants(rows.Select(r => r.OccurredAt)));
+    }
 
     public Task RecordOutcomeAsync(NpgsqlTransaction transaction, OutcomeFact outcome, CancellationToken cancellationToken) =>
-        ExecuteAsync(transaction, """
-            INSERT INTO outcomes (case_ref, outcome, threshold_met, is_repeat_referral, occurred_at) VALUES ($1, $2, $3, $4, $5)
+        RecordOutcomesAsync(transaction, [outcome], cancellationToken);
+
+    public Task RecordOutcomesAsync(NpgsqlTransaction transaction, IEnumerable<OutcomeFact> outcomes, CancellationToken cancellationToken)
+    {
+        List<OutcomeFact> rows = [.. OnePerKey(outcomes, o => o.CaseRef, Latest<OutcomeFact>(o => o.OccurredAt))];
+        return ExecuteAsync(transaction, """
+            INSERT INTO outcomes (case_ref, outcome, threshold_met, is_repeat_referral, occurred_at)
+            SELECT o.case_ref, o.outcome, o.threshold_met, o.is_repeat_referral, o.occurred_at
+            FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[], $5::timestamptz[]) WITH ORDINALITY
+                AS o(case_ref, outcome, threshold_met, is_repeat_referral, occurred_at, n)
+            ORDER BY o.n
             ON CONFLICT (case_ref) DO UPDATE SET outcome = EXCLUDED.outcome, threshold_met = EXCLUDED.threshold_met,
                 is_repeat_referral = EXCLUDED.is_repeat_referral, occurred_at = EXCLUDED.occurred_at
             WHERE EXCLUDED.occurred_at >= outcomes.occurred_at
-            """, cancellationToken, outcome.CaseRef, outcome.Outcome, outcome.ThresholdMet, outcome.IsRepeatReferral, outcome.OccurredAt);
+            """, cancellationToken,
+            rows.Select(o => o.CaseRef).ToArray(), rows.Select(o => o.Outcome).ToArray(), rows.Select(o => o.ThresholdMet).ToArray(),
+            rows.Select(o => o.IsRepeatReferral).ToArray(), Instants(rows.Select(o => o.OccurredAt)));
+    }
 
     public Task RecordDecisionTimingAsync(NpgsqlTransaction transaction, DecisionTimingFact timing, CancellationToken cancellationToken) =>
-        ExecuteAsync(transaction, """
-            INSERT INTO decision_timings (contact_id, rag, within_target, occurred_at) VALUES ($1, $2, $3, $4)
+        RecordDecisionTimingsAsync(transaction, [timing], cancellationToken);
+
+    public Task RecordDecisionTimingsAsync(NpgsqlTransaction transaction, IEnumerable<DecisionTimingFact> timings, CancellationToken cancellationToken)
+    {
+        List<DecisionTimingFact> rows = [.. OnePerKey(timings, t => t.ContactId, Latest<DecisionTimingFact>(t => t.OccurredAt))];
+        return ExecuteAsync(transaction, """
+            INSERT INTO decision_timings (contact_id, rag, within_target, occurred_at)
+            SELECT t.contact_id, t.rag, t.within_target, t.occurred_at
+            FROM unnest($1::text[], $2::smallint[], $3::boolean[], $4::timestamptz[]) WITH ORDINALITY AS t(contact_id, rag, within_target, occurred_at, n)
+            ORDER BY t.n
             ON CONFLICT (contact_id) DO UPDATE SET rag = EXCLUDED.rag, within_target = EXCLUDED.within_target, occurred_at = EXCLUDED.occurred_at
             WHERE EXCLUDED.occurred_at >= decision_timings.occurred_at
-            """, cancellationToken, timing.ContactId, (short)timing.Rag, timing.WithinTarget, timing.OccurredAt);
+            """, cancellationToken,
+            rows.Select(t => t.ContactId).ToArray(), rows.Select(t => (short)t.Rag).ToArray(), rows.Select(t => t.WithinTarget).ToArray(),
+            Instants(rows.Select(t => t.OccurredAt)));
+    }
+
+    // The later by occurred_at; on a tie the one that arrived later, as the upsert's >= decides.
+    private static Func<T, T, T> Latest<T>(Func<T, DateTime> occurredAt) =>
+        (kept, next) => occurredAt(next) >= occurredAt(kept) ? next : kept;
+
+    // Folds each key's facts in the order they arrived, and orders the keys.
+    private static IEnumerable<T> OnePerKey<T>(IEnumerable<T> facts, Func<T, string> keyOf, Func<T, T, T> fold) =>
+        facts.GroupBy(keyOf, StringComparer.Ordinal)
+            .Select(key => key.Aggregate(fold))
+            .OrderBy(keyOf, StringComparer.Ordinal);
+
+    // timestamptz[] typed, so an array of instants is never taken for timestamp[]; each must be UTC.
+    private static NpgsqlParameter Instants(IEnumerable<DateTime> instants) =>
+        new() { Value = instants.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 
     private static async Task ExecuteAsync(NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         foreach (var value in values)
         {
-            command.Parameters.Add(new() { Value = value });
+            command.Parameters.Add(value as NpgsqlParameter ?? new() { Value = value });
         }
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -18,9 +18,9 @@ public sealed class OutcomeRecordedConsumerTests(QualityDatabase database)
         var dataSource = await database.CreateDatabaseAsync();
         var consumer = new OutcomeRecordedConsumer(dataSource, new FactStore());
 
-        await consumer.Consume(DeliveredContext.Of(Recorded("repeat", thresholdMet: true, isRepeatReferral: true)));
-        await consumer.Consume(DeliveredContext.Of(Recorded("first", thresholdMet: true, isRepeatReferral: false)));
-        await consumer.Consume(DeliveredContext.Of(Recorded("advice", thresholdMet: false, isRepeatReferral: true)));
+        await consumer.Consume(DeliveredBatch.Of(Recorded("repeat", thresholdMet: true, isRepeatReferral: true)));
+        await consumer.Consume(DeliveredBatch.Of(Recorded("first", thresholdMet: true, isRepeatReferral: false)));
+        await consumer.Consume(DeliveredBatch.Of(Recorded("advice", thresholdMet: false, isRepeatReferral: true)));
 
         var outcomes = (await new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None)).Outcomes;
         Assert.Equal([("advice", false, true), ("first", true, false), ("repeat", true, true)],
