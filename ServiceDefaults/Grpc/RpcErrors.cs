@@ -37,6 +37,17 @@ public static class RpcErrors
 
     public static RpcException ResourceExhausted(string message) => Of(StatusCode.ResourceExhausted, message);
 
+    /// <summary>
+    /// RESOURCE_EXHAUSTED with a <c>google.rpc.RetryInfo</c>: the service is shedding load, nothing
+    /// was done, and the same request may be sent again after <paramref name="retryDelay"/>.
+    /// </summary>
+    public static RpcException ResourceExhausted(string message, TimeSpan retryDelay) => new Google.Rpc.Status
+    {
+        Code = (int)Code.ResourceExhausted,
+        Message = message,
+        Details = { Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryDelay) }) },
+    }.ToRpcException();
+
     public static RpcException Unavailable(string message) => Of(StatusCode.Unavailable, message);
 
     private static RpcException Of(StatusCode code, string message) => new(new Grpc.Core.Status(code, message));

@@ -15,17 +15,40 @@ public sealed class MashBusOptions
     /// </summary>
     public string? EndpointPrefix { get; set; }
 
-    /// <summary>Messages RabbitMQ hands each consumer ahead of acknowledgement; 256 roughly triples throughput over MassTransit's default here.</summary>
-    public int PrefetchCount { get; set; } = 256;
+    /// <summary>
+    /// Connections of the service's PostgreSQL pool its consumers may hold together, shared evenly
+    /// by its receive endpoints. Default: half of what the pool spares beside the outbox and health
+    /// checks (<see cref="ConsumerBudget"/>); the other half serves gRPC calls.
+    /// </summary>
+    public int? ConsumerConnections { get; set; }
 
-    /// <summary>Redeliveries in process after the first attempt fails, before the message goes to the <c>_error</c> queue.</summary>
+    /// <summary>Messages each receive endpoint handles at once. Default: its share of <see cref="ConsumerConnections"/>.</summary>
+    public int? ConcurrentMessageLimit { get; set; }
+
+    /// <summary>Messages RabbitMQ hands each receive endpoint ahead of acknowledgement. Default: twice <see cref="ConcurrentMessageLimit"/>; the rest wait in the queue.</summary>
+    public int? PrefetchCount { get; set; }
+
+    /// <summary>Retries in process of a message that failed for any reason but an outage (a poison message), before it goes to the <c>_error</c> queue.</summary>
     public int RetryLimit { get; set; } = 5;
 
-    /// <summary>Wait before the first retry; each next one waits <see cref="RetryIncrement"/> longer.</summary>
+    /// <summary>
+    /// Wait before the first retry; each next retry of a poison message waits <see cref="RetryIncrement"/>
+    /// longer, and each next retry during an outage about <see cref="RetryIncrement"/> × 2ⁿ longer, with jitter.
+    /// </summary>
     public TimeSpan RetryInitialInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <inheritdoc cref="RetryInitialInterval"/>
     public TimeSpan RetryIncrement { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Retries in process of a message that failed because PostgreSQL or RabbitMQ is unavailable
+    /// (<see cref="ConsumerRetries.IsOutage"/>): with <see cref="OutageRetryMaxInterval"/>, about an
+    /// hour, so an outage never sends a message to <c>_error</c>.
+    /// </summary>
+    public int OutageRetryLimit { get; set; } = 360;
+
+    /// <summary>The longest wait between two retries during an outage: how soon after the dependency is back an endpoint resumes, at most.</summary>
+    public TimeSpan OutageRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 public static class BusExtensions
@@ -33,8 +56,10 @@ public static class BusExtensions
     /// <summary>
     /// MassTransit on RabbitMQ at <c>ConnectionStrings:{connectionName}</c>
     /// (<c>amqp://user:pass@host:port[/vhost]</c>): queues named by convention in kebab-case with
-    /// the service's prefix, incremental retry then the <c>_error</c> queue, prefetch 256, a
-    /// readiness check ("masstransit-bus"), and protobuf messages carried as canonical protobuf
+    /// the service's prefix, each endpoint taking only as many messages at once as the service's
+    /// PostgreSQL pool can serve (<see cref="ConsumerBudget"/>), retries with back-off and jitter
+    /// that wait out an outage and send only a poison message to the <c>_error</c> queue
+    /// (<see cref="ConsumerRetries"/>), a readiness check ("masstransit-bus"), and protobuf messages carried as canonical protobuf
     /// JSON (see <see cref="ProtobufJsonConverterFactory"/>). If the service has schema
     /// migrations, consumers wait for them before taking a message.
     /// <code>builder.AddMashBus(bus => bus.AddConsumer&lt;ContactReceivedConsumer&gt;());</code>
@@ -61,6 +86,19 @@ public static class BusExtensions
             bus.DisableUsageTelemetry();
             configureBus?.Invoke(bus);
 
+            // MassTransit keeps one registration per consumer in the service collection, and
+            // ConfigureEndpoints gives each consumer an endpoint of its own.
+            var budget = ConsumerBudget.For(options, PostgresPoolOptions.Read(builder.Configuration).MaxPoolSize,
+                builder.Services.Count(d => d.ServiceType == typeof(MassTransit.Configuration.IConsumerRegistration)));
+            builder.Services.AddSingleton(budget);
+            // Before each consumer configures its endpoint: a batch consumer then raises the
+            // endpoint's limits to its batch's size (one connection per batch, not per message).
+            bus.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                endpoint.ConcurrentMessageLimit = Math.Min(endpoint.ConcurrentMessageLimit ?? budget.ConcurrentMessageLimit, budget.ConcurrentMessageLimit);
+                endpoint.PrefetchCount = budget.PrefetchCount;
+            });
+
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(host.Host, host.Port, host.VirtualHost, h =>
@@ -68,14 +106,14 @@ public static class BusExtensions
                     h.Username(host.Username);
                     h.Password(host.Password);
                 });
-                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.PrefetchCount = budget.PrefetchCount;
                 rabbit.ConfigureJsonSerializerOptions(ProtobufJsonConverterFactory.AddTo);
                 rabbit.PublishTopology.ConnectPublishTopologyConfigurationObserver(new ProtobufPublishTopology());
 
-                // Retries happen in memory on the consuming replica; a message that still fails is
-                // moved, with its exception headers, to <queue>_error (MassTransit's default) for
-                // an operator to inspect and move back.
-                rabbit.UseMessageRetry(retry => retry.Incremental(options.RetryLimit, options.RetryInitialInterval, options.RetryIncrement));
+                // Retries happen in memory on the consuming replica; a poison message that still
+                // fails is moved, with its exception headers, to <queue>_error (MassTransit's
+                // default) for an operator to inspect and move back.
+                rabbit.UseConsumerRetries(options);
                 if (context.GetService<DatabaseMigrationStatus>() is not null)
                 {
                     rabbit.UseConsumeFilter(typeof(AwaitDatabaseMigrationsFilter<>), context);

@@ -20,7 +20,8 @@ public static class PostgresExtensions
     /// <summary>
     /// The service's own database through Aspire.Npgsql: an <see cref="NpgsqlDataSource"/> over
     /// <c>ConnectionStrings:{connectionName}</c>, with its health check, traces and metrics, that
-    /// names the service in <c>pg_stat_activity</c> and prepares the statements it runs all day. A
+    /// names the service in <c>pg_stat_activity</c> and prepares the statements it runs all day. Its
+    /// pool is the service's whole budget of connections (<see cref="PostgresPoolOptions"/>). A
     /// gRPC call whose handler fails because the database is unreachable ends UNAVAILABLE
     /// (<see cref="DatabaseUnavailableInterceptor"/>) rather than UNKNOWN. A second call is a
     /// no-op, so a service may call this before or after AddDatabaseMigrations.
@@ -33,10 +34,17 @@ public static class PostgresExtensions
             return builder;
         }
         var applicationName = builder.Environment.ApplicationName;
+        var pool = PostgresPoolOptions.Read(builder.Configuration, connectionName);
         builder.AddNpgsqlDataSource(connectionName, configureDataSourceBuilder: dataSource =>
         {
             var connection = dataSource.ConnectionStringBuilder;
             connection.ApplicationName ??= applicationName;
+            // Every connection the service holds comes from this pool, so it never holds more than
+            // its share of PostgreSQL's max_connections; an open beyond it waits, at most the
+            // timeout, then fails as "unavailable" (UNAVAILABLE to a gRPC caller, a retry later
+            // to a consumer) rather than hanging.
+            connection.MaxPoolSize = pool.MaxPoolSize;
+            connection.Timeout = (int)Math.Ceiling(pool.ConnectionTimeout.TotalSeconds);
             // A service runs the same few statements all day (group commits, the outbox, its
             // consumers): prepared on each connection after a few uses, PostgreSQL parses and plans
             // them once rather than on every call. A connection string may set its own.
@@ -52,6 +60,7 @@ public static class PostgresExtensions
             configure?.Invoke(dataSource);
         });
         builder.Services.TryAddSingleton<DbDataSource>(services => services.GetRequiredService<NpgsqlDataSource>());
+        builder.Services.TryAddSingleton(pool);
         // Registered with the data source, so every service that talks to PostgreSQL answers its
         // outages the same way; services add theirs later, so this one usually runs outside them.
         builder.Services.TryAddSingleton<DatabaseUnavailableInterceptor>();
