@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Subjects;
 using Mash.ServiceDefaults;
@@ -9,22 +10,67 @@ namespace Mash.Intake.Contacts;
 /// Takes in a valid contact: fixes its id, receipt time and subject references, then waits for its
 /// group commit (<see cref="ContactBatchWriter"/>), which stores it with its ContactReceived event,
 /// so the contact is acknowledged only once both are durable. Idempotent on the request id: a retry
-/// gets the first receipt back.
+/// gets the first receipt back. Counts the contacts waiting for a commit, so a single submission
+/// can be turned away at once when too many already wait (<see cref="GroupCommitOptions.MaxWaitingContacts"/>),
+/// counted as <see cref="ShedCounterName"/> on the meter named after the application.
 /// </summary>
-public sealed class ContactIntake(ContactBatchWriter writer, SubjectPseudonyms pseudonyms, TimeProvider time, IOptions<GroupCommitOptions> options)
+public sealed class ContactIntake(
+    ContactBatchWriter writer, SubjectPseudonyms pseudonyms, TimeProvider time, IOptions<GroupCommitOptions> options,
+    IMeterFactory? meters = null, IHostEnvironment? environment = null)
 {
+    public const string ShedCounterName = "mash.intake.contacts.shed";
+
     private readonly GroupCommit<PendingContact, ContactReceipt> commits = new(writer.WriteAsync, options.Value.CommitBatchSize, options.Value.ConcurrentCommits);
+    private readonly int maxWaiting = options.Value.MaxWaitingContacts;
+    private readonly Counter<long>? shed = meters?.Create(environment?.ApplicationName ?? "Intake")
+        .CreateCounter<long>(ShedCounterName, "{contact}", "Contacts refused RESOURCE_EXHAUSTED, unstored, because Intake:MaxWaitingContacts already waited for a commit.");
+    private int waiting;
+
+    /// <summary>Contacts submitted and not yet committed (or failed).</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     /// <summary>
-    /// The contact's receipt once committed. Cancelling stops the wait, not the commit: the contact
-    /// may still be stored, unacknowledged, and a retry with the same request id gets its receipt.
+    /// The contact's receipt once committed, however many wait (a bulk import, bounded by its own
+    /// stream). Cancelling stops the wait, not the commit: the contact may still be stored,
+    /// unacknowledged, and a retry with the same request id gets its receipt.
     /// </summary>
     public Task<ContactReceipt> SubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken)
     {
+        var pending = Pending(requestId, contact);
+        Interlocked.Increment(ref waiting);
+        return CommitAsync(pending, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="SubmitAsync"/>, unless Intake is saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>
+    /// contacts already wait): then null at once, nothing stored, and the refusal counted.
+    /// </summary>
+    public Task<ContactReceipt>? TrySubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken)
+    {
+        var pending = Pending(requestId, contact);
+        if (Interlocked.Increment(ref waiting) > maxWaiting)
+        {
+            Interlocked.Decrement(ref waiting);
+            shed?.Add(1);
+            return null;
+        }
+        return CommitAsync(pending, cancellationToken);
+    }
+
+    private PendingContact Pending(string requestId, Contact contact)
+    {
         var receivedAt = ToMicroseconds(time.GetUtcNow());
         var contactId = Guid.CreateVersion7(receivedAt);
-        var pending = new PendingContact(requestId, contact, contactId, receivedAt, pseudonyms.RefsFor(contact, contactId));
-        return commits.SubmitAsync(pending).WaitAsync(cancellationToken);
+        return new PendingContact(requestId, contact, contactId, receivedAt, pseudonyms.RefsFor(contact, contactId));
+    }
+
+    /// <summary>Waits for the commit; the contact stops counting as waiting when its commit ends, not when its caller stops waiting.</summary>
+    private Task<ContactReceipt> CommitAsync(PendingContact pending, CancellationToken cancellationToken)
+    {
+        var committed = commits.SubmitAsync(pending);
+        _ = committed.ContinueWith(static (_, state) => Interlocked.Decrement(ref ((ContactIntake)state!).waiting), this,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return committed.WaitAsync(cancellationToken);
     }
 
     // PostgreSQL keeps microseconds; a receipt read back on a retry must equal the first one exactly.

@@ -8,7 +8,7 @@ namespace Mash.Intake.Contacts;
 public sealed class GroupCommitOptions
 {
     public const string SectionName = "Intake";
-    public const string Requirement = "Intake:CommitBatchSize must be from 1 to 10000 and Intake:ConcurrentCommits from 1 to 64.";
+    public const string Requirement = "Intake:CommitBatchSize must be from 1 to 10000, Intake:ConcurrentCommits from 1 to 64 and Intake:MaxWaitingContacts from 1 to 1000000.";
 
     /// <summary>At most this many contacts in one transaction.</summary>
     public int CommitBatchSize { get; set; } = 1000;
@@ -19,5 +19,13 @@ public sealed class GroupCommitOptions
     /// </summary>
     public int ConcurrentCommits { get; set; } = 2;
 
-    public bool IsUsable => CommitBatchSize is >= 1 and <= 10_000 && ConcurrentCommits is >= 1 and <= 64;
+    /// <summary>
+    /// Intake is saturated when this many contacts already wait for their commit: a further
+    /// SubmitContact is answered RESOURCE_EXHAUSTED at once and nothing of it is stored, rather
+    /// than queued behind a database that is not keeping up. A bulk import's contacts still wait
+    /// (each stream's own in-flight budget bounds them) and count towards it.
+    /// </summary>
+    public int MaxWaitingContacts { get; set; } = 10_000;
+
+    public bool IsUsable => CommitBatchSize is >= 1 and <= 10_000 && ConcurrentCommits is >= 1 and <= 64 && MaxWaitingContacts is >= 1 and <= 1_000_000;
 }

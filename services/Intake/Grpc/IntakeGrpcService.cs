@@ -17,8 +17,12 @@ public sealed class IntakeGrpcService(
     ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
     ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock) : IntakeService.IntakeServiceBase
 {
+    /// <summary>How long a client turned away while Intake is saturated is asked to wait (google.rpc.RetryInfo).</summary>
+    public static readonly TimeSpan SaturatedRetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>The contact, once committed; RESOURCE_EXHAUSTED at once, storing nothing, while Intake is saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>).</summary>
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
-        SubmitAsync(request, Callers.AgencyOf(context), context.CancellationToken);
+        SubmitAsync(request, Callers.AgencyOf(context), context.CancellationToken, shedWhenSaturated: true);
 
     /// <summary>
     /// Each item as <see cref="SubmitContact"/> takes it, pipelined (<see cref="BulkSubmission"/>): a
@@ -50,8 +54,11 @@ public sealed class IntakeGrpcService(
         return new SubmitContactBatchResult { Results = { results } };
     }
 
-    /// <summary>One contact, validated, authorised, stored (idempotently) and acknowledged once committed; refusals are thrown as SubmitContact answers them.</summary>
-    private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, CallerAgency caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// One contact, validated, authorised, stored (idempotently) and acknowledged once committed; refusals are thrown as SubmitContact answers them.
+    /// A bulk import's contacts wait for their commits however many wait (the stream's in-flight budget holds it back); a single submission may be shed.
+    /// </summary>
+    private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, CallerAgency caller, CancellationToken cancellationToken, bool shedWhenSaturated = false)
     {
         var violations = ContactValidator.Validate(request, vocabulary, clock.Now);
         if (violations.Count > 0)
@@ -63,8 +70,11 @@ public sealed class IntakeGrpcService(
         {
             throw RpcErrors.PermissionDenied("An agency submits contacts only as itself: contact.agency.organisation_id is not the calling agency.");
         }
-        var receipt = await intake.SubmitAsync(request.RequestId, request.Contact, cancellationToken);
-        return ContactMessages.ToResponse(receipt);
+        var committing = shedWhenSaturated
+            ? intake.TrySubmitAsync(request.RequestId, request.Contact, cancellationToken)
+                ?? throw RpcErrors.ResourceExhausted("Intake is saturated: too many contacts are waiting to be stored. Nothing was stored; send the same request again shortly.", SaturatedRetryDelay)
+            : intake.SubmitAsync(request.RequestId, request.Contact, cancellationToken);
+        return ContactMessages.ToResponse(await committing);
     }
 
     public override async Task<ContactRecord> GetContact(GetContactRequest request, ServerCallContext context)
