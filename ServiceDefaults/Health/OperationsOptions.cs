@@ -8,9 +8,10 @@ public sealed class OperationsOptions
 
     /// <summary>
     /// How often PostgreSQL, the outbox and the queues are sampled in the background. Health checks
-    /// and metrics answer from the latest sample, so a probe never waits for a dependency.
+    /// and metrics answer from the latest sample, so a probe never waits for a dependency. As often
+    /// as grpc.health.v1 Watch looks; sampling every 2 s cost an idle service about 1 % of a core.
     /// </summary>
-    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long one sample may wait for PostgreSQL or RabbitMQ before calling it saturated or unreachable.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
