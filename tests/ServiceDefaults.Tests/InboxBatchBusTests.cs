@@ -21,12 +21,8 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
         var prefix = $"sdtests-batch-{Guid.NewGuid():N}"[..24];
         var database = infrastructure.Postgres.ConnectionString(await infrastructure.Postgres.CreateDatabaseAsync("inboxbus"));
         await using var dataSource = NpgsqlDataSource.Create(database);
-        await using (var create = dataSource.CreateCommand(EventInbox.Migration.Sql + "CREATE TABLE applied (event_id text NOT NULL);"))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
         var sink = new BatchSink();
-        await using var consumer = await StartConsumerAsync(prefix, dataSource, sink);
+        await using var consumer = await StartConsumerAsync(prefix, database, sink);
         var events = Enumerable.Range(0, 100).Select(i => new ContactRated { ContactId = $"event-{i}" }).ToList();
         events.Insert(30, new ContactRated { ContactId = "event-7" });   // event-7 again, as a redelivery would be
         events.Insert(60, new ContactRated { ContactId = "malformed" });
@@ -48,16 +44,18 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
         Assert.Equal(100, traces.Distinct().Count());
     }
 
-    private async Task<ServiceHost> StartConsumerAsync(string prefix, NpgsqlDataSource dataSource, BatchSink sink)
+    /// <summary>A host wired as a service is: its schema migrated at start (consumers wait for it), its data source from AddServiceDatabase.</summary>
+    private async Task<ServiceHost> StartConsumerAsync(string prefix, string database, BatchSink sink)
     {
         var configuration = Configuration(prefix);
+        configuration["ConnectionStrings:postgres"] = database;
         configuration["ServiceDefaults:EventBatches:MessageLimit"] = MessageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         configuration["ServiceDefaults:EventBatches:TimeLimit"] = "00:00:02";
         configuration["ServiceDefaults:EventBatches:ConcurrencyLimit"] = "1";
         var host = await ServiceHost.StartAsync(configuration, b =>
         {
             b.Services.AddSingleton(sink);
-            b.Services.AddKeyedSingleton("inbox-batch-tests", dataSource);
+            b.AddDatabaseMigrations([EventInbox.Migration, new Migration(1, "create_applied", "CREATE TABLE applied (event_id text NOT NULL)")]);
             b.AddMashBus(bus => bus.AddEventBatchConsumer<InboxBatchConsumer>());
         });
         await host.WaitUntilHealthyAsync();
@@ -112,7 +110,7 @@ public sealed class BatchSink
 }
 
 /// <summary>Applies each event (its contact id standing for its event id) once, a batch at a time, refusing a malformed one, as the services do.</summary>
-public sealed class InboxBatchConsumer([FromKeyedServices("inbox-batch-tests")] NpgsqlDataSource dataSource, BatchSink sink) : IConsumer<Batch<ContactRated>>
+public sealed class InboxBatchConsumer(NpgsqlDataSource dataSource, BatchSink sink) : IConsumer<Batch<ContactRated>>
 {
     public Task Consume(ConsumeContext<Batch<ContactRated>> context)
     {
