@@ -8,9 +8,10 @@ var builder = DistributedApplication.CreateBuilder(args);
 // No container runtime on these machines, so the servers run from Debian's packages as processes,
 // their data under .state/<stack>. Where Docker runs, Aspire.Hosting.PostgreSQL/Redis/RabbitMQ's
 // AddPostgres, AddRedis and AddRabbitMQ replace these three lines and nothing else changes.
-var postgres = builder.AddPostgresProcess("postgres");
-var redis = builder.AddRedisProcess("redis");
-var rabbitmq = builder.AddRabbitMQProcess("rabbitmq");
+// A server that crashes is restarted with back-off, as a service is (AddService).
+var postgres = builder.AddPostgresProcess("postgres").WithRestartOnFailure();
+var redis = builder.AddRedisProcess("redis").WithRestartOnFailure();
+var rabbitmq = builder.AddRabbitMQProcess("rabbitmq").WithRestartOnFailure();
 
 // Each service reads its own database as ConnectionStrings:postgres.
 var intakedb = postgres.AddDatabase("intakedb");

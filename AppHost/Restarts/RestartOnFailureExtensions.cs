@@ -6,10 +6,11 @@ namespace Mash.AppHost.Restarts;
 public static class RestartOnFailureExtensions
 {
     /// <summary>
-    /// Restarts the resource with back-off (<see cref="RestartBackoff.Default"/> unless given)
-    /// whenever it exits without being asked to: Aspire's orchestrator supervises processes but
-    /// restarts none by itself. A stop from the dashboard (Stop, Restart) or the AppHost's shutdown
-    /// is respected. The dashboard shows the count as the resource's "Restarts" property.
+    /// Restarts the resource (a project or an executable) with back-off
+    /// (<see cref="RestartBackoff.Default"/> unless given) whenever it exits without being asked to:
+    /// Aspire's orchestrator supervises processes but restarts none by itself. A stop from the
+    /// dashboard (Stop, Restart) or the AppHost's shutdown is respected. The dashboard shows the
+    /// count as the resource's "Restarts" property.
     /// </summary>
     public static IResourceBuilder<T> WithRestartOnFailure<T>(this IResourceBuilder<T> builder, RestartBackoff? backoff = null)
         where T : IResource

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Mash.AppHost.Restarts;
 
 /// <summary>
-/// Watches every resource marked <see cref="RestartOnFailureAnnotation"/> and, when one crashes
-/// while the AppHost is not stopping, runs Aspire's own Start command on it after the back-off,
-/// exactly as a person would from the dashboard. The count shows as the resource's
-/// <see cref="RestartsProperty"/> property.
+/// Watches every resource marked <see cref="RestartOnFailureAnnotation"/> (the services, and the
+/// PostgreSQL, Redis and RabbitMQ processes they share) and, when one crashes while the AppHost is
+/// not stopping, runs Aspire's own Start command on it after the back-off, exactly as a person would
+/// from the dashboard. The count shows as the resource's <see cref="RestartsProperty"/> property.
 /// </summary>
 internal sealed class RestartSupervisor(
     ResourceNotificationService notifications,
@@ -50,7 +50,8 @@ internal sealed class RestartSupervisor(
                     {
                         tracker.StopRequested = true;
                     }
-                    var result = command.Name == KnownResourceCommands.StopCommand && await StopGracefullyAsync(context.ResourceName, context.CancellationToken)
+                    var result = command.Name == KnownResourceCommands.StopCommand && resource is ProjectResource
+                        && await StopGracefullyAsync(context.ResourceName, context.CancellationToken)
                         ? CommandResults.Success()
                         : await command.ExecuteCommand(context);
                     if (!result.Success)
@@ -70,7 +71,7 @@ internal sealed class RestartSupervisor(
     }
 
     /// <summary>
-    /// Asks the service to stop with SIGTERM, as Kubernetes would, and true once it has. The
+    /// Asks a service (a project) to stop with SIGTERM, as Kubernetes would, and true once it has. The
     /// orchestrator runs a project as <c>dotnet run</c> and stops it with SIGINT, which
     /// <c>dotnet run</c> leaves to a terminal's process group and does not pass on: the service
     /// never hears it and is killed after the orchestrator's timeout. SIGTERM it passes on, so the
