@@ -16,12 +16,17 @@ public sealed record Delivery(string EventId, string ContactId);
 /// A downstream service as Triage is one: a MassTransit consumer of ContactReceived on a queue of
 /// its own (bound before Intake publishes anything), which records every delivery and applies
 /// each event through the inbox (<see cref="EventInbox.ApplyOnceAsync"/>) into a database of its
-/// own, one <c>applied_contacts</c> row per applied event. PostgreSQL being down makes applying
-/// fail; the bus retries in memory for longer than any scenario keeps it down.
+/// own, one <c>applied_contacts</c> row per applied event, through a pool of
+/// <see cref="PoolSize"/> connections as a service's is bounded. PostgreSQL being down makes
+/// applying fail; the bus's shipped retries wait the outage out (an outage never sends a message
+/// to <c>_error</c>).
 /// </summary>
 public sealed class Downstream : IAsyncDisposable
 {
     public const string ConsumerName = "reliability-downstream";
+
+    /// <summary>The consumer's pool, as small as a service's budget allows: its one endpoint takes one message at a time.</summary>
+    public const int PoolSize = 4;
 
     private readonly IHost host;
 
@@ -40,7 +45,8 @@ public sealed class Downstream : IAsyncDisposable
 
     public static async Task<Downstream> StartAsync(ReliabilityFixture fixture, TimeSpan timeout)
     {
-        var dataSource = NpgsqlDataSource.Create(fixture.Postgres.ConnectionString(await fixture.Postgres.CreateDatabaseAsync("downstream")));
+        // A pool whose wait is short, so a message that had to wait for a connection would fail.
+        var dataSource = NpgsqlDataSource.Create(fixture.Postgres.ConnectionString(await fixture.Postgres.CreateDatabaseAsync("downstream")) + $";Maximum Pool Size={PoolSize};Timeout=1");
         await using (var schema = dataSource.CreateCommand(EventInbox.Migration.Sql + "CREATE TABLE applied_contacts (contact_id text NOT NULL, event_id text NOT NULL);"))
         {
             await schema.ExecuteNonQueryAsync();
@@ -51,16 +57,12 @@ public sealed class Downstream : IAsyncDisposable
         {
             ["ConnectionStrings:rabbitmq"] = fixture.RabbitMq.ConnectionString,
             ["ServiceDefaults:Bus:EndpointPrefix"] = prefix,
+            ["ServiceDefaults:Postgres:MaxPoolSize"] = PoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddSingleton<DeliveryLog>();
-        builder.AddMashBus(bus => bus.AddConsumer<ContactReceivedConsumer>(), options =>
-        {
-            // ~30 s of in-memory retries at 100 ms: a PostgreSQL outage delays applying, never moves an event to _error.
-            options.RetryLimit = 300;
-            options.RetryInitialInterval = TimeSpan.FromMilliseconds(100);
-            options.RetryIncrement = TimeSpan.Zero;
-        });
+        // The shipped retries and consumer budget, as every service has them.
+        builder.AddMashBus(bus => bus.AddConsumer<ContactReceivedConsumer>());
         var host = builder.Build();
         await host.StartAsync();
         var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<ContactReceivedConsumer>();
