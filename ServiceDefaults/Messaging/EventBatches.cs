@@ -20,7 +20,7 @@ public sealed class EventBatchOptions
     /// <summary>How long a batch waits to fill after its first event: the most a lone event waits.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Batches of one consumer written at once, each on a connection of its own.</summary>
+    /// <summary>Batches of one consumer written at once, each on a connection of its own; never more than the endpoint's share of the pool (<see cref="ConsumerBudget.ConcurrentMessageLimit"/>).</summary>
     public int ConcurrencyLimit { get; set; } = 2;
 
     public bool IsUsable => MessageLimit > 0 && TimeLimit > TimeSpan.Zero && ConcurrencyLimit > 0;
@@ -44,10 +44,14 @@ public static class EventBatches
         return bus.AddConsumer<TConsumer>((context, consumer) =>
         {
             var limits = context.GetRequiredService<IOptions<EventBatchOptions>>().Value;
+            // A batch holds one connection: no more batches at once than the endpoint's share of the pool.
+            var concurrency = context.GetService<ConsumerBudget>() is { } budget
+                ? Math.Min(limits.ConcurrencyLimit, budget.ConcurrentMessageLimit)
+                : limits.ConcurrencyLimit;
             consumer.Options<BatchOptions>(batch => batch
                 .SetMessageLimit(limits.MessageLimit)
                 .SetTimeLimit(limits.TimeLimit)
-                .SetConcurrencyLimit(limits.ConcurrencyLimit));
+                .SetConcurrencyLimit(concurrency));
         });
     }
 

@@ -44,6 +44,32 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
         Assert.Equal(100, traces.Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_batch_consumer_writes_no_more_batches_at_once_than_its_share_of_the_pool()
+    {
+        var prefix = $"sdtests-share-{Guid.NewGuid():N}"[..24];
+        var configuration = Configuration(prefix);
+        // A pool of 4 spares 2 beside the outbox and health checks, 1 of them for the one endpoint's consumer.
+        configuration["ServiceDefaults:Postgres:MaxPoolSize"] = "4";
+        configuration["ServiceDefaults:EventBatches:MessageLimit"] = "5";
+        configuration["ServiceDefaults:EventBatches:TimeLimit"] = "00:00:00.050";
+        configuration["ServiceDefaults:EventBatches:ConcurrencyLimit"] = "2";
+        var overlap = new OverlapGauge();
+        await using var consumer = await ServiceHost.StartAsync(configuration, b =>
+        {
+            b.Services.AddSingleton(overlap);
+            b.AddMashBus(bus => bus.AddEventBatchConsumer<SlowBatchConsumer>());
+        });
+        await consumer.WaitUntilHealthyAsync();
+
+        var bus = consumer.Services.GetRequiredService<IBus>();
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => bus.Publish(new ContactRated { ContactId = $"event-{i}" })));
+        await ServiceHost.WaitUntilAsync(() => overlap.Consumed >= 20);
+
+        Assert.Equal(1, consumer.Services.GetRequiredService<ConsumerBudget>().ConcurrentMessageLimit);
+        Assert.Equal(1, overlap.MostAtOnce);
+    }
+
     /// <summary>A host wired as a service is: its schema migrated at start (consumers wait for it), its data source from AddServiceDatabase.</summary>
     private async Task<ServiceHost> StartConsumerAsync(string prefix, string database, BatchSink sink)
     {
@@ -129,3 +155,34 @@ public sealed class InboxBatchConsumer(NpgsqlDataSource dataSource, BatchSink si
             }, context.CancellationToken));
     }
 }
+
+/// <summary>How many batches a SlowBatchConsumer held at once, at most, and how many events it took.</summary>
+public sealed class OverlapGauge
+{
+    private int current;
+    private int mostAtOnce;
+    private int consumed;
+
+    public int MostAtOnce => Volatile.Read(ref mostAtOnce);
+
+    public int Consumed => Volatile.Read(ref consumed);
+
+    public async Task HoldAsync(int events)
+    {
+        var now = Interlocked.Increment(ref current);
+        int most;
+        while (now > (most = Volatile.Read(ref mostAtOnce)) && Interlocked.CompareExchange(ref mostAtOnce, now, most) != most)
+        {
+        }
+        // Long enough for a second batch to start beside it, were one allowed.
+        await Task.Delay(200);
+        Interlocked.Decrement(ref current);
+        Interlocked.Add(ref consumed, events);
+    }
+}
+
+public sealed class SlowBatchConsumer(OverlapGauge gauge) : IConsumer<Batch<ContactRated>>
+{
+    public Task Consume(ConsumeContext<Batch<ContactRated>> context) => gauge.HoldAsync(context.Message.Length);
+}
+
