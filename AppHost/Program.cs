@@ -13,30 +13,33 @@ var postgres = builder.AddPostgresProcess("postgres").WithRestartOnFailure();
 var redis = builder.AddRedisProcess("redis").WithRestartOnFailure();
 var rabbitmq = builder.AddRabbitMQProcess("rabbitmq").WithRestartOnFailure();
 
-// Each service reads its own database as ConnectionStrings:postgres.
+// Each service reads its own database as ConnectionStrings:postgres, through a pool of the size
+// given here: PostgreSQL's max_connections is these added up, with headroom for the AppHost and
+// operators (README.md, "Connection budget"). Intake's pool serves the agencies' calls and group
+// commits; the others' mostly their consumers (ServiceDefaults' ConsumerBudget).
 var intakedb = postgres.AddDatabase("intakedb");
 var intake = builder.AddService<Projects.Intake>("intake", grpcPort: 5101)
-    .WithReference(intakedb, "postgres").WithReference(redis).WithReference(rabbitmq)
-    .WaitFor(intakedb).WaitFor(rabbitmq);
+    .WithDatabase(intakedb, maxPoolSize: 24).WithReference(redis).WithReference(rabbitmq)
+    .WaitFor(rabbitmq);
 
 var triagedb = postgres.AddDatabase("triagedb");
 var triage = builder.AddService<Projects.Triage>("triage", grpcPort: 5102)
-    .WithReference(triagedb, "postgres").WithReference(redis).WithReference(rabbitmq).WithReference(intake)
-    .WaitFor(triagedb).WaitFor(rabbitmq).WaitFor(intake);
+    .WithDatabase(triagedb, maxPoolSize: 16).WithReference(redis).WithReference(rabbitmq).WithReference(intake)
+    .WaitFor(rabbitmq).WaitFor(intake);
 
 var timelinessdb = postgres.AddDatabase("timelinessdb");
 var timeliness = builder.AddService<Projects.Timeliness>("timeliness", grpcPort: 5103)
-    .WithReference(timelinessdb, "postgres").WithReference(redis).WithReference(rabbitmq).WithReference(triage)
-    .WaitFor(timelinessdb).WaitFor(rabbitmq).WaitFor(triage);
+    .WithDatabase(timelinessdb, maxPoolSize: 16).WithReference(redis).WithReference(rabbitmq).WithReference(triage)
+    .WaitFor(rabbitmq).WaitFor(triage);
 
 var outcomesdb = postgres.AddDatabase("outcomesdb");
 var outcomes = builder.AddService<Projects.Outcomes>("outcomes", grpcPort: 5104)
-    .WithReference(outcomesdb, "postgres").WithReference(redis).WithReference(rabbitmq).WithReference(timeliness)
-    .WaitFor(outcomesdb).WaitFor(rabbitmq).WaitFor(timeliness);
+    .WithDatabase(outcomesdb, maxPoolSize: 16).WithReference(redis).WithReference(rabbitmq).WithReference(timeliness)
+    .WaitFor(rabbitmq).WaitFor(timeliness);
 
 var qualitydb = postgres.AddDatabase("qualitydb");
 builder.AddService<Projects.Quality>("quality", grpcPort: 5105)
-    .WithReference(qualitydb, "postgres").WithReference(redis).WithReference(rabbitmq).WithReference(outcomes)
-    .WaitFor(qualitydb).WaitFor(rabbitmq).WaitFor(outcomes);
+    .WithDatabase(qualitydb, maxPoolSize: 16).WithReference(redis).WithReference(rabbitmq).WithReference(outcomes)
+    .WaitFor(rabbitmq).WaitFor(outcomes);
 
 builder.Build().Run();

@@ -32,7 +32,7 @@ public static class PostgresBuilderExtensions
 
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(
-            _ => (connectionString ?? throw new InvalidOperationException("Connection string is unavailable")) + ";Database=postgres",
+            _ => (connectionString ?? throw new InvalidOperationException("Connection string is unavailable")) + ";Database=postgres;" + HealthCheckPool,
             name: healthCheckKey);
 
         var endpoint = server.PrimaryEndpoint;
@@ -43,9 +43,22 @@ public static class PostgresBuilderExtensions
                 "-c", "listen_addresses=127.0.0.1",
                 // TCP only: a socket path under a deep state directory can exceed 107 bytes.
                 "-c", "unix_socket_directories="])
+            // At start, when every service has been given its pool (PostgresConnectionBudget).
+            .WithArgs(context =>
+            {
+                context.Args.Add("-c");
+                context.Args.Add(Setting("max_connections", server.ConnectionBudget.MaxConnections));
+                context.Args.Add("-c");
+                context.Args.Add(Setting("superuser_reserved_connections", PostgresConnectionBudget.SuperuserReserved));
+            })
             .WithIconName("DatabaseMultiple")
             .WithHealthCheck(healthCheckKey);
     }
+
+    /// <summary>Each of the AppHost's health checks holds one connection at most (<see cref="PostgresConnectionBudget.ForAppHost"/>).</summary>
+    private const string HealthCheckPool = "Maximum Pool Size=1";
+
+    private static string Setting(string name, int value) => string.Create(CultureInfo.InvariantCulture, $"{name}={value}");
 
     /// <summary>A database on the server, created once it is healthy, as Aspire's <c>AddDatabase</c> does.</summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> builder, [ResourceName] string name, string? databaseName = null)
@@ -59,7 +72,7 @@ public static class PostgresBuilderExtensions
 
         var healthCheckKey = $"{name}_check";
         builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"),
+            _ => (connectionString ?? throw new InvalidOperationException("Connection string is unavailable")) + ";" + HealthCheckPool,
             name: healthCheckKey);
 
         return builder.ApplicationBuilder.AddResource(database)

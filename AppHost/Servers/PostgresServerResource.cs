@@ -20,10 +20,17 @@ public sealed class PostgresServerResource(string name, string command, string s
     /// <summary>The databases created once the server is healthy.</summary>
     public IReadOnlyList<PostgresDatabaseResource> Databases => _databases;
 
+    /// <summary>Who may hold how many of its connections; its <c>max_connections</c> is their sum with headroom.</summary>
+    public PostgresConnectionBudget ConnectionBudget { get; } = new();
+
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName}");
 
-    internal void AddDatabase(PostgresDatabaseResource database) => _databases.Add(database);
+    internal void AddDatabase(PostgresDatabaseResource database)
+    {
+        _databases.Add(database);
+        ConnectionBudget.AddDatabase();
+    }
 }
 
 /// <summary>One service's own database on a <see cref="PostgresServerResource"/>; its connection string adds <c>Database=</c>.</summary>

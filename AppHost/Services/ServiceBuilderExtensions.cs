@@ -1,3 +1,6 @@
+using System.Globalization;
+using Mash.AppHost.Servers;
+
 namespace Mash.AppHost.Services;
 
 public static class ServiceBuilderExtensions
@@ -35,5 +38,22 @@ public static class ServiceBuilderExtensions
             })
             .WithHttpHealthCheck("/health", endpointName: ManagementEndpointName)
             .WithRestartOnFailure();
+    }
+
+    /// <summary>The setting a service's PostgreSQL pool is sized by (ServiceDefaults' <c>PostgresPoolOptions</c>).</summary>
+    public const string MaxPoolSizeVariable = "ServiceDefaults__Postgres__MaxPoolSize";
+
+    /// <summary>
+    /// The service's own database as <c>ConnectionStrings:postgres</c>, waited for, and its share of
+    /// the server's connections: a pool of <paramref name="maxPoolSize"/>, which the server's
+    /// <c>max_connections</c> counts (<see cref="PostgresConnectionBudget"/>).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDatabase(this IResourceBuilder<ProjectResource> service, IResourceBuilder<PostgresDatabaseResource> database, int maxPoolSize)
+    {
+        database.Resource.Parent.ConnectionBudget.Give(service.Resource.Name, maxPoolSize);
+        return service
+            .WithReference(database, "postgres")
+            .WithEnvironment(MaxPoolSizeVariable, maxPoolSize.ToString(CultureInfo.InvariantCulture))
+            .WaitFor(database);
     }
 }
