@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Mash.AppHost.Tests.Faults;
 
 /// <summary>
-/// How long and how hard the fault run goes. By default one round (every service, then RabbitMQ,
-/// PostgreSQL and Redis, each killed once) at 50 contacts/s, short enough for CI; a soak sets
+/// How long and how hard the fault run goes. By default one round (every service, then RabbitMQ
+/// and Redis, each killed once) at 50 contacts/s, short enough for CI; a soak sets
 /// <c>MASH_SOAK_MINUTES</c> (rounds repeat until that long has passed) and may set
 /// <c>MASH_SOAK_RATE</c> (contacts/s offered).
 /// </summary>
