@@ -37,7 +37,9 @@ internal sealed class CallTally
     {
         lock (latencies)
         {
-            latencies.Record(elapsedTicks);
+            // In microseconds: the histogram's midpoints overflow above 2^31 of its unit, which in
+            // Stopwatch ticks (ns here) is 2.1 s, a latency a loaded platform does reach.
+            latencies.Record(elapsedTicks * 1_000_000 / Stopwatch.Frequency);
             Acknowledged++;
         }
     }
@@ -67,5 +69,5 @@ internal sealed class CallTally
     /// <summary>The code as gRPC spells it: ResourceExhausted is RESOURCE_EXHAUSTED.</summary>
     public static string Name(StatusCode code) => string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 
-    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+    private static double Ms(long microseconds) => microseconds / 1000.0;
 }

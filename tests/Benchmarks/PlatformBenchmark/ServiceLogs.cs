@@ -19,7 +19,10 @@ internal sealed class ServiceLogs : IAsyncDisposable
     public ServiceLogs(IServiceProvider services, IEnumerable<string> resources)
     {
         var logs = services.GetRequiredService<ResourceLoggerService>();
-        watchers = [.. resources.Select(resource => Task.Run(() => WatchAsync(logs, resource)))];
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        // Logs are kept by the orchestrator's id for the resource's process (e.g. "intake-abcdefgh"), not its name.
+        watchers = [.. resources.Select(resource => Task.Run(() => WatchAsync(logs,
+            notifications.TryGetCurrentState(resource, out var current) ? current.ResourceId : resource, resource)))];
     }
 
     /// <summary>Each service's warnings and errors so far, e.g. "quality 3 warnings, 12 errors (first: ...)"; null when none wrote any.</summary>
@@ -52,11 +55,11 @@ internal sealed class ServiceLogs : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task WatchAsync(ResourceLoggerService logs, string resource)
+    private async Task WatchAsync(ResourceLoggerService logs, string resourceId, string resource)
     {
         var tally = counts.GetOrAdd(resource, _ => new Counts());
         var errorFollows = false;
-        await foreach (var batch in logs.WatchAsync(resource).WithCancellation(stop.Token))
+        await foreach (var batch in logs.WatchAsync(resourceId).WithCancellation(stop.Token))
         {
             foreach (var line in batch)
             {
