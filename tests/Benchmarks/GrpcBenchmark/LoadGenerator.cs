@@ -181,6 +181,6 @@ internal sealed class Histogram
         }
         var shift = (index / SubBuckets) - 1;
         var mantissa = (index % SubBuckets) + SubBuckets;
-        return (mantissa << shift) + ((1L << shift) / 2);
+        return ((long)mantissa << shift) + ((1L << shift) / 2);
     }
 }
