@@ -18,13 +18,11 @@ namespace Mash.AppHost.Tests.Faults;
 public sealed class FaultRun : IAsyncLifetime
 {
     /// <summary>
-    /// Killed in this order each round: the five services, then the servers they share. PostgreSQL
-    /// is not among them yet: killed under this load, the batch consumers of ContactReceived in
-    /// Triage, Outcomes and Quality move the batch they were applying to its _error queue at once
-    /// (the broken connection's NpgsqlException is not retried as an outage), so those contacts
-    /// never reach the three projections. Add "postgres" before "redis" once a batch survives it.
+    /// Killed in this order each round: the five services, then the servers they share. A batch
+    /// consumer cut off by PostgreSQL's death retries its batch as an outage (ServiceDefaults'
+    /// ConsumerRetries) until the server is back, so none goes to _error.
     /// </summary>
-    public static readonly string[] Targets = [.. RunningPlatform.Services, "rabbitmq", "redis"];
+    public static readonly string[] Targets = [.. RunningPlatform.Services, "rabbitmq", "postgres", "redis"];
 
     // Hang guards, never speed assertions: a step that takes longer has failed.
     private static readonly TimeSpan StepGuard = TimeSpan.FromMinutes(3);
