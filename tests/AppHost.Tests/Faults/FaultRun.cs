@@ -10,7 +10,7 @@ namespace Mash.AppHost.Tests.Faults;
 
 /// <summary>
 /// The platform as the AppHost runs it, under a steady load of SubmitContact, while each service
-/// and then RabbitMQ and Redis is killed with SIGKILL in turn and brought back by the
+/// and then RabbitMQ, PostgreSQL and Redis is killed with SIGKILL in turn and brought back by the
 /// AppHost's restart supervisor; then the load stops and the run waits until every projection
 /// holds every contact Intake stored. The tests look at what is left. One run for them all: it
 /// takes minutes.

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Mash.AppHost.Tests.Faults;
 
 /// <summary>
-/// What is left after <see cref="FaultRun"/>: every service, then RabbitMQ and Redis,
+/// What is left after <see cref="FaultRun"/>: every service, then RabbitMQ, PostgreSQL and Redis,
 /// killed with SIGKILL under a steady load of SubmitContact and brought back by the AppHost.
 /// </summary>
 public sealed class FaultTests(FaultRun run, ITestOutputHelper output) : IClassFixture<FaultRun>
