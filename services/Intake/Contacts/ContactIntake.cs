@@ -47,14 +47,22 @@ public sealed class ContactIntake(
     /// </summary>
     public Task<ContactReceipt>? TrySubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken)
     {
-        var pending = Pending(requestId, contact);
+        // Refused before any work is done for it: a saturated Intake spends nothing on what it turns away.
         if (Interlocked.Increment(ref waiting) > maxWaiting)
         {
             Interlocked.Decrement(ref waiting);
             shed?.Add(1);
             return null;
         }
-        return CommitAsync(pending, cancellationToken);
+        try
+        {
+            return CommitAsync(Pending(requestId, contact), cancellationToken);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref waiting);
+            throw;
+        }
     }
 
     private PendingContact Pending(string requestId, Contact contact)
