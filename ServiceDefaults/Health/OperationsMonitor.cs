@@ -34,6 +34,7 @@ internal sealed partial class OperationsMonitor : BackgroundService
         IConfiguration configuration,
         IHostEnvironment environment,
         BusQueues busQueues,
+        ConsumerFaults faults,
         IMeterFactory meters,
         IOptions<OperationsOptions> options,
         TimeProvider time,
@@ -48,7 +49,7 @@ internal sealed partial class OperationsMonitor : BackgroundService
         hasOutbox = registered.IsService(typeof(EventOutbox));
         if (registered.IsService(typeof(IBus)) && configuration.GetConnectionString(BusConnectionName) is { Length: > 0 } broker)
         {
-            queues = new QueueDepthSampler(broker, $"{environment.ApplicationName} queue depths", busQueues, this.options.MissingQueueRecheck, time);
+            queues = new QueueDepthSampler(broker, $"{environment.ApplicationName} queue depths", busQueues, faults, this.options.MissingQueueRecheck, time);
         }
         OperationsMetrics.Register(meters, () => latest);
     }

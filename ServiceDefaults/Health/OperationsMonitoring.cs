@@ -31,6 +31,8 @@ internal static class OperationsMonitoring
         builder.Services.AddSingleton<BusQueues>();
         // Connected by MassTransit to the bus, if the service has one.
         builder.Services.AddReceiveEndpointObserver(services => services.GetRequiredService<BusQueues>());
+        builder.Services.AddSingleton<ConsumerFaults>();
+        builder.Services.AddReceiveObserver(services => services.GetRequiredService<ConsumerFaults>());
         builder.Services.AddSingleton<OperationsMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationsMonitor>());
         builder.Services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, RegisterOperationsChecks>();

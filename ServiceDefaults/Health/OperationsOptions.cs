@@ -22,8 +22,12 @@ public sealed class OperationsOptions
     /// <summary>The outbox is Degraded once its oldest event has waited longer than this.</summary>
     public TimeSpan OutboxMaxAge { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long a queue found missing (an <c>_error</c> queue nothing has failed into yet) goes unasked.</summary>
-    public TimeSpan MissingQueueRecheck { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a queue found missing (an <c>_error</c> queue nothing has failed into yet) goes
+    /// unasked unless one of the service's consumers gives up on a message meanwhile: each ask
+    /// has RabbitMQ log a <c>not_found</c> error.
+    /// </summary>
+    public TimeSpan MissingQueueRecheck { get; set; } = TimeSpan.FromHours(1);
 
     public bool IsUsable =>
         Within(SampleInterval) && Within(ProbeTimeout) && Within(CheckTimeout)

@@ -14,15 +14,22 @@ internal sealed record QueueDepth(string Queue, long Messages)
 /// Reads the depth of the service's queues and their <c>_error</c> queues with a passive
 /// <c>queue.declare</c> each (one round trip, answered from the broker's memory) on one channel of
 /// a connection of its own, so a sample costs the broker next to nothing and never touches
-/// MassTransit's channels. An <c>_error</c> queue is declared by MassTransit only when it first
-/// moves a message there; a passive declare of a missing queue closes the channel (and the broker
-/// logs it), so a missing one is asked about again only every <paramref name="missingRecheck"/>.
+/// MassTransit's channels. MassTransit declares an <c>_error</c> queue only when it first moves a
+/// message there, and a passive declare of a missing queue closes the channel and has the broker
+/// log a <c>not_found</c> error an operator would chase. So a queue found missing counts as empty
+/// and is asked about again only after one of the service's consumers gave up on a message
+/// (<see cref="ConsumerFaults"/>), or once <paramref name="missingRecheck"/> has passed (a queue
+/// that something else created: another replica's failure, an operator).
 /// </summary>
-internal sealed class QueueDepthSampler(string connectionString, string clientName, BusQueues queues, TimeSpan missingRecheck, TimeProvider time) : IAsyncDisposable
+internal sealed class QueueDepthSampler(string connectionString, string clientName, BusQueues queues, ConsumerFaults faults, TimeSpan missingRecheck, TimeProvider time) : IAsyncDisposable
 {
     private const ushort NotFound = 404;
 
-    private readonly Dictionary<string, DateTimeOffset> missingSince = new(StringComparer.Ordinal);
+    /// <summary>MassTransit tells of a fault just before it moves the message: by this much later the <c>_error</c> queue is there.</summary>
+    internal static readonly TimeSpan FaultSettle = TimeSpan.FromSeconds(1);
+
+    // When each queue found missing was last asked about.
+    private readonly Dictionary<string, DateTimeOffset> missingAskedAt = new(StringComparer.Ordinal);
     private IConnection? connection;
     private IChannel? channel;
 
@@ -35,7 +42,7 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
         {
             foreach (var name in queues.Names.SelectMany(q => new[] { q, q + BusQueues.ErrorSuffix }))
             {
-                if (missingSince.TryGetValue(name, out var since) && now - since < missingRecheck)
+                if (missingAskedAt.TryGetValue(name, out var askedAt) && !AskAgain(askedAt, now))
                 {
                     depths.Add(new QueueDepth(name, 0));
                     continue;
@@ -44,12 +51,12 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
                 try
                 {
                     var declared = await open.QueueDeclarePassiveAsync(name, cancellationToken);
-                    missingSince.Remove(name);
+                    missingAskedAt.Remove(name);
                     depths.Add(new QueueDepth(name, declared.MessageCount));
                 }
                 catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == NotFound)
                 {
-                    missingSince[name] = now;
+                    missingAskedAt[name] = now;
                     depths.Add(new QueueDepth(name, 0));
                     await CloseChannelAsync();
                 }
@@ -64,6 +71,11 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
         }
         return depths;
     }
+
+    // A fault shortly before the last ask may have been asked about before its message arrived.
+    private bool AskAgain(DateTimeOffset askedAt, DateTimeOffset now) =>
+        now - askedAt >= missingRecheck
+        || (faults.LastAt is { } fault && fault + FaultSettle > askedAt && now - fault >= FaultSettle);
 
     private async Task<IChannel> OpenChannelAsync(CancellationToken cancellationToken)
     {

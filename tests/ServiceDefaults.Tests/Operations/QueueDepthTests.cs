@@ -1,5 +1,6 @@
 using System.Net;
 using Mash.ServiceDefaults.Tests.Infrastructure;
+using Mash.Testing;
 using Mash.Testing.Servers;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public sealed class QueueDepthTests(InfrastructureFixture infrastructure)
         }
         var queues = new BusQueues();
         queues.Add(queue);
-        await using var sampler = new QueueDepthSampler(infrastructure.RabbitMq.ConnectionString, "sdtests", queues, TimeSpan.FromMinutes(1), TimeProvider.System);
+        await using var sampler = new QueueDepthSampler(infrastructure.RabbitMq.ConnectionString, "sdtests", queues, new ConsumerFaults(TimeProvider.System), TimeSpan.FromMinutes(1), TimeProvider.System);
 
         // Its _error queue does not exist: the channel the broker closes for it is replaced.
         var first = await WaitForDepthAsync(sampler, queue, 3);
@@ -48,6 +49,67 @@ public sealed class QueueDepthTests(InfrastructureFixture infrastructure)
         Assert.Equal(first, second);
         Assert.True(second[1].IsErrorQueue);
         Assert.False(second[0].IsErrorQueue);
+    }
+
+    [Fact]
+    public async Task A_missing_error_queue_is_asked_about_once_and_again_only_after_a_consumer_gives_up_on_a_message()
+    {
+        var queue = $"sdtests-quiet-{Guid.NewGuid():N}"[..28];
+        await using var connection = await new ConnectionFactory { Uri = new Uri(infrastructure.RabbitMq.ConnectionString) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeclareAsync(queue, durable: false, exclusive: false, autoDelete: true);
+        var queues = new BusQueues();
+        queues.Add(queue);
+        var clock = new FixedTime(DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var faults = new ConsumerFaults(clock);
+        await using var sampler = new QueueDepthSampler(infrastructure.RabbitMq.ConnectionString, "sdtests", queues, faults, TimeSpan.FromHours(1), clock);
+
+        // A minute of samples every 2 s while nothing has failed.
+        var quiet = new List<long>();
+        for (var i = 0; i < 30; i++)
+        {
+            quiet.Add(ErrorDepth(await sampler.SampleAsync(CancellationToken.None), queue));
+            clock.Now += TimeSpan.FromSeconds(2);
+        }
+        // MassTransit tells of a fault, then declares the _error queue as it moves the message there.
+        faults.Record();
+        await channel.QueueDeclareAsync(queue + "_error", durable: false, exclusive: false, autoDelete: true);
+        await channel.BasicPublishAsync("", queue + "_error", "1"u8.ToArray());
+        await channel.BasicPublishAsync("", queue + "_error", "2"u8.ToArray());
+        clock.Now += TimeSpan.FromSeconds(2);
+        var afterFault = ErrorDepth(await sampler.SampleAsync(CancellationToken.None), queue);
+
+        Assert.All(quiet, depth => Assert.Equal(0, depth));
+        Assert.Equal(2, afterFault);
+        Assert.Equal(1, await infrastructure.RabbitMq.NotFoundLoggedAsync(queue + "_error"));
+    }
+
+    [Fact]
+    public async Task A_message_a_consumer_gives_up_on_degrades_health_without_waiting_for_the_recheck()
+    {
+        var prefix = $"sdtests-gaveup-{Guid.NewGuid():N}"[..24];
+        var configuration = BusConfiguration(prefix);
+        configuration["ServiceDefaults:Health:MissingQueueRecheck"] = "01:00:00";
+        configuration["ServiceDefaults:Bus:RetryLimit"] = "1";
+        configuration["ServiceDefaults:Bus:RetryInitialInterval"] = "00:00:00.010";
+        configuration["ServiceDefaults:Bus:RetryIncrement"] = "00:00:00.010";
+        var counter = new FailureCounter();
+        await using var host = await ServiceHost.StartAsync(configuration, b =>
+        {
+            b.Services.AddSingleton(counter);
+            b.AddMashBus(bus => bus.AddConsumer<AlwaysFailingConsumer>());
+        });
+        var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<AlwaysFailingConsumer>();
+        var healthy = await host.WaitForHealthAsync(h => h.Description(QueuesHealthCheck.Name) == "0 messages waiting");
+
+        await host.Services.GetRequiredService<IBus>().Publish(new Events.ContactRated { ContactId = "c-gave-up" });
+        var degraded = await host.WaitForHealthAsync(h => h.CheckStatus(QueuesHealthCheck.Name) == "Degraded");
+
+        Assert.Equal("Healthy", healthy.CheckStatus(QueuesHealthCheck.Name));
+        Assert.Equal($"1 in {queue}_error", degraded.Description(QueuesHealthCheck.Name));
+        Assert.Equal(2, counter.Attempts);
+        // Asked about once while missing, at the service's first sample.
+        Assert.Equal(1, await infrastructure.RabbitMq.NotFoundLoggedAsync(queue + "_error"));
     }
 
     [Fact]
@@ -106,6 +168,9 @@ public sealed class QueueDepthTests(InfrastructureFixture infrastructure)
         Assert.Equal("broker unreachable", after.Description(QueuesHealthCheck.Name));
         Assert.Equal(ServingStatus.NotServing, await host.CheckGrpcHealthAsync());
     }
+
+    private static long ErrorDepth(IReadOnlyList<QueueDepth> depths, string queue) =>
+        depths.Single(d => d.Queue == queue + BusQueues.ErrorSuffix).Messages;
 
     private static async Task<IReadOnlyList<QueueDepth>> WaitForDepthAsync(QueueDepthSampler sampler, string queue, long messages)
     {
