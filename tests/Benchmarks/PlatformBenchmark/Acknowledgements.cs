@@ -6,19 +6,21 @@ namespace PlatformBenchmark;
 /// When each contact of the run was acknowledged, in the order of acknowledgement: the n-th entry
 /// says when the platform had acknowledged n + 1 contacts. A projection that holds n of them is
 /// behind by the acknowledgements after the n-th, and by as long ago as the (n + 1)-th was made.
-/// Recording takes a slot and a timestamp, no lock, so it costs the load generator nothing.
+/// Recording takes a slot, a timestamp and the contact's id, no lock, so it costs the load
+/// generator nothing; the ids let a phase check that no acknowledged contact went missing.
 /// </summary>
 internal sealed class Acknowledgements
 {
     private const int ChunkBits = 16;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly long[]?[] chunks = new long[]?[16_384];
+    private readonly string?[]?[] ids = new string?[]?[16_384];
     private long count;
 
     /// <summary>Contacts acknowledged so far in the run.</summary>
     public long Count => Interlocked.Read(ref count);
 
-    public void Record()
+    public void Record(string contactId)
     {
         var index = Interlocked.Increment(ref count) - 1;
         var chunk = chunks[index >> ChunkBits];
@@ -27,7 +29,27 @@ internal sealed class Acknowledgements
             Interlocked.CompareExchange(ref chunks[index >> ChunkBits], new long[ChunkSize], null);
             chunk = chunks[index >> ChunkBits]!;
         }
+        var idChunk = ids[index >> ChunkBits];
+        if (idChunk is null)
+        {
+            Interlocked.CompareExchange(ref ids[index >> ChunkBits], new string?[ChunkSize], null);
+            idChunk = ids[index >> ChunkBits]!;
+        }
+        Volatile.Write(ref idChunk[index & (ChunkSize - 1)], contactId);
         Volatile.Write(ref chunk[index & (ChunkSize - 1)], Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>The ids of the contacts acknowledged from the <paramref name="from"/>-th on (counted from 0), as far as recorded.</summary>
+    public IEnumerable<string> IdsSince(long from)
+    {
+        var until = Count;
+        for (var index = Math.Max(from, 0); index < until; index++)
+        {
+            if (ids[index >> ChunkBits] is { } chunk && Volatile.Read(ref chunk[index & (ChunkSize - 1)]) is { } id)
+            {
+                yield return id;
+            }
+        }
     }
 
     /// <summary>How far a projection holding <paramref name="projected"/> of the acknowledged contacts is behind, at <paramref name="now"/> (a Stopwatch timestamp).</summary>

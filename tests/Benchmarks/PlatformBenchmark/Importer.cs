@@ -29,9 +29,10 @@ internal sealed class Importer(IntakeClients clients, ContactSource contacts, Ac
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    public async Task<ImportResult> RunAsync(int total, CancellationToken cancellationToken)
+    /// <param name="stopOffering">Ends the import early: no contact is written after it, those written are answered.</param>
+    public async Task<ImportResult> RunAsync(int total, CancellationToken cancellationToken, CancellationToken stopOffering = default)
     {
-        var source = new Source(contacts, total);
+        var source = new Source(contacts, total, stopOffering);
         var tally = new Tally();
         var streamEnds = new CallTally();
         var streams = 0;
@@ -62,7 +63,15 @@ internal sealed class Importer(IntakeClients clients, ContactSource contacts, Ac
                 throw new InvalidOperationException($"The import was shed {MaxRetries} times running; {tally.Accepted:N0} of {total:N0} contacts accepted.");
             }
             var backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(retries - 1, 10)));
-            await Task.Delay(backoff * (0.5 + Random.Shared.NextDouble()), cancellationToken);
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopOffering);
+            try
+            {
+                await Task.Delay(backoff * (0.5 + Random.Shared.NextDouble()), waiting.Token);
+            }
+            catch (OperationCanceledException) when (stopOffering.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Stopped: nothing more is sent.
+            }
         }
         return new ImportResult(total, Stopwatch.GetElapsedTime(start), tally.Accepted, source.Resent, streams, tally.Rejected, tally.FirstRejection, streamEnds);
     }
@@ -164,19 +173,24 @@ internal sealed class Importer(IntakeClients clients, ContactSource contacts, Ac
         await writer;
     }
 
-    /// <summary>The import's contacts: those to send again first, then new ones until the import's size is reached.</summary>
-    private sealed class Source(ContactSource contacts, int total)
+    /// <summary>The import's contacts: those to send again first, then new ones until the import's size is reached, or until stopped.</summary>
+    private sealed class Source(ContactSource contacts, int total, CancellationToken stop)
     {
         private readonly ConcurrentQueue<SubmitContactRequest> again = new();
         private int created;
         private long resent;
 
-        public bool HasMore => !again.IsEmpty || created < total;
+        public bool HasMore => !stop.IsCancellationRequested && (!again.IsEmpty || created < total);
 
         public long Resent => resent;
 
         public bool TryNext([MaybeNullWhen(false)] out SubmitContactRequest request)
         {
+            if (stop.IsCancellationRequested)
+            {
+                request = null;
+                return false;
+            }
             if (again.TryDequeue(out var unanswered))
             {
                 resent++;
@@ -221,7 +235,7 @@ internal sealed class Importer(IntakeClients clients, ContactSource contacts, Ac
             }
             if (result.ResultCase == SubmitContactResult.ResultOneofCase.Accepted)
             {
-                acknowledgements.Record();
+                acknowledgements.Record(result.Accepted.ContactId);
                 Accepted++;
             }
             else if (CallTally.IsShedding((StatusCode)result.Rejected.Code))

@@ -28,26 +28,37 @@ internal sealed class PacedSubmitter(IntakeClients clients, ContactSource contac
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     /// <param name="rate">Calls a second, or null for as many as <c>maxInFlight</c> allows.</param>
-    public async Task<SubmitResult> RunAsync(double? rate, TimeSpan duration, CancellationToken cancellationToken)
+    /// <param name="stopOffering">Ends the run before <paramref name="duration"/>: no call starts after it.</param>
+    public async Task<SubmitResult> RunAsync(double? rate, TimeSpan duration, CancellationToken cancellationToken, CancellationToken stopOffering = default)
     {
         using var inFlight = new SemaphoreSlim(maxInFlight);
+        using var offering = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopOffering);
         var tally = new CallTally();
         var start = Stopwatch.GetTimestamp();
+        var window = duration;
         long offered = 0;
         while (true)
         {
             var elapsed = Stopwatch.GetElapsedTime(start);
-            if (elapsed >= duration)
+            if (elapsed >= duration || stopOffering.IsCancellationRequested)
             {
+                window = elapsed < duration ? elapsed : duration;
                 break;
             }
-            if (rate is { } perSecond && offered >= (long)(elapsed.TotalSeconds * perSecond) + 1)
+            try
             {
-                // Timers fire about every millisecond here: at 2,000 a second a tick starts two calls.
-                await Task.Delay(1, cancellationToken);
+                if (rate is { } perSecond && offered >= (long)(elapsed.TotalSeconds * perSecond) + 1)
+                {
+                    // Timers fire about every millisecond here: at 2,000 a second a tick starts two calls.
+                    await Task.Delay(1, offering.Token);
+                    continue;
+                }
+                await inFlight.WaitAsync(offering.Token);
+            }
+            catch (OperationCanceledException) when (stopOffering.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
                 continue;
             }
-            await inFlight.WaitAsync(cancellationToken);
             offered++;
             _ = CallAsync(inFlight, tally, cancellationToken);
         }
@@ -59,7 +70,7 @@ internal sealed class PacedSubmitter(IntakeClients clients, ContactSource contac
         // A paced run's calls answered after its end still count for its window (the offered
         // rate was the target's); a closed loop's window is until its last answer.
         var time = Stopwatch.GetElapsedTime(start);
-        return new SubmitResult(rate ?? 0, offered, rate is null ? time : duration, time, tally);
+        return new SubmitResult(rate ?? 0, offered, rate is null ? time : window, time, tally);
     }
 
     private async Task CallAsync(SemaphoreSlim inFlight, CallTally tally, CancellationToken cancellationToken)
@@ -76,7 +87,7 @@ internal sealed class PacedSubmitter(IntakeClients clients, ContactSource contac
                     tally.Failed(StatusCode.Internal, $"request {request.RequestId}: not a receipt (status {receipt.Status}, contact id '{receipt.ContactId}')");
                     return;
                 }
-                acknowledgements.Record();
+                acknowledgements.Record(receipt.ContactId);
                 tally.Ok(Stopwatch.GetTimestamp() - begin);
             }
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 // The whole-platform benchmark: the five services started as the AppHost starts them, SubmitContact
 // at stepped rates with each downstream projection's lag, a bulk import until the last projection
-// has all of it, and Intake alone in the same run for comparison. Prints figures and the goals;
+// has all of it, how soon the platform is back to normal after an overload and after PostgreSQL's
+// and RabbitMQ's outages, and Intake alone in the same run for comparison. Prints figures and the goals;
 // exits 0 whatever they are, 1 when a call fails unexpectedly or a projection never catches up
 // within the time allowed, 2 on bad arguments. See BENCHMARKS.md, "Whole platform".
 using System.Globalization;
@@ -17,6 +18,11 @@ if (settings is null)
 
 Console.WriteLine(Invariant($"Whole-platform benchmark: parts {string.Join(", ", Settings.AllParts.Where(settings.Runs))}; steps {string.Join(", ", settings.Steps.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} contacts/s, {settings.StepDuration.TotalSeconds:0} s each after a {settings.Warmup.TotalSeconds:0} s warm-up; ") +
     Invariant($"at most {settings.Concurrency} SubmitContact calls in flight over {settings.Connections} HTTP/2 connections; import {settings.Import:N0} contacts by {settings.ImportRpc}; Intake alone {settings.IntakeDuration.TotalSeconds:0} s."));
+if (settings.Runs("recovery"))
+{
+    var r = settings.Recovery;
+    Line($"Recovery: goal {r.Goal.TotalSeconds:0} s; overload {r.OverloadConcurrency:N0} SubmitContact calls in flight and an import of up to {r.OverloadImport:N0} for {r.OverloadDuration.TotalSeconds:0} s after a {r.Baseline.TotalSeconds:0} s baseline; outages of {string.Join(", ", r.Outages)} for {r.OutageDuration.TotalSeconds:0} s each under {r.OutageRate:N0} contacts/s; each sign looked at for up to {r.Timeout.TotalSeconds:0} s.");
+}
 Line($"{SourceTree.Describe()}; {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {MachineLoad.Average()} at the start.");
 
 using var stop = new CancellationTokenSource();
@@ -46,7 +52,7 @@ try
     var observer = new LagObserver(projections, acknowledgements);
     var caughtUp = true;
 
-    if ((settings.Runs("steps") || settings.Runs("import")) && settings.Warmup > TimeSpan.Zero)
+    if ((settings.Runs("steps") || settings.Runs("import") || settings.Runs("recovery")) && settings.Warmup > TimeSpan.Zero)
     {
         // The services' JIT and connections warm, and the first contacts in every table, before anything is measured.
         var rate = settings.Steps[0];
@@ -91,6 +97,18 @@ try
         Console.WriteLine(Report.ImportLine("import", report.Import));
         CheckImport("import", imported!);
         CheckComplete("import", observed);
+    }
+
+    // Back to normal by itself: after an overload, and after each shared server's outage.
+    if (settings.Runs("recovery") && caughtUp)
+    {
+        var recovery = await RecoveryRun.RunAsync(platform, projections, acknowledgements, contacts, clients, settings, cancellationToken);
+        report.Recovery = recovery;
+        report.Failures.AddRange(RecoveryReport.Failures(recovery));
+    }
+    else if (settings.Runs("recovery"))
+    {
+        report.Notes.Add("Recovery not measured: a projection never caught up with an earlier part.");
     }
 
     // Intake alone needs nothing downstream, so it runs whatever happened above.

@@ -7,7 +7,7 @@ namespace PlatformBenchmark;
 /// contacts it holds. Only received contacts count (nothing in the benchmark rates or decides), so
 /// the count is comparable with Intake's acknowledgements.
 /// </summary>
-internal sealed record Projection(string Service, string Database, string What, string CountSql);
+internal sealed record Projection(string Service, string Database, string What, string CountSql, string IdsSql);
 
 /// <summary>
 /// The four projections the goals are about, and Intake's own count for a cross-check. One count at
@@ -18,14 +18,14 @@ internal sealed class Projections
 {
     public static readonly Projection[] All =
     [
-        new("triage", "triagedb", "screening queue", "SELECT count(*) FROM queue_items"),
+        new("triage", "triagedb", "screening queue", "SELECT count(*) FROM queue_items", "SELECT contact_id FROM queue_items"),
         // A clock is created by whichever of its facts arrives first; a started one has its ContactReceived.
-        new("timeliness", "timelinessdb", "clocks", "SELECT count(*) FROM clocks WHERE started_at IS NOT NULL"),
-        new("outcomes", "outcomesdb", "journeys", "SELECT count(*) FROM journeys WHERE received"),
-        new("quality", "qualitydb", "contact facts", "SELECT count(*) FROM contacts"),
+        new("timeliness", "timelinessdb", "clocks", "SELECT count(*) FROM clocks WHERE started_at IS NOT NULL", "SELECT contact_id FROM clocks WHERE started_at IS NOT NULL"),
+        new("outcomes", "outcomesdb", "journeys", "SELECT count(*) FROM journeys WHERE received", "SELECT contact_id FROM journeys WHERE received"),
+        new("quality", "qualitydb", "contact facts", "SELECT count(*) FROM contacts", "SELECT contact_id FROM contacts"),
     ];
 
-    private static readonly Projection Intake = new("intake", "intakedb", "contacts", "SELECT count(*) FROM contacts");
+    private static readonly Projection Intake = new("intake", "intakedb", "contacts", "SELECT count(*) FROM contacts", "SELECT id::text FROM contacts");
 
     private readonly string[] connectionStrings;
     private readonly string intake;
@@ -60,6 +60,38 @@ internal sealed class Projections
             counts[i] -= baseline[i];
         }
         return counts;
+    }
+
+    /// <summary>
+    /// For Intake and each projection, how many of <paramref name="acknowledged"/> (contact ids) it
+    /// lacks, e.g. "intake 0, triage 0, ...": an acknowledged contact must reach every one of them.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Service, long Missing)>> MissingAsync(IReadOnlyCollection<string> acknowledged, CancellationToken cancellationToken)
+    {
+        var missing = new List<(string, long)>();
+        foreach (var (projection, connectionString) in All.Zip(connectionStrings).Prepend((Intake, intake)))
+        {
+            var held = await IdsAsync(connectionString, projection, cancellationToken);
+            missing.Add((projection.Service, acknowledged.LongCount(id => !Guid.TryParse(id, out var contact) || !held.Contains(contact))));
+        }
+        return missing;
+    }
+
+    private static async Task<HashSet<Guid>> IdsAsync(string connectionString, Projection projection, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(projection.IdsSql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new HashSet<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (Guid.TryParse(reader.GetString(0), out var id))
+            {
+                ids.Add(id);
+            }
+        }
+        return ids;
     }
 
     /// <summary>The contacts Intake holds.</summary>

@@ -62,6 +62,8 @@ internal sealed class Report(Settings settings)
 
     public ImportResult? IntakeAloneImport { get; set; }
 
+    public RecoveryOutcome? Recovery { get; set; }
+
     /// <summary>Why the run counts as failed (exit 1), if it does.</summary>
     public List<string> Failures { get; } = [];
 
@@ -138,6 +140,10 @@ internal sealed class Report(Settings settings)
                 Console.WriteLine(Invariant($"Intake alone, import: {aloneImport.Accepted:N0} contacts acknowledged in {aloneImport.Time.TotalSeconds:0.0} s = {aloneImport.ContactsPerSecond:N0} contacts/s, {aloneImport.Resent:N0} resent after shedding{Rejections(aloneImport)}"));
             }
         }
+        if (Recovery is { } recovery)
+        {
+            RecoveryReport.Print(recovery, settings.Recovery);
+        }
         PrintRatiosAndGoals();
     }
 
@@ -170,6 +176,13 @@ internal sealed class Report(Settings settings)
             Console.WriteLine(Invariant($"- goal: a {ImportGoalContacts:N0}-contact import fully projected within {ImportGoal.TotalMinutes:0} minutes: ") +
                 (!judged ? Invariant($"not judged (this import was {import.Imported.Contacts:N0}; projected in {(last is { } l ? Invariant($"{l.TotalSeconds:0} s") : "never")})")
                 : last is { } done ? Invariant($"{(done <= ImportGoal ? "met" : "NOT met")} ({done.TotalSeconds:0} s)") : "NOT met (never fully projected)"));
+        }
+        if (Recovery is { } recovery)
+        {
+            foreach (var goal in RecoveryReport.Goals(recovery, settings.Recovery.Goal))
+            {
+                Console.WriteLine(goal);
+            }
         }
         foreach (var failure in Failures)
         {

@@ -24,14 +24,16 @@ internal sealed record Settings(
     int Connections,
     TimeSpan CatchUpTimeout,
     bool AllSteps,
-    IReadOnlySet<string> Parts)
+    IReadOnlySet<string> Parts,
+    RecoverySettings Recovery)
 {
-    public static readonly string[] AllParts = ["steps", "import", "intake"];
+    // In the order they run: the recovery part before Intake alone, which stops the services downstream.
+    public static readonly string[] AllParts = ["steps", "import", "recovery", "intake"];
 
     public const string Usage =
         "usage: PlatformBenchmark [--steps=250,500,1000,1500,2000] [--step-seconds=30] [--warmup=10] [--import=100000] " +
         "[--import-rpc=batches|contacts] [--import-batch=500] [--intake-seconds=10] [--intake-warmup=3] [--concurrency=64] [--connections=2] " +
-        "[--catch-up-timeout=600] [--all-steps=0|1] [--only=steps|import|intake[,...]]";
+        "[--catch-up-timeout=600] [--all-steps=0|1] [--only=steps|import|recovery|intake[,...]] " + RecoverySettings.Usage;
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -69,11 +71,12 @@ internal sealed record Settings(
             arguments.Int("connections", 2),
             TimeSpan.FromSeconds(arguments.Int("catch-up-timeout", 600)),
             allSteps == 1,
-            only);
+            only,
+            RecoverySettings.Read(arguments));
         var valid = arguments.AllUnderstood && steps.Count > 0 && steps.All(s => s > 0) && settings.StepDuration > TimeSpan.Zero
             && settings.Import > 0 && settings.ImportBatch is > 0 and <= 1000 && settings.IntakeDuration > TimeSpan.Zero
             && settings.Concurrency > 0 && settings.Connections > 0 && settings.CatchUpTimeout > TimeSpan.Zero
-            && allSteps is 0 or 1 && only.Count > 0 && only.All(AllParts.Contains);
+            && allSteps is 0 or 1 && only.Count > 0 && only.All(AllParts.Contains) && settings.Recovery.IsValid;
         return valid ? settings : null;
     }
 
