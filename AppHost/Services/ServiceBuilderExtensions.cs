@@ -36,7 +36,7 @@ public static class ServiceBuilderExtensions
                         ReferenceExpression.Create($"http://{endpoint.EndpointAnnotation.TargetHost}:{endpoint.Property(EndpointProperty.TargetPort)}");
                 }
             })
-            .WithHttpHealthCheck("/health", endpointName: ManagementEndpointName)
+            .WithServiceHealthCheck(ManagementEndpointName)
             .WithRestartOnFailure();
     }
 
