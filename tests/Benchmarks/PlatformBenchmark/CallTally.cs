@@ -67,7 +67,8 @@ internal sealed class CallTally
     }
 
     /// <summary>The code as gRPC spells it: ResourceExhausted is RESOURCE_EXHAUSTED.</summary>
-    public static string Name(StatusCode code) => string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+    public static string Name(StatusCode code) => code == StatusCode.OK ? "OK"
+        : string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 
     private static double Ms(long microseconds) => microseconds / 1000.0;
 }

@@ -18,7 +18,8 @@ namespace PlatformBenchmark;
 internal sealed class DependencyOutage(DistributedApplication app, string server)
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(10);
+    // RabbitMQ stops cleanly in a few seconds; PostgreSQL's smart shutdown serves its pooled sessions until they end, which they never do.
+    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(5);
 
     // The process id the orchestrator shows for an executable (Aspire's KnownProperties, internal).
     private const string ExecutablePidProperty = "executable.pid";

@@ -32,10 +32,11 @@ internal sealed class NormalService(IntakeProbe probe, ResourceHealth health, Qu
 
     /// <summary>
     /// The signs, looked at from <paramref name="since"/>: projections must hold the first
-    /// <paramref name="acknowledged"/> contacts of the run, queues and outboxes hold at most
+    /// <paramref name="acknowledged"/> contacts of the run (null while the disturbance's last calls
+    /// are still being answered: the number is not known yet), queues and outboxes hold at most
     /// <paramref name="normalDepth"/> between them.
     /// </summary>
-    public IReadOnlyList<Sign> Signs(long since, ProbeBaseline baseline, long acknowledged, long normalDepth)
+    public IReadOnlyList<Sign> Signs(long since, ProbeBaseline baseline, Func<long?> acknowledged, long normalDepth)
     {
         var limit = LatencyLimit(baseline);
         return
@@ -43,15 +44,19 @@ internal sealed class NormalService(IntakeProbe probe, ResourceHealth health, Qu
             new("Intake answers OK", TimeSpan.FromMilliseconds(100), _ => Task.FromResult(probe.FirstOk(since) is { } ok
                 ? new Reading(true, Invariant($"a probe acknowledged in {ok.Latency.TotalMilliseconds:0.0} ms"), ok.AnsweredAt)
                 : new Reading(false, Codes(probe.Sent(since))))),
-            new(Invariant($"Intake answers as before ({ProbesInARow} probes running within {limit.TotalMilliseconds:0.0} ms, {LatencyFactor:0}x the baseline's p50)"), TimeSpan.FromMilliseconds(100), _ =>
+            new("Intake answers as before", TimeSpan.FromMilliseconds(100), _ =>
                 Task.FromResult(probe.Normal(since, limit, ProbesInARow) is { } first
-                    ? new Reading(true, Invariant($"from a probe acknowledged in {first.Latency.TotalMilliseconds:0.0} ms"), first.AnsweredAt)
+                    ? new Reading(true, Invariant($"{ProbesInARow} probes running within {limit.TotalMilliseconds:0.0} ms ({LatencyFactor:0}x the p50 before), the first in {first.Latency.TotalMilliseconds:0.0} ms"), first.AnsweredAt)
                     : new Reading(false, Codes(probe.Sent(since))))),
-            new(Invariant($"every projection holds every acknowledged contact ({acknowledged:N0})"), TimeSpan.FromSeconds(1), async ct =>
+            new("every projection holds every acknowledged contact", TimeSpan.FromSeconds(1), async ct =>
             {
+                if (acknowledged() is not { } all)
+                {
+                    return new Reading(false, "the last calls not answered yet");
+                }
                 var counts = await projections.CountAsync(ct);
-                var behind = Projections.All.Zip(counts).Where(p => p.Second < acknowledged).Select(p => Invariant($"{p.First.Service} {acknowledged - p.Second:N0} behind")).ToList();
-                return new Reading(behind.Count == 0, behind.Count == 0 ? "all of them" : string.Join(", ", behind));
+                var behind = Projections.All.Zip(counts).Where(p => p.Second < all).Select(p => Invariant($"{p.First.Service} {all - p.Second:N0} behind")).ToList();
+                return new Reading(behind.Count == 0, behind.Count == 0 ? Invariant($"all {all:N0}") : string.Join(", ", behind));
             }),
             new("every service ready (its own /health)", TimeSpan.FromMilliseconds(250), async ct =>
             {
@@ -63,10 +68,10 @@ internal sealed class NormalService(IntakeProbe probe, ResourceHealth health, Qu
                 var unhealthy = health.UnhealthyInAppHost();
                 return Task.FromResult(new Reading(unhealthy.Count == 0, unhealthy.Count == 0 ? "all of them" : "not healthy: " + string.Join(", ", unhealthy)));
             }),
-            new(Invariant($"queues and outboxes back to normal (at most {normalDepth:N0} waiting)"), TimeSpan.FromMilliseconds(500), async ct =>
+            new("queues and outboxes back to normal", TimeSpan.FromMilliseconds(500), async ct =>
             {
                 var sample = await queues.SampleAsync(ct);
-                return new Reading(sample.Total <= normalDepth, sample.ToString());
+                return new Reading(sample.Total <= normalDepth, Invariant($"{sample} (at most {normalDepth:N0} before)"));
             }),
         ];
     }

@@ -53,15 +53,13 @@ internal sealed class OutageRecovery(DistributedApplication app, NormalService n
             var stopIssued = Stopwatch.GetTimestamp();
             var watch = WatchAsync(stopIssued, watching.Token);
             var stoppedBy = await outage.StopAsync(cancellationToken);
-            var stoppedIn = Stopwatch.GetElapsedTime(stopIssued);
+            var stoppedAt = Stopwatch.GetTimestamp();
+            var stoppedIn = Stopwatch.GetElapsedTime(stopIssued, stoppedAt);
             Console.WriteLine(Invariant($"  {server} stopped by {stoppedBy}, {stoppedIn.TotalSeconds:0.0} s after the Stop command"));
-            var wait = settings.OutageDuration - Stopwatch.GetElapsedTime(stopIssued);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
+            // Down for the time asked, from the moment it had stopped, however long stopping took.
+            await Task.Delay(settings.OutageDuration, cancellationToken);
             var startIssued = Stopwatch.GetTimestamp();
-            var down = Stopwatch.GetElapsedTime(stopIssued, startIssued);
+            var down = Stopwatch.GetElapsedTime(stoppedAt, startIssued);
             if (!await outage.StartAsync(cancellationToken))
             {
                 Console.WriteLine($"  {server} was running again before the Start command: something restarted it (the AppHost's restart supervisor?)");
@@ -75,7 +73,8 @@ internal sealed class OutageRecovery(DistributedApplication app, NormalService n
             IReadOnlyList<SignResult> signs = [];
             if (serving is { } since)
             {
-                signs = await RecoverySigns.WaitAsync(since, normal.Signs(since, baseline, normal.Acknowledgements.Count, normalDepth), settings.Timeout, cancellationToken);
+                var acknowledged = normal.Acknowledgements.Count;
+                signs = await RecoverySigns.WaitAsync(since, normal.Signs(since, baseline, () => acknowledged, normalDepth), settings.Timeout, cancellationToken);
             }
             await watching.CancelAsync();
             var seenUnready = await watch;

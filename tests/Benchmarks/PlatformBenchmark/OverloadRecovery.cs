@@ -42,35 +42,39 @@ internal sealed class OverloadRecovery(NormalService normal, RecoverySettings se
         var start = Stopwatch.GetTimestamp();
         var flooding = flood.RunAsync(null, settings.OverloadDuration, cancellationToken);
         var importing = settings.OverloadImport > 0 ? ImportAsync(importer, window.Token, cancellationToken) : Task.FromResult<ImportResult?>(null);
-        var peak = await WatchAsync(start, Task.WhenAll(flooding, importing), cancellationToken);
         var stopped = start + (long)(settings.OverloadDuration.TotalSeconds * Stopwatch.Frequency);
+        var peak = await WatchAsync(start, stopped, cancellationToken);
+
+        // From the moment the load stopped, while its last calls are still being answered.
+        Console.WriteLine("Until normal, from the moment the load stopped:");
+        var acknowledged = -1L;   // not known until the last call is answered
+        var looking = RecoverySigns.WaitAsync(stopped, normal.Signs(stopped, baseline, () => Interlocked.Read(ref acknowledged) is >= 0 and var all ? all : null, normalDepth), settings.Timeout, cancellationToken);
         var submitted = await flooding;
         var imported = await importing;
         var lastAnswered = Stopwatch.GetElapsedTime(stopped);
-        var acknowledged = normal.Acknowledgements.Count;
-        Console.WriteLine(Invariant($"  the load stopped; its last call answered {lastAnswered.TotalSeconds:0.0} s later. SubmitContact: {submitted.Calls.Acknowledged:N0} acknowledged of {submitted.Offered:N0} offered, non-OK: {submitted.Calls.Describe()}") +
+        Interlocked.Exchange(ref acknowledged, normal.Acknowledgements.Count);
+        Console.WriteLine(Invariant($"  +{lastAnswered.TotalSeconds,5:0.0} s  the load's last call answered. SubmitContact: {submitted.Calls.Acknowledged:N0} acknowledged of {submitted.Offered:N0} offered, non-OK: {submitted.Calls.Describe()}") +
             (imported is { } i ? Invariant($"; import: {i.Accepted:N0} acknowledged, {i.Resent:N0} resent after shedding, streams ended {i.StreamEnds.Describe()}") : "") +
-            Invariant($"; the probe meanwhile: {NormalService.Codes(normal.Probe.Sent(start, stopped))}; load {MachineLoad.Average()}"));
-
-        Console.WriteLine("Until normal, from the moment the load stopped:");
-        var signs = await RecoverySigns.WaitAsync(stopped, normal.Signs(stopped, baseline, acknowledged, normalDepth), settings.Timeout, cancellationToken);
+            Invariant($"; the probe during the load: {NormalService.Codes(normal.Probe.Sent(start, stopped))}; load {MachineLoad.Average()}"));
+        var signs = await looking;
         var ids = normal.Acknowledgements.IdsSince(acknowledgedBefore).ToList();
         var missing = await normal.Projections.MissingAsync(ids, cancellationToken);
         var left = await normal.Queues.LeftAsync(cancellationToken);
         return new OverloadOutcome(baseline, normalDepth, submitted, imported, peak, lastAnswered, normal.Probe.Sent(start, stopped), signs, missing, left);
     }
 
-    /// <summary>Every 2 s while the load runs, what waits in the queues and outboxes; the most seen.</summary>
-    private async Task<long> WatchAsync(long start, Task load, CancellationToken cancellationToken)
+    /// <summary>Every 2 s until the load stops offering, what waits in the queues and outboxes; the most seen.</summary>
+    private async Task<long> WatchAsync(long start, long stopped, CancellationToken cancellationToken)
     {
         var peak = 0L;
-        while (!load.IsCompleted)
+        while (true)
         {
-            await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(2), cancellationToken));
-            if (load.IsCompleted)
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), stopped);
+            if (left <= TimeSpan.Zero)
             {
-                break;
+                return peak;
             }
+            await Task.Delay(left < TimeSpan.FromSeconds(2) ? left : TimeSpan.FromSeconds(2), cancellationToken);
             string seen;
             try
             {
@@ -84,7 +88,6 @@ internal sealed class OverloadRecovery(NormalService normal, RecoverySettings se
             }
             Console.WriteLine(Invariant($"  {Stopwatch.GetElapsedTime(start).TotalSeconds,5:0.0} s  acked {normal.Acknowledgements.Count,9:N0}  {seen}"));
         }
-        return peak;
     }
 
     /// <summary>The import until the window closes; one shed more often than the importer retries is a finding, printed.</summary>

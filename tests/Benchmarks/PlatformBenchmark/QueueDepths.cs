@@ -30,6 +30,7 @@ internal sealed record QueueSample(long Ready, long Outbox, string Largest)
 internal sealed class QueueDepths(string rabbitmqctl, IReadOnlyDictionary<string, string> brokerEnvironment, string broker, IReadOnlyList<string> queues, IReadOnlyList<string> outboxes) : IAsyncDisposable
 {
     private const ushort NotFound = 404;
+    private const ushort ResourceLocked = 405;
 
     private IConnection? connection;
     private IChannel? channel;
@@ -72,7 +73,7 @@ internal sealed class QueueDepths(string rabbitmqctl, IReadOnlyDictionary<string
                 outboxes.Add(connectionString);
             }
         }
-        return new QueueDepths(rabbitmqctl, environment, broker, [.. listed.Where(q => !q.AutoDelete).Select(q => q.Name)], outboxes);
+        return new QueueDepths(rabbitmqctl, environment, broker, [.. listed.Where(q => !q.Temporary).Select(q => q.Name)], outboxes);
     }
 
     /// <summary>Every queue's ready messages and every outbox's events now; throws while the broker or PostgreSQL cannot be asked.</summary>
@@ -86,9 +87,10 @@ internal sealed class QueueDepths(string rabbitmqctl, IReadOnlyDictionary<string
             {
                 depths.Add((queue, (await open.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount));
             }
-            catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == NotFound)
+            catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode is NotFound or ResourceLocked)
             {
-                // Gone (the broker lost it): nothing waits in it. The 404 closed the channel.
+                // Gone (the broker lost it), or a replica's own queue of another connection: not
+                // one the platform's work waits in. The refusal closed the channel.
                 await CloseAsync();
             }
             catch
@@ -129,12 +131,13 @@ internal sealed class QueueDepths(string rabbitmqctl, IReadOnlyDictionary<string
         }
     }
 
-    private sealed record Listed(string Name, bool AutoDelete, long Ready, long Unacknowledged);
+    /// <param name="Temporary">Auto-deleted or exclusive: a replica's own queue (Outcomes' live feed), not a consumer's backlog.</param>
+    private sealed record Listed(string Name, bool Temporary, long Ready, long Unacknowledged);
 
     private static async Task<IReadOnlyList<Listed>> ListAsync(string rabbitmqctl, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(rabbitmqctl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-q", "list_queues", "--no-table-headers", "name", "auto_delete", "messages_ready", "messages_unacknowledged"])
+        foreach (var argument in (string[])["-q", "list_queues", "--no-table-headers", "name", "auto_delete", "exclusive", "messages_ready", "messages_unacknowledged"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -156,9 +159,9 @@ internal sealed class QueueDepths(string rabbitmqctl, IReadOnlyDictionary<string
         foreach (var line in (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var fields = line.Split('\t');
-            if (fields.Length == 4 && long.TryParse(fields[2], CultureInfo.InvariantCulture, out var ready) && long.TryParse(fields[3], CultureInfo.InvariantCulture, out var unacknowledged))
+            if (fields.Length == 5 && long.TryParse(fields[3], CultureInfo.InvariantCulture, out var ready) && long.TryParse(fields[4], CultureInfo.InvariantCulture, out var unacknowledged))
             {
-                listed.Add(new Listed(fields[0], fields[1] == "true", ready, unacknowledged));
+                listed.Add(new Listed(fields[0], fields[1] == "true" || fields[2] == "true", ready, unacknowledged));
             }
         }
         return listed;

@@ -89,12 +89,12 @@ internal static class RecoveryReport
     private static void PrintOutages(IReadOnlyList<OutageOutcome> outages, RecoverySettings settings)
     {
         Console.WriteLine();
-        Console.WriteLine(Invariant($"**A failed dependency returns**: SubmitContact at {settings.OutageRate:N0}/s throughout, the server stopped with the dashboard's Stop and started {settings.OutageDuration.TotalSeconds:0} s later. Times from the moment it served again (asked in its own protocol every 100 ms)."));
+        Console.WriteLine(Invariant($"**A failed dependency returns**: SubmitContact at {settings.OutageRate:N0}/s throughout, the server stopped with the dashboard's Stop (SIGKILL if not stopped within 5 s) and started {settings.OutageDuration.TotalSeconds:0} s after it had stopped. Times from the moment it served again (asked in its own protocol every 100 ms)."));
         Console.WriteLine();
         Console.WriteLine("| | " + string.Join(" | ", outages.Select(o => o.Server)) + " |");
         Console.WriteLine("| --- |" + string.Concat(outages.Select(_ => " --- |")));
         Row("before: probes p50 / p99; waiting at most", o => Invariant($"{Ms(o.Baseline.P50)} / {Ms(o.Baseline.P99)}; {o.NormalDepth:N0}"));
-        Row("stopped (by) after the Stop command; down until Start", o => Invariant($"{o.StoppedIn.TotalSeconds:0.0} s ({o.StoppedBy}); {o.Down.TotalSeconds:0.0} s"));
+        Row("stopped (how) after the Stop command; down until Start", o => Invariant($"{o.StoppedIn.TotalSeconds:0.0} s ({o.StoppedBy}); {o.Down.TotalSeconds:0.0} s"));
         Row("serving after the Start command", o => Seconds(o.ServingAfterStart));
         foreach (var name in outages.SelectMany(o => o.Signs).Select(s => s.Name).Distinct())
         {
