@@ -71,11 +71,12 @@ internal sealed class RestartSupervisor(
     }
 
     /// <summary>
-    /// Asks a service (a project) to stop with SIGTERM, as Kubernetes would, and true once it has. The
-    /// orchestrator runs a project as <c>dotnet run</c> and stops it with SIGINT, which
-    /// <c>dotnet run</c> leaves to a terminal's process group and does not pass on: the service
-    /// never hears it and is killed after the orchestrator's timeout. SIGTERM it passes on, so the
-    /// service drains its calls and stops in a second or two.
+    /// Asks a service (a project) to stop with SIGTERM, as Kubernetes would, and true once it has:
+    /// the service reports NOT_SERVING, drains its calls and stops in a second or two. The
+    /// orchestrator's own Stop sends SIGINT, which a service under Aspire's default launch,
+    /// <c>dotnet run</c>, never hears (<c>dotnet run</c> leaves it to a terminal's process group),
+    /// and is killed at the orchestrator's timeout; SIGTERM reaches the service however it was
+    /// launched (<see cref="Services.BuiltOutputLaunch"/>, or <c>dotnet run</c> under an IDE).
     /// </summary>
     private async Task<bool> StopGracefullyAsync(string resourceId, CancellationToken cancellationToken)
     {

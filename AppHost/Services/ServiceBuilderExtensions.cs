@@ -14,7 +14,8 @@ public static class ServiceBuilderExtensions
     /// <summary>
     /// A MASH service: its project with the <c>http</c> launch profile (the management endpoint and
     /// the Development environment), a gRPC endpoint on <paramref name="grpcPort"/>, both given to
-    /// Kestrel under the names ServiceDefaults listens on, healthy once <c>/health</c> answers, and
+    /// Kestrel under the names ServiceDefaults listens on, healthy once <c>/health</c> answers,
+    /// launched from its build output (<see cref="BuiltOutputLaunch"/>: no MSBuild at each start), and
     /// restarted with back-off when it crashes.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, [ResourceName] string name, int grpcPort)
@@ -37,6 +38,7 @@ public static class ServiceBuilderExtensions
                 }
             })
             .WithServiceHealthCheck(ManagementEndpointName)
+            .WithBuiltOutputLaunch()
             .WithRestartOnFailure();
     }
 

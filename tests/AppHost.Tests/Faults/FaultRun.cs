@@ -104,14 +104,16 @@ public sealed class FaultRun : IAsyncLifetime
     }
 
     /// <summary>
-    /// SIGKILL to the resource's processes (a service's own process under <c>dotnet run</c>; a
-    /// server with every process of it), then waits for the orchestrator to run it again, for it
-    /// to serve, for every service to serve, and for the next contact acknowledged after that.
+    /// SIGKILL to the resource's processes (a service's own process; a server with every process of
+    /// it), then waits for the orchestrator to run it again, for it to serve (for a service, where
+    /// its start went: <see cref="Probes.UntilServiceReadyAsync"/>), for every service to serve, and
+    /// for the next contact acknowledged after that.
     /// </summary>
     private async Task<Recovery> CrashAsync(string target, int round)
     {
         var before = Platform.ProcessId(target);
-        IReadOnlyList<int> victims = RunningPlatform.Services.Contains(target) ? [ServiceProcess(target, before)] : ProcessKill.TreeOf(before);
+        var isService = RunningPlatform.Services.Contains(target);
+        IReadOnlyList<int> victims = isService ? [ServiceProcess(target, before)] : ProcessKill.TreeOf(before);
         var killedAt = DateTimeOffset.UtcNow;
         var killed = ProcessKill.Kill(victims);
         if (killed.Count == 0)
@@ -122,37 +124,37 @@ public sealed class FaultRun : IAsyncLifetime
         var restarted = await StepResult(ct => Platform.App.ResourceNotifications.WaitForResourceAsync(target,
             e => e.Snapshot.State?.Text == KnownResourceStates.Running && PidOf(e.Snapshot) is { } pid && pid != before, ct), $"{target} restarted");
         var restartedAt = StartedAt(restarted.Snapshot, killedAt);
-        DateTimeOffset? processUpAt = null;
-        var answeringAt = DateTimeOffset.MinValue;
+        ServiceStart? start = null;
         var servingAt = await StepResult(async ct =>
         {
             var serving = probes!.UntilServingAsync(target, ct);
-            if (RunningPlatform.Services.Contains(target))
+            if (isService)
             {
-                // Where a service's start goes: `dotnet run` until the service's process, then until it answers, then until it is ready.
-                processUpAt = await Probes.UntilServiceProcessAsync(PidOf(restarted.Snapshot)!.Value, ct);
-                answeringAt = await probes.UntilAnsweringAsync(target, ct);
+                start = await probes.UntilServiceReadyAsync(target, PidOf(restarted.Snapshot)!.Value, ct);
             }
-            var servedAt = await serving;
-            answeringAt = answeringAt == DateTimeOffset.MinValue ? servedAt : answeringAt;
-            return servedAt;
+            return await serving;
         }, $"{target} serving again");
         var everyServiceAt = await StepResult(ct => probes!.UntilEveryServiceServingAsync(ct), $"every service serving after {target} came back");
         var nextAcknowledgedAt = await StepResult(ct => Load.NextAcknowledgedAfterAsync(servingAt, ct), $"a contact acknowledged after {target} came back");
-        return new Recovery(target, round, killed, killedAt, restartedAt, processUpAt, answeringAt, servingAt, everyServiceAt, nextAcknowledgedAt);
+        return new Recovery(target, round, killed, killedAt, restartedAt, start, servingAt, everyServiceAt, nextAcknowledgedAt);
     }
 
-    // The orchestrator runs a project as `dotnet run`; the service is its child.
-    private static int ServiceProcess(string service, int dotnetRun)
+    // The orchestrator runs a service from its build output, so its process is the service; under
+    // `dotnet run` (Aspire's default launch) the service is its child.
+    private static int ServiceProcess(string service, int orchestrated)
     {
-        var children = ProcessTree.Children(dotnetRun);
+        if (!Probes.IsDotnetRun(orchestrated))
+        {
+            return orchestrated;
+        }
+        var children = ProcessTree.Children(orchestrated);
         if (children.Count == 1)
         {
             return children[0];
         }
         var named = children.Where(pid => File.ReadAllText($"/proc/{pid}/cmdline").Contains(service, StringComparison.OrdinalIgnoreCase)).ToList();
         return named.Count == 1 ? named[0]
-            : throw new InvalidOperationException($"No one process of {service} under `dotnet run` (pid {dotnetRun}); children: {string.Join(", ", children)}.");
+            : throw new InvalidOperationException($"No one process of {service} under `dotnet run` (pid {orchestrated}); children: {string.Join(", ", children)}.");
     }
 
     // The orchestrator's start time of the new process where it gives one, else when the test heard of it.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mash.AppHost.Tests.Support;
 using Npgsql;
 using RabbitMQ.Client;
@@ -46,32 +47,75 @@ internal sealed class Probes(RunningPlatform platform)
     }
 
     /// <summary>
-    /// Until the service answers its health check at all (SERVING or not: Kestrel is listening and
-    /// the process runs the service's code); the moment it first did.
+    /// Where a restarted service's start goes: under <c>dotnet run</c> (the orchestrator's process
+    /// <paramref name="orchestrated"/>), until the service's own process runs; then until
+    /// <c>/health</c> on its management port answers at all (Kestrel listening), until each of its
+    /// checks first passes, and until it answers 200.
     /// </summary>
-    public async Task<DateTimeOffset> UntilAnsweringAsync(string service, CancellationToken cancellationToken)
+    public async Task<ServiceStart> UntilServiceReadyAsync(string service, int orchestrated, CancellationToken cancellationToken)
     {
+        var underDotnetRun = IsDotnetRun(orchestrated);
+        var health = UntilHealthyAsync(service, cancellationToken);
+        DateTimeOffset? processUpAt = underDotnetRun ? await UntilServiceProcessAsync(orchestrated, cancellationToken) : null;
+        var (answeringAt, checksPassedAt, healthyAt) = await health;
+        return new ServiceStart(underDotnetRun ? "dotnet run" : "its build output", processUpAt, answeringAt, checksPassedAt, healthyAt);
+    }
+
+    /// <summary>Whether the process is <c>dotnet run</c> (the service then runs as its child), not the service itself.</summary>
+    public static bool IsDotnetRun(int pid) => CommandLine(pid) is [_, "run", ..];
+
+    /// <summary>The process's arguments as /proc gives them; empty once it has gone.</summary>
+    public static IReadOnlyList<string> CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private async Task<(DateTimeOffset AnsweringAt, IReadOnlyDictionary<string, DateTimeOffset> ChecksPassedAt, DateTimeOffset HealthyAt)> UntilHealthyAsync(
+        string service, CancellationToken cancellationToken)
+    {
+        var health = new Uri(platform.App.GetEndpoint(service, "http"), "/health");
+        using var http = new HttpClient { Timeout = ProbeTimeout };
+        DateTimeOffset? answeringAt = null;
+        var passedAt = new Dictionary<string, DateTimeOffset>();
         while (true)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(ProbeTimeout);
             try
             {
-                if (await GrpcHealth.CheckAsync(platform.App.GetEndpoint(service, "grpc")).WaitAsync(timeout.Token) is not "grpc-status none")
+                using var response = await http.GetAsync(health, cancellationToken);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                var now = DateTimeOffset.UtcNow;
+                answeringAt ??= now;
+                // ServiceDefaults' report: {"status": …, "checks": {"<name>": {"status": "Healthy|Degraded|Unhealthy", …}}}; 200 unless one is Unhealthy.
+                using var report = JsonDocument.Parse(body);
+                foreach (var check in report.RootElement.GetProperty("checks").EnumerateObject())
                 {
-                    return DateTimeOffset.UtcNow;
+                    if (check.Value.GetProperty("status").GetString() is "Healthy" or "Degraded")
+                    {
+                        passedAt.TryAdd(check.Name, now);
+                    }
+                }
+                if (response.IsSuccessStatusCode)
+                {
+                    return (answeringAt.Value, passedAt, now);
                 }
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // Not listening yet (the proxy resets the call).
+                // Not listening yet (the proxy resets the connection), or no report yet.
             }
             await Task.Delay(Interval, cancellationToken);
         }
     }
 
     /// <summary>Until the service's own process runs under the orchestrator's <c>dotnet run</c> (pid <paramref name="dotnetRun"/>); the moment it was seen.</summary>
-    public static async Task<DateTimeOffset> UntilServiceProcessAsync(int dotnetRun, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset> UntilServiceProcessAsync(int dotnetRun, CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -64,7 +64,7 @@ public sealed class RunningPlatform(DistributedApplication app, string stateDire
             ? resourceEvent.Snapshot
             : throw new InvalidOperationException($"No resource '{resourceName}'.");
 
-    /// <summary>The process the orchestrator started for the resource (for a project, <c>dotnet run</c>).</summary>
+    /// <summary>The process the orchestrator started for the resource (for a service, the service itself, run from its build output).</summary>
     public int ProcessId(string resourceName) =>
         Snapshot(resourceName).Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
             ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
