@@ -37,8 +37,7 @@ public static class PostgresBuilderExtensions
 
         var endpoint = server.PrimaryEndpoint;
         return builder.AddResource(server)
-            .WithEndpoint(name: PostgresServerResource.PrimaryEndpointName, scheme: "tcp")
-            .WithEndpoint(PostgresServerResource.PrimaryEndpointName, e => e.TargetHost = "127.0.0.1")
+            .WithLoopbackEndpoint(PostgresServerResource.PrimaryEndpointName)
             .WithArgs([.. prefix, "-D", server.DataDirectory, "-p", endpoint.Property(EndpointProperty.TargetPort),
                 "-c", "listen_addresses=127.0.0.1",
                 // TCP only: a socket path under a deep state directory can exceed 107 bytes.

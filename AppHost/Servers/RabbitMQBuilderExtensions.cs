@@ -22,7 +22,7 @@ public static class RabbitMQBuilderExtensions
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].");
 
         // Ports of Erlang's distribution (node to node, and rabbitmqctl): loopback only, never proxied.
-        var epmdPort = FreePort();
+        var epmdPort = ServerEndpoints.FreePort();
         // Healthy once it listens: the broker, started too early, would start a daemon of its own.
         var epmdCheckKey = $"{name}-epmd_check";
         builder.Services.AddHealthChecks().AddAsyncCheck(epmdCheckKey, async ct =>
@@ -55,8 +55,7 @@ public static class RabbitMQBuilderExtensions
 
         var endpoint = rabbitmq.PrimaryEndpoint;
         return builder.AddResource(rabbitmq)
-            .WithEndpoint(name: RabbitMQServerResource.PrimaryEndpointName, scheme: "tcp")
-            .WithEndpoint(RabbitMQServerResource.PrimaryEndpointName, e => e.TargetHost = "127.0.0.1")
+            .WithLoopbackEndpoint(RabbitMQServerResource.PrimaryEndpointName)
             .WithEnvironment(context =>
             {
                 var env = context.EnvironmentVariables;
@@ -65,8 +64,10 @@ public static class RabbitMQBuilderExtensions
                 env["RABBITMQ_NODENAME"] = $"mash-{builder.GetStackName()}@localhost";
                 env["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 env["RABBITMQ_NODE_PORT"] = endpoint.Property(EndpointProperty.TargetPort);
-                env["RABBITMQ_DIST_PORT"] = $"{FreePort()}";
-                env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}";
+                env["RABBITMQ_DIST_PORT"] = $"{ServerEndpoints.FreePort()}";
+                // Erlang's schedulers spin while idle by default, taking cores the services need on a small
+                // machine shared with them; these let them sleep (RabbitMQ's own advice for shared hosts).
+                env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none";
                 env["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia");
                 env["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log");
                 env["RABBITMQ_LOGS"] = "-"; // to the console, hence to the dashboard
@@ -80,12 +81,5 @@ public static class RabbitMQBuilderExtensions
             .WaitFor(epmd)
             .WithIconName("Mailbox")
             .WithHealthCheck(healthCheckKey);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -24,8 +24,7 @@ public static class RedisBuilderExtensions
 
         var endpoint = redis.PrimaryEndpoint;
         return builder.AddResource(redis)
-            .WithEndpoint(name: RedisResource.PrimaryEndpointName, scheme: "tcp")
-            .WithEndpoint(RedisResource.PrimaryEndpointName, e => e.TargetHost = "127.0.0.1")
+            .WithLoopbackEndpoint(RedisResource.PrimaryEndpointName)
             .WithArgs("--port", endpoint.Property(EndpointProperty.TargetPort), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "yes", "--dir", redis.WorkingDirectory, "--daemonize", "no")
             .WithIconName("Memory")

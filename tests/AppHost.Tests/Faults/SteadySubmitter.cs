@@ -109,7 +109,10 @@ internal sealed class SteadySubmitter : IAsyncDisposable
                 last = now;
                 for (; credit >= 1; credit--)
                 {
-                    await pending.Writer.WriteAsync(FaultContacts.Request(Interlocked.Increment(ref released)), stopReleasing.Token);
+                    // Counted once handed to a worker: a write cut short by the stop released nothing.
+                    var number = released + 1;
+                    await pending.Writer.WriteAsync(FaultContacts.Request(number), stopReleasing.Token);
+                    Volatile.Write(ref released, number);
                 }
             }
         }
