@@ -3,7 +3,6 @@ using Mash.ServiceDefaults.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RabbitMQ.Client;
 
 namespace Mash.ServiceDefaults.Tests;
 
@@ -33,45 +32,16 @@ public sealed class BatchOutageTests(InfrastructureFixture infrastructure)
         var bus = consumer.Services.GetRequiredService<IBus>();
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => bus.Publish(new ContactRated { ContactId = $"event-{i}" })));
-        await ServiceHost.WaitUntilAsync(async () => await CountAsync(database, "SELECT count(*) FROM applied") >= 10);
+        await ServiceHost.WaitUntilAsync(async () => await Readback.CountAsync(database, "SELECT count(*) FROM applied") >= 10);
         // Each batch holds its transaction open a while, so stopping now cuts one off in the middle.
         await infrastructure.Postgres.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(3));
         await infrastructure.Postgres.StartAgainAsync();
-        await ServiceHost.WaitUntilAsync(async () => await CountAsync(database, "SELECT count(DISTINCT event_id) FROM applied") >= 200);
+        await ServiceHost.WaitUntilAsync(async () => await Readback.CountAsync(database, "SELECT count(DISTINCT event_id) FROM applied") >= 200);
 
         var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<SlowInboxBatchConsumer>();
-        Assert.Equal(0u, await MessagesInAsync($"{queue}_error"));
-        Assert.Equal(200, await CountAsync(database, "SELECT count(*) FROM applied"));
-    }
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        try
-        {
-            await using var dataSource = NpgsqlDataSource.Create(database);
-            await using var command = dataSource.CreateCommand(sql);
-            return (long)(await command.ExecuteScalarAsync())!;
-        }
-        catch (NpgsqlException)
-        {
-            return -1;   // the server is restarting
-        }
-    }
-
-    private async Task<uint> MessagesInAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(infrastructure.RabbitMq.ConnectionString) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return 0;   // never declared: nothing was faulted
-        }
+        Assert.Equal(0u, await infrastructure.RabbitMq.MessagesInAsync($"{queue}_error"));
+        Assert.Equal(200, await Readback.CountAsync(database, "SELECT count(*) FROM applied"));
     }
 }
 

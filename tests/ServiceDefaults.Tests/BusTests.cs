@@ -7,7 +7,6 @@ using Mash.ServiceDefaults.Tests.Events;
 using Mash.ServiceDefaults.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using RabbitMQ.Client;
 
 namespace Mash.ServiceDefaults.Tests;
 
@@ -86,7 +85,7 @@ public sealed class BusTests(InfrastructureFixture infrastructure)
         var sent = SampleEvent();
         await consumer.Services.GetRequiredService<IBus>().Publish(sent);
         var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<AlwaysFailingConsumer>();
-        var faulted = await GetFromQueueAsync($"{queue}_error");
+        var faulted = await infrastructure.RabbitMq.GetAsync($"{queue}_error");
 
         Assert.Equal(3, counter.Attempts); // the first delivery and two retries
         Assert.Equal("System.InvalidOperationException", Encoding.UTF8.GetString((byte[])faulted.BasicProperties.Headers!["MT-Fault-ExceptionType"]!));
@@ -139,31 +138,6 @@ public sealed class BusTests(InfrastructureFixture infrastructure)
 
         Assert.Equal(0, consumedWhileMigrating);
         Assert.Equal(MigrationPhase.Completed, phase);
-    }
-
-    private async Task<BasicGetResult> GetFromQueueAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(infrastructure.RabbitMq.ConnectionString) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        using var cts = new CancellationTokenSource(ServiceHost.HangGuard);
-        while (true)
-        {
-            try
-            {
-                if (await channel.BasicGetAsync(queue, autoAck: true, cts.Token) is { } result)
-                {
-                    return result;
-                }
-            }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-            {
-                // The queue is declared when the first fault arrives; until then the channel closes on 404.
-                await channel.DisposeAsync();
-                return await GetFromQueueAsync(queue);
-            }
-            await Task.Delay(100, cts.Token);
-        }
     }
 }
 

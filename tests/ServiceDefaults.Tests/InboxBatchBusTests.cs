@@ -5,7 +5,6 @@ using Mash.ServiceDefaults.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RabbitMQ.Client;
 
 namespace Mash.ServiceDefaults.Tests;
 
@@ -20,7 +19,6 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
     {
         var prefix = $"sdtests-batch-{Guid.NewGuid():N}"[..24];
         var database = infrastructure.Postgres.ConnectionString(await infrastructure.Postgres.CreateDatabaseAsync("inboxbus"));
-        await using var dataSource = NpgsqlDataSource.Create(database);
         var sink = new BatchSink();
         await using var consumer = await StartConsumerAsync(prefix, database, sink);
         var events = Enumerable.Range(0, 100).Select(i => new ContactRated { ContactId = $"event-{i}" }).ToList();
@@ -30,15 +28,15 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
         var bus = consumer.Services.GetRequiredService<IBus>();
         await Task.WhenAll(events.Select(e => bus.Publish(e)));
 
-        await ServiceHost.WaitUntilAsync(async () => await CountAsync(dataSource, "SELECT count(*) FROM applied") >= 100);
+        await ServiceHost.WaitUntilAsync(async () => await Readback.CountAsync(database, "SELECT count(*) FROM applied") >= 100);
         var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<InboxBatchConsumer>();
-        var faulted = await GetFromQueueAsync($"{queue}_error");
+        var faulted = await infrastructure.RabbitMq.GetAsync($"{queue}_error");
 
         Assert.Equal(MessageLimit, sink.Sizes.Max());
-        Assert.Equal(100, await CountAsync(dataSource, "SELECT count(DISTINCT event_id) FROM applied"));
-        Assert.Equal(100, await CountAsync(dataSource, "SELECT count(*) FROM applied"));
+        Assert.Equal(100, await Readback.CountAsync(database, "SELECT count(DISTINCT event_id) FROM applied"));
+        Assert.Equal(100, await Readback.CountAsync(database, "SELECT count(*) FROM applied"));
         Assert.Equal("malformed", ContactRated.Parser.ParseJson(System.Text.Json.JsonDocument.Parse(faulted.Body.ToArray()).RootElement.GetProperty("message").GetRawText()).ContactId);
-        Assert.Null(await TryGetAsync($"{queue}_error"));
+        Assert.Null(await infrastructure.RabbitMq.TryGetAsync($"{queue}_error"));
         // Each event keeps the trace it was published in, though a batch is consumed in one.
         var traces = sink.TraceParents.Where(t => t.Key != "malformed").Select(t => ActivityContext.Parse(t.Value!, null).TraceId).ToList();
         Assert.Equal(100, traces.Distinct().Count());
@@ -96,34 +94,6 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
         ["ServiceDefaults:Bus:RetryInitialInterval"] = "00:00:00.010",
         ["ServiceDefaults:Bus:RetryIncrement"] = "00:00:00.010",
     };
-
-    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<BasicGetResult> GetFromQueueAsync(string queue)
-    {
-        BasicGetResult? result = null;
-        await ServiceHost.WaitUntilAsync(async () => (result = await TryGetAsync(queue)) is not null);
-        return result!;
-    }
-
-    private async Task<BasicGetResult?> TryGetAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(infrastructure.RabbitMq.ConnectionString) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return await channel.BasicGetAsync(queue, autoAck: true);
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return null;   // not declared yet: no fault has reached it
-        }
-    }
 }
 
 /// <summary>The size of every batch an InboxBatchConsumer was handed.</summary>
