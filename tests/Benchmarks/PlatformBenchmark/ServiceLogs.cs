@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ namespace PlatformBenchmark;
 /// counted by service with the first error's line, so a phase's figures come with what the services
 /// complained about meanwhile.
 /// </summary>
-internal sealed class ServiceLogs : IAsyncDisposable
+internal sealed partial class ServiceLogs : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Counts> counts = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stop = new();
@@ -64,7 +65,8 @@ internal sealed class ServiceLogs : IAsyncDisposable
             foreach (var line in batch)
             {
                 Interlocked.Increment(ref tally.Lines);
-                var content = line.Content;
+                // The AppHost lets the console logger colour its output for the dashboard: "\e[33m\e[1mwarn\e[39m...: ".
+                var content = AnsiEscapes().Replace(line.Content, "");
                 if (errorFollows)
                 {
                     // The console logger puts the level and category on one line and the message on the next.
@@ -84,6 +86,9 @@ internal sealed class ServiceLogs : IAsyncDisposable
             }
         }
     }
+
+    [GeneratedRegex(@"\x1B\[[0-9;]*m")]
+    private static partial Regex AnsiEscapes();
 
     private sealed class Counts
     {
