@@ -25,9 +25,6 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
 {
     private const ushort NotFound = 404;
 
-    /// <summary>MassTransit tells of a fault just before it moves the message: by this much later the <c>_error</c> queue is there.</summary>
-    internal static readonly TimeSpan FaultSettle = TimeSpan.FromSeconds(1);
-
     // When each queue found missing was last asked about.
     private readonly Dictionary<string, DateTimeOffset> missingAskedAt = new(StringComparer.Ordinal);
     private IConnection? connection;
@@ -40,9 +37,9 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
         var now = time.GetUtcNow();
         try
         {
-            foreach (var name in queues.Names.SelectMany(q => new[] { q, q + BusQueues.ErrorSuffix }))
+            foreach (var (name, input) in queues.Names.SelectMany(q => new[] { (q, q), (q + BusQueues.ErrorSuffix, q) }))
             {
-                if (missingAskedAt.TryGetValue(name, out var askedAt) && !AskAgain(askedAt, now))
+                if (missingAskedAt.TryGetValue(name, out var askedAt) && !AskAgain(input, askedAt, now))
                 {
                     depths.Add(new QueueDepth(name, 0));
                     continue;
@@ -72,10 +69,9 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
         return depths;
     }
 
-    // A fault shortly before the last ask may have been asked about before its message arrived.
-    private bool AskAgain(DateTimeOffset askedAt, DateTimeOffset now) =>
-        now - askedAt >= missingRecheck
-        || (faults.LastAt is { } fault && fault + FaultSettle > askedAt && now - fault >= FaultSettle);
+    // A fault noted before the message was moved is noted again once it has been.
+    private bool AskAgain(string input, DateTimeOffset askedAt, DateTimeOffset now) =>
+        now - askedAt >= missingRecheck || faults.LastAt(input) > askedAt;
 
     private async Task<IChannel> OpenChannelAsync(CancellationToken cancellationToken)
     {
