@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Mash.AppHost.Servers;
@@ -26,9 +28,10 @@ public static class PostgresBuilderExtensions
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (e, ct) =>
         {
             await CreateDatabasesAsync(server, connectionString!, ct);
-            await PublishDatabasesStateAsync(server, e.Services, KnownResourceStates.Running);
+            await PostgresDatabaseStates.PublishAsync(e.Services.GetRequiredService<ResourceNotificationService>(), server, KnownResourceStates.Running);
         });
-        builder.Eventing.Subscribe<ResourceStoppedEvent>(server, (e, _) => PublishDatabasesStateAsync(server, e.Services, KnownResourceStates.Exited));
+        // After a stop or crash, the databases follow the server's state (PostgresDatabaseStates).
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresDatabaseStates>());
 
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(
@@ -92,20 +95,6 @@ public static class PostgresBuilderExtensions
             await ServerTools.RunAsync(initdb,
                 [.. prefix, "-D", server.DataDirectory, "-U", PostgresServerResource.UserName, "-A", "trust", "-E", "UTF8", "--no-locale"],
                 directory, cancellationToken);
-        }
-    }
-
-    private static async Task PublishDatabasesStateAsync(PostgresServerResource server, IServiceProvider services, string state)
-    {
-        var notifications = services.GetRequiredService<ResourceNotificationService>();
-        foreach (var database in server.Databases)
-        {
-            await notifications.PublishUpdateAsync(database, s => s with
-            {
-                State = state,
-                StartTimeStamp = state == KnownResourceStates.Running ? DateTime.UtcNow : s.StartTimeStamp,
-                StopTimeStamp = state == KnownResourceStates.Running ? null : DateTime.UtcNow,
-            });
         }
     }
 
