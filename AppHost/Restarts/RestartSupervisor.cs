@@ -16,7 +16,8 @@ internal sealed class RestartSupervisor(
     ResourceNotificationService notifications,
     ResourceCommandService commands,
     ResourceLoggerService loggers,
-    IHostApplicationLifetime lifetime) : BackgroundService
+    IHostApplicationLifetime lifetime,
+    ILogger<RestartSupervisor> logger) : BackgroundService
 {
     public const string RestartsProperty = "restarts";
 
@@ -135,7 +136,11 @@ internal sealed class RestartSupervisor(
         {
             while (true)
             {
-                log.LogWarning("{Resource} exited on its own (exit code {ExitCode}); restarting in {Delay} s.", resource.Name, exitCode?.ToString() ?? "none", delay.TotalSeconds);
+                // In the resource's console on the dashboard, and in the AppHost's own console for whoever runs it.
+                foreach (var to in new[] { log, logger })
+                {
+                    to.LogWarning("{Resource} exited on its own (exit code {ExitCode}); restarting in {Delay} s.", resource.Name, exitCode?.ToString() ?? "none", delay.TotalSeconds);
+                }
                 await Task.Delay(delay, cancellationToken);
                 if (!notifications.TryGetCurrentState(resourceId, out var current) || !RestartTracker.IsCrash(current.Snapshot.State?.Text))
                 {
@@ -157,9 +162,13 @@ internal sealed class RestartSupervisor(
                 });
                 if (result.Success)
                 {
+                    logger.LogInformation("{Resource} started again (restart {Restarts}).", resource.Name, restarts);
                     return;
                 }
-                log.LogError("Restarting {Resource} failed: {Error}", resource.Name, result.Message);
+                foreach (var to in new[] { log, logger })
+                {
+                    to.LogError("Restarting {Resource} failed: {Error}", resource.Name, result.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 
 namespace Mash.AppHost.Servers;
@@ -25,19 +22,7 @@ public static class RabbitMQBuilderExtensions
         var epmdPort = ServerEndpoints.FreePort();
         // Healthy once it listens: the broker, started too early, would start a daemon of its own.
         var epmdCheckKey = $"{name}-epmd_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(epmdCheckKey, async ct =>
-        {
-            using var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, epmdPort, ct);
-                return HealthCheckResult.Healthy();
-            }
-            catch (SocketException e)
-            {
-                return HealthCheckResult.Unhealthy(e.Message);
-            }
-        });
+        builder.Services.AddHealthChecks().AddAsyncCheck(epmdCheckKey, ct => EpmdHealthCheck.CheckAsync(epmdPort, ct));
         var epmd = builder.AddExecutable($"{name}-epmd", DebianServers.Epmd, directory, "-port", $"{epmdPort}", "-address", "127.0.0.1")
             .WithParentRelationship(rabbitmq)
             .WithIconName("PlugConnected")

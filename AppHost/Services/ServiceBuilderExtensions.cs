@@ -39,6 +39,7 @@ public static class ServiceBuilderExtensions
             })
             .WithServiceHealthCheck(ManagementEndpointName)
             .WithBuiltOutputLaunch()
+            .WithEndpointAnnouncement()
             .WithRestartOnFailure();
     }
 

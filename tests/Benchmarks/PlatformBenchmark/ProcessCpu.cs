@@ -38,7 +38,7 @@ internal sealed class ProcessCpu
                 var close = stat.LastIndexOf(')');
                 var fields = stat[(close + 2)..].Split(' ');
                 var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                processes[pid] = (stat[(open + 1)..close], ticks);
+                processes[pid] = (NameOf(directory, stat[(open + 1)..close]), ticks);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
             {
@@ -46,6 +46,20 @@ internal sealed class ProcessCpu
             }
         }
         return new ProcessCpu(processes, DateTime.UtcNow);
+    }
+
+    /// <summary>
+    /// The process's name; for <c>dotnet X.dll</c> (how the AppHost runs the services) the dll's, so
+    /// each service counts apart rather than all as "dotnet".
+    /// </summary>
+    private static string NameOf(string directory, string comm)
+    {
+        if (comm != "dotnet")
+        {
+            return comm;
+        }
+        var dll = File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0').FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordinal));
+        return dll is null ? comm : Path.GetFileNameWithoutExtension(dll);
     }
 
     /// <summary>The busiest process names since <paramref name="earlier"/>, in cores, e.g. "postgres 0.62, Intake 0.35".</summary>
