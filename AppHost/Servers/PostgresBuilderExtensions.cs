@@ -100,7 +100,8 @@ public static class PostgresBuilderExtensions
 
     private static async Task CreateDatabasesAsync(PostgresServerResource server, string connectionString, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString + ";Database=postgres");
+        // Unpooled: it runs at each start, and a pooled connection from before a crash is dead.
+        await using var connection = new NpgsqlConnection(connectionString + ";Database=postgres;Pooling=false");
         await connection.OpenAsync(cancellationToken);
         foreach (var databaseName in server.Databases.Select(d => d.DatabaseName))
         {
