@@ -10,8 +10,10 @@ namespace Mash.ServiceDefaults;
 /// instead of the UNKNOWN any unhandled exception gets. Nothing the handler did is acknowledged:
 /// the status says only that the call did not succeed, so a client retries it (idempotently, by
 /// its request id). Every other exception, and every status a handler chose, passes through as it was.
+/// The failures are logged through <paramref name="throttle"/>: the first at once, then at most one
+/// line per <see cref="UnavailableLogThrottle.Interval"/> counting the rest.
 /// </summary>
-public sealed partial class DatabaseUnavailableInterceptor(ILogger<DatabaseUnavailableInterceptor> logger) : Interceptor
+public sealed partial class DatabaseUnavailableInterceptor(ILogger<DatabaseUnavailableInterceptor> logger, UnavailableLogThrottle throttle) : Interceptor
 {
     /// <summary>The status detail clients see; the exception itself stays in the service's log.</summary>
     public const string Detail = "The database is unavailable; retry";
@@ -70,13 +72,27 @@ public sealed partial class DatabaseUnavailableInterceptor(ILogger<DatabaseUnava
 
     private RpcException Unavailable(ServerCallContext context, Exception exception)
     {
-        // A warning, not an error: the service is fine and the client was told to retry; a run of
-        // these is what an operator looks for when the database is down. One line each, without the
-        // stack: an outage under load gives hundreds, and the reason is all they add.
-        LogUnavailable(logger, context.Method, exception.GetBaseException().Message);
+        // A warning, not an error: the service is fine and the client was told to retry. One line,
+        // without the stack, for the first failure, then one summary per interval: an outage under
+        // load fails hundreds of calls a second, and a line each would bury everything else.
+        if (throttle.TryTakeLine(out var failures, out var since))
+        {
+            var reason = exception.GetBaseException().Message;
+            if (failures == 1)
+            {
+                LogUnavailable(logger, context.Method, reason);
+            }
+            else
+            {
+                LogUnavailableSummary(logger, failures, (int)since.TotalSeconds, context.Method, reason);
+            }
+        }
         return new RpcException(new Status(StatusCode.Unavailable, Detail, exception));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed because the database is unavailable ({Reason}); the caller was answered UNAVAILABLE.")]
     private static partial void LogUnavailable(ILogger logger, string method, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} more calls answered UNAVAILABLE because the database is unavailable in the last {Seconds} s (last: {Method}, {Reason}).")]
+    private static partial void LogUnavailableSummary(ILogger logger, int count, int seconds, string method, string reason);
 }

@@ -63,6 +63,8 @@ public static class PostgresExtensions
         builder.Services.TryAddSingleton(pool);
         // Registered with the data source, so every service that talks to PostgreSQL answers its
         // outages the same way; services add theirs later, so this one usually runs outside them.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<UnavailableLogThrottle>();
         builder.Services.TryAddSingleton<DatabaseUnavailableInterceptor>();
         builder.Services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<DatabaseUnavailableInterceptor>());
         return builder;

@@ -23,7 +23,7 @@ public sealed class DatabaseUnavailableInterceptorTests(InfrastructureFixture in
 {
     public enum Shape { Unary, ClientStreaming, ServerStreaming, DuplexStreaming }
 
-    private readonly DatabaseUnavailableInterceptor interceptor = new(NullLogger<DatabaseUnavailableInterceptor>.Instance);
+    private readonly DatabaseUnavailableInterceptor interceptor = new(NullLogger<DatabaseUnavailableInterceptor>.Instance, new UnavailableLogThrottle(TimeProvider.System));
 
     /// <summary>Runs <paramref name="handler"/> through the interceptor as a call of <paramref name="shape"/>.</summary>
     private Task CallAsync(Shape shape, Func<Task> handler)
@@ -172,6 +172,8 @@ public sealed class DatabaseUnavailableInterceptorTests(InfrastructureFixture in
 
         Assert.Single(interceptors, registration => registration.Type == typeof(DatabaseUnavailableInterceptor));
         Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance(host.Services, typeof(DatabaseUnavailableInterceptor)));
+        // One throttle for the whole service, however many interceptors grpc-dotnet creates.
+        Assert.Equal(ServiceLifetime.Singleton, Assert.Single(builder.Services, d => d.ServiceType == typeof(UnavailableLogThrottle)).Lifetime);
     }
 
     private static PostgresException Postgres(string sqlState) => new("failed on purpose", "FATAL", "FATAL", sqlState);

@@ -83,7 +83,7 @@ public sealed class PoolBudgetTests(InfrastructureFixture infrastructure)
         {
             held.Add(await dataSource.OpenConnectionAsync());
         }
-        var interceptor = new DatabaseUnavailableInterceptor(NullLogger<DatabaseUnavailableInterceptor>.Instance);
+        var interceptor = new DatabaseUnavailableInterceptor(NullLogger<DatabaseUnavailableInterceptor>.Instance, new UnavailableLogThrottle(TimeProvider.System));
 
         var failure = await Assert.ThrowsAsync<RpcException>(() =>
             interceptor.UnaryServerHandler<string, string>("request", new TestCallContext(method: "/test.Service/Method"), async (_, _) =>
