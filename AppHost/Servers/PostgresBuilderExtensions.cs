@@ -44,7 +44,10 @@ public static class PostgresBuilderExtensions
             .WithArgs([.. prefix, "-D", server.DataDirectory, "-p", endpoint.Property(EndpointProperty.TargetPort),
                 "-c", "listen_addresses=127.0.0.1",
                 // TCP only: a socket path under a deep state directory can exceed 107 bytes.
-                "-c", "unix_socket_directories="])
+                "-c", "unix_socket_directories=",
+                // Crash recovery replays the WAL written since the last checkpoint: every 30 s rather
+                // than the default 5 min, a restart after kill -9 serves again in seconds (BENCHMARKS.md).
+                "-c", Setting("checkpoint_timeout", CheckpointTimeoutSeconds)])
             // At start, when every service has been given its pool (PostgresConnectionBudget).
             .WithArgs(context =>
             {
@@ -56,6 +59,9 @@ public static class PostgresBuilderExtensions
             .WithIconName("DatabaseMultiple")
             .WithHealthCheck(healthCheckKey);
     }
+
+    /// <summary>PostgreSQL's <c>checkpoint_timeout</c> in seconds (its default unit), which bounds how much WAL crash recovery replays.</summary>
+    public const int CheckpointTimeoutSeconds = 30;
 
     /// <summary>Each of the AppHost's health checks holds one connection at most (<see cref="PostgresConnectionBudget.ForAppHost"/>).</summary>
     private const string HealthCheckPool = "Maximum Pool Size=1";

@@ -8,7 +8,8 @@ namespace Mash.AppHost.Tests.Platform;
 
 /// <summary>
 /// The connection budget as the AppHost runs it: each service is given its pool, and PostgreSQL
-/// accepts every pool together plus the AppHost's own and headroom for operators.
+/// accepts every pool together plus the AppHost's own and headroom for operators; and the other
+/// setting it is started with, a short checkpoint_timeout.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class BudgetTests(PlatformFixture fixture)
@@ -43,6 +44,16 @@ public sealed class BudgetTests(PlatformFixture fixture)
         // slots and at least a few for psql.
         Assert.True(maxConnections - budget.ForServices - budget.ForAppHost - superuserReserved >= PostgresConnectionBudget.ForOperators,
             $"max_connections {maxConnections} leaves too little beside pools of {budget.ForServices} and the AppHost's {budget.ForAppHost}");
+    }
+
+    [Fact]
+    public async Task PostgreSQL_checkpoints_often_so_crash_recovery_replays_little()
+    {
+        await using var connection = new NpgsqlConnection(await Platform.App.GetConnectionStringAsync("postgres") + ";Database=postgres;Pooling=false");
+        await connection.OpenAsync();
+
+        // pg_settings gives it in seconds.
+        Assert.Equal(PostgresBuilderExtensions.CheckpointTimeoutSeconds, await SettingAsync(connection, "checkpoint_timeout"));
     }
 
     [Fact]
