@@ -91,8 +91,8 @@ public static class BusExtensions
             var budget = ConsumerBudget.For(options, PostgresPoolOptions.Read(builder.Configuration).MaxPoolSize,
                 builder.Services.Count(d => d.ServiceType == typeof(MassTransit.Configuration.IConsumerRegistration)));
             builder.Services.AddSingleton(budget);
-            // Before each consumer configures its endpoint: a batch consumer then raises the
-            // endpoint's limits to its batch's size (one connection per batch, not per message).
+            // Each message is a batch of events applied on one connection: an endpoint takes as many at
+            // once as its share of the pool.
             bus.AddConfigureEndpointsCallback((_, endpoint) =>
             {
                 endpoint.ConcurrentMessageLimit = Math.Min(endpoint.ConcurrentMessageLimit ?? budget.ConcurrentMessageLimit, budget.ConcurrentMessageLimit);

@@ -14,11 +14,7 @@ namespace Mash.ServiceDefaults;
 /// <param name="Endpoints">The service's receive endpoints (one per consumer).</param>
 /// <param name="ConcurrentMessageLimit">Messages each endpoint handles at once (MassTransit's <c>ConcurrentMessageLimit</c>).</param>
 /// <param name="PrefetchCount">Messages RabbitMQ hands each endpoint ahead of acknowledgement.</param>
-/// <remarks>
-/// A batch consumer (<c>Batch&lt;T&gt;</c>) holds a connection per batch, not per message:
-/// MassTransit raises its endpoint's message limit and prefetch to <c>MessageLimit × ConcurrencyLimit</c>
-/// by itself, so its <c>ConcurrencyLimit</c> is what must stay within <see cref="ConcurrentMessageLimit"/>.
-/// </remarks>
+/// <remarks>A message is a batch of events (<see cref="EventBatch{T}"/>), applied in one transaction on one connection.</remarks>
 public sealed record ConsumerBudget(int PoolSize, int ConsumerConnections, int Endpoints, int ConcurrentMessageLimit, int PrefetchCount)
 {
     /// <summary>Messages prefetched per message in hand: the next is there as soon as one finishes.</summary>

@@ -32,9 +32,7 @@ public static class ConsumerRetries
         pipe.UseMessageRetry(retry =>
         {
             retry.Ignore<Exception>(IsOutage);
-            // No jitter: a failed batch's messages come back together, which lets a batch consumer
-            // (EventBatches) single out the poison one; retried with jitter, good messages of its
-            // batch were seen to follow it to _error.
+            // A poison message fails the same way each time: jitter spreads only an outage's retries.
             retry.Incremental(options.RetryLimit, options.RetryInitialInterval, options.RetryIncrement);
         });
         pipe.UseMessageRetry(retry =>

@@ -8,8 +8,9 @@ using Npgsql;
 namespace Mash.ServiceDefaults;
 
 /// <summary>
-/// Publishes outbox rows a batch at a time, deleting them in a transaction that commits once RabbitMQ has
-/// confirmed them. Rows are taken with SKIP LOCKED, so replicas share the work; a crash between publish
+/// Publishes outbox rows a batch at a time, each batch's events of one type as one message
+/// (<see cref="EventBatch{T}"/>), deleting them in a transaction that commits once RabbitMQ has
+/// confirmed it. Rows are taken with SKIP LOCKED, so replicas share the work; a crash between publish
 /// and commit sends a row again, which is why every consumer is idempotent. While this process writes
 /// events (<see cref="EventOutbox.BeginWrite"/>) it holds back, within <see cref="OutboxOptions.MaxYield"/>.
 /// </summary>
@@ -119,21 +120,22 @@ internal sealed partial class OutboxDispatcher(
         {
             return 0;
         }
-        // Published together and awaited together: each waits for its broker confirm, and waiting for
-        // them one by one would cap the outbox at one round trip per event. Consumers run concurrently
-        // anyway, so no consumer could rely on the order of publishing.
-        await Task.WhenAll(rows.Select(row => PublishAsync(publisher, row, cancellationToken)));
+        // One message a type (one in all, as a rule): RabbitMQ, MassTransit and every consumer then pay
+        // their per-message cost once a batch (EventBatch). Consumers run concurrently anyway, so none
+        // could rely on the order of types.
+        await Task.WhenAll(rows.GroupBy(row => row.Type).Select(group => PublishAsync(publisher, group.Key, [.. group], cancellationToken)));
         await transaction.CommitAsync(cancellationToken);
         position.Took(rows.Max(row => row.Id));
         return rows.Count;
     }
 
-    private static async Task PublishAsync(IPublishEndpoint publisher, OutboxRow row, CancellationToken cancellationToken)
+    private static async Task PublishAsync(IPublishEndpoint publisher, string type, IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
     {
-        // MassTransit's send span, and through its headers every consumer's, joins the trace of the change the event announces.
-        using var activity = OutboxTelemetry.StartPublish(row.Type, row.TraceParent);
-        var (type, message) = OutboxMessageTypes.Read(row.Type, row.Body);
-        await publisher.Publish(message, type, cancellationToken);
+        var traceParents = rows.Select(row => row.TraceParent).ToArray();
+        // MassTransit's send span, and through its headers every consumer's, joins the first event's trace.
+        using var activity = OutboxTelemetry.StartPublish(type, traceParents);
+        var (batchType, batch) = OutboxMessageTypes.Batch(type, rows.Select(row => row.Body), traceParents);
+        await publisher.Publish(batch, batchType, cancellationToken);
     }
 
     /// <summary>

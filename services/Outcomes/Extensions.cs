@@ -18,9 +18,9 @@ public static class Extensions
         builder.AddDatabaseMigrations(Migrations);
         builder.AddMashBus(bus =>
         {
-            bus.AddEventBatchConsumer<ContactReceivedConsumer>();
-            bus.AddEventBatchConsumer<ContactRatedConsumer>();
-            bus.AddEventBatchConsumer<DecisionRecordedConsumer>();
+            bus.AddConsumer<ContactReceivedConsumer>();
+            bus.AddConsumer<ContactRatedConsumer>();
+            bus.AddConsumer<DecisionRecordedConsumer>();
             // Replicas share the queues above (each event handled once), but every replica must
             // hear every outcome for its own streams: so this one gets a queue of its own, named
             // for this process and deleted when it stops. It writes nothing, so it takes each

@@ -16,10 +16,10 @@ public static class Extensions
         builder.AddDatabaseMigrations(Migrations);
         builder.AddMashBus(bus =>
         {
-            bus.AddEventBatchConsumer<ContactReceivedConsumer>();
-            bus.AddEventBatchConsumer<ContactRatedConsumer>();
-            bus.AddEventBatchConsumer<OutcomeRecordedConsumer>();
-            bus.AddEventBatchConsumer<DecisionTimedConsumer>();
+            bus.AddConsumer<ContactReceivedConsumer>();
+            bus.AddConsumer<ContactRatedConsumer>();
+            bus.AddConsumer<OutcomeRecordedConsumer>();
+            bus.AddConsumer<DecisionTimedConsumer>();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FactStore>();

@@ -18,9 +18,9 @@ public static class Extensions
         builder.AddDatabaseMigrations(Migrations);
         builder.AddMashBus(bus =>
         {
-            bus.AddEventBatchConsumer<ContactReceivedConsumer>();
-            bus.AddEventBatchConsumer<ContactRatedConsumer>();
-            bus.AddEventBatchConsumer<DecisionRecordedConsumer>();
+            bus.AddConsumer<ContactReceivedConsumer>();
+            bus.AddConsumer<ContactRatedConsumer>();
+            bus.AddConsumer<DecisionRecordedConsumer>();
         });
         builder.AddEventOutbox();
 

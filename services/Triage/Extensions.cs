@@ -14,7 +14,7 @@ public static class Extensions
     public static TBuilder AddTriage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
-        builder.AddMashBus(bus => bus.AddEventBatchConsumer<ContactReceivedConsumer>());
+        builder.AddMashBus(bus => bus.AddConsumer<ContactReceivedConsumer>());
         builder.AddEventOutbox();
 
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -21,17 +21,15 @@ public sealed class BatchOutageTests(InfrastructureFixture infrastructure)
             ["ConnectionStrings:postgres"] = database,
             ["ServiceDefaults:Bus:EndpointPrefix"] = prefix,
             ["ServiceDefaults:Bus:OutageRetryMaxInterval"] = "00:00:00.500",
-            ["ServiceDefaults:EventBatches:MessageLimit"] = "10",
-            ["ServiceDefaults:EventBatches:TimeLimit"] = "00:00:00.050",
         }, b =>
         {
             b.AddDatabaseMigrations([EventInbox.Migration, new Migration(1, "create_applied", "CREATE TABLE applied (event_id text NOT NULL)")]);
-            b.AddMashBus(bus => bus.AddEventBatchConsumer<SlowInboxBatchConsumer>());
+            b.AddMashBus(bus => bus.AddConsumer<SlowInboxBatchConsumer>());
         });
         await consumer.WaitUntilHealthyAsync();
         var bus = consumer.Services.GetRequiredService<IBus>();
 
-        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => bus.Publish(new ContactRated { ContactId = $"event-{i}" })));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(b => bus.Publish(EventBatch.Of([.. Enumerable.Range(10 * b, 10).Select(i => new ContactRated { ContactId = $"event-{i}" })]))));
         await ServiceHost.WaitUntilAsync(async () => await Readback.CountAsync(database, "SELECT count(*) FROM applied") >= 10);
         // Each batch holds its transaction open a while, so stopping now cuts one off in the middle.
         await infrastructure.Postgres.StopAsync();
@@ -46,10 +44,10 @@ public sealed class BatchOutageTests(InfrastructureFixture infrastructure)
 }
 
 /// <summary>Applies each event once, a batch at a time, holding each batch's transaction open for a moment.</summary>
-public sealed class SlowInboxBatchConsumer(NpgsqlDataSource dataSource) : IConsumer<Batch<ContactRated>>
+public sealed class SlowInboxBatchConsumer(NpgsqlDataSource dataSource) : IConsumer<EventBatch<ContactRated>>
 {
-    public Task Consume(ConsumeContext<Batch<ContactRated>> context) =>
-        EventBatches.ApplyAsync(context, delivery => delivery.Message.ContactId,
+    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) =>
+        context.ApplyAsync((message, _) => message.ContactId,
             ids => EventInbox.ApplyNewAsync(dataSource, nameof(SlowInboxBatchConsumer), ids, id => id, async (transaction, fresh) =>
             {
                 await using var insert = new NpgsqlCommand("INSERT INTO applied (event_id) SELECT unnest($1::text[])", transaction.Connection, transaction);

@@ -71,6 +71,27 @@ public sealed class BusTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task An_event_batch_reaches_a_consumer_intact_through_an_exchange_named_for_its_event_type()
+    {
+        var sink = new EventSink(expected: 2);
+        await using var consumer = await ServiceHost.StartAsync(BusConfiguration($"sdtests-batches-{Guid.NewGuid():N}"[..28]), b =>
+        {
+            b.Services.AddSingleton(sink);
+            b.AddMashBus(bus => bus.AddConsumer<BatchRecordingConsumer>());
+        });
+        await consumer.WaitUntilHealthyAsync();
+
+        var sent = EventBatch.Of(SampleEvent(), SampleEvent());
+        await consumer.Services.GetRequiredService<IBus>().Publish(sent);
+        await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
+
+        var exchanges = (await infrastructure.RabbitMq.CtlAsync("list_exchanges", "name")).Split('\n');
+        Assert.Equal(sent.Events, sink.All);
+        Assert.Contains(exchanges, e => e.Contains("EventBatch", StringComparison.Ordinal) && e.Contains("ContactRated", StringComparison.Ordinal));
+        Assert.DoesNotContain(exchanges, e => e.Contains("Google.Protobuf", StringComparison.Ordinal) || e.Contains("IEquatable", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_message_whose_consumer_keeps_failing_is_retried_then_moved_to_the_error_queue()
     {
         var prefix = $"sdtests-fault-{Guid.NewGuid():N}"[..24];
@@ -181,6 +202,19 @@ public sealed class RecordingConsumer(EventSink sink) : IConsumer<ContactRated>
     public Task Consume(ConsumeContext<ContactRated> context)
     {
         sink.Add(context.Message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Adds each event of every batch to the sink, in order.</summary>
+public sealed class BatchRecordingConsumer(EventSink sink) : IConsumer<EventBatch<ContactRated>>
+{
+    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context)
+    {
+        foreach (var message in context.Message.Events)
+        {
+            sink.Add(message);
+        }
         return Task.CompletedTask;
     }
 }

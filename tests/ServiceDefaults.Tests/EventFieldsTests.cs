@@ -6,18 +6,11 @@ public sealed class EventFieldsTests
 {
     [Fact]
     public void An_event_is_known_by_its_own_id() =>
-        Assert.Equal("event-1", EventFields.IdOf("event-1", Guid.NewGuid()));
+        Assert.Equal("event-1", EventFields.IdOf("event-1"));
 
     [Fact]
-    public void An_event_without_an_id_is_known_by_its_bus_message_id()
-    {
-        var messageId = Guid.NewGuid();
-        Assert.Equal(messageId.ToString(), EventFields.IdOf("", messageId));
-    }
-
-    [Fact]
-    public void An_event_with_no_id_at_all_is_refused() =>
-        Assert.Throws<InvalidOperationException>(() => EventFields.IdOf("", null));
+    public void An_event_without_an_id_is_refused() =>
+        Assert.Throws<InvalidOperationException>(() => EventFields.IdOf(""));
 
     [Fact]
     public void An_event_without_occurred_at_is_refused() =>

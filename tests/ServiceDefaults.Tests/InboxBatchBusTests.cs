@@ -8,79 +8,77 @@ using Npgsql;
 
 namespace Mash.ServiceDefaults.Tests;
 
-/// <summary>A batch consumer added with AddEventBatchConsumer, through a real RabbitMQ into a real PostgreSQL.</summary>
+/// <summary>A consumer of event batches, through a real RabbitMQ into a real PostgreSQL.</summary>
 [Collection(InfrastructureCollection.Name)]
 public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
 {
-    private const int MessageLimit = 40;
-
     [Fact]
-    public async Task Events_published_together_arrive_in_batches_of_the_configured_size_each_applied_once_in_its_own_trace_and_a_malformed_one_alone_goes_to_the_error_queue()
+    public async Task Each_event_of_a_batch_is_applied_once_in_its_own_trace_and_a_batch_with_a_malformed_event_rests_in_the_error_queue_with_the_rest_applied()
     {
         var prefix = $"sdtests-batch-{Guid.NewGuid():N}"[..24];
         var database = infrastructure.Postgres.ConnectionString(await infrastructure.Postgres.CreateDatabaseAsync("inboxbus"));
         var sink = new BatchSink();
         await using var consumer = await StartConsumerAsync(prefix, database, sink);
         var events = Enumerable.Range(0, 100).Select(i => new ContactRated { ContactId = $"event-{i}" }).ToList();
-        events.Insert(30, new ContactRated { ContactId = "event-7" });   // event-7 again, as a redelivery would be
-        events.Insert(60, new ContactRated { ContactId = "malformed" });
-        // All at once: a batch fills within its time limit of the first event.
+        var second = events[50..];
+        second.Insert(10, new ContactRated { ContactId = "event-7" });   // event-7 again, as a redelivery would be
+        second.Insert(20, new ContactRated { ContactId = "malformed" });
         var bus = consumer.Services.GetRequiredService<IBus>();
-        await Task.WhenAll(events.Select(e => bus.Publish(e)));
+        await bus.Publish(Traced(events[..50]));
+        await bus.Publish(Traced(second));
 
         await ServiceHost.WaitUntilAsync(async () => await Readback.CountAsync(database, "SELECT count(*) FROM applied") >= 100);
         var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<InboxBatchConsumer>();
         var faulted = await infrastructure.RabbitMq.GetAsync($"{queue}_error");
 
-        Assert.Equal(MessageLimit, sink.Sizes.Max());
         Assert.Equal(100, await Readback.CountAsync(database, "SELECT count(DISTINCT event_id) FROM applied"));
         Assert.Equal(100, await Readback.CountAsync(database, "SELECT count(*) FROM applied"));
-        Assert.Equal("malformed", ContactRated.Parser.ParseJson(System.Text.Json.JsonDocument.Parse(faulted.Body.ToArray()).RootElement.GetProperty("message").GetRawText()).ContactId);
+        var faultedEvents = System.Text.Json.JsonDocument.Parse(faulted.Body.ToArray()).RootElement.GetProperty("message").GetProperty("events");
+        Assert.Equal(second.Count, faultedEvents.GetArrayLength());
+        Assert.Contains(faultedEvents.EnumerateArray(), e => e.GetProperty("contactId").GetString() == "malformed");
         Assert.Null(await infrastructure.RabbitMq.TryGetAsync($"{queue}_error"));
-        // Each event keeps the trace it was published in, though a batch is consumed in one.
+        // Each event keeps the trace it was written in, though a batch is consumed in one.
         var traces = sink.TraceParents.Where(t => t.Key != "malformed").Select(t => ActivityContext.Parse(t.Value!, null).TraceId).ToList();
         Assert.Equal(100, traces.Distinct().Count());
     }
 
     [Fact]
-    public async Task A_batch_consumer_writes_no_more_batches_at_once_than_its_share_of_the_pool()
+    public async Task A_consumer_applies_no_more_batches_at_once_than_its_share_of_the_pool()
     {
         var prefix = $"sdtests-share-{Guid.NewGuid():N}"[..24];
         var configuration = Configuration(prefix);
         // A pool of 4 spares 2 beside the outbox and health checks, 1 of them for the one endpoint's consumer.
         configuration["ServiceDefaults:Postgres:MaxPoolSize"] = "4";
-        configuration["ServiceDefaults:EventBatches:MessageLimit"] = "5";
-        configuration["ServiceDefaults:EventBatches:TimeLimit"] = "00:00:00.050";
-        configuration["ServiceDefaults:EventBatches:ConcurrencyLimit"] = "2";
         var overlap = new OverlapGauge();
         await using var consumer = await ServiceHost.StartAsync(configuration, b =>
         {
             b.Services.AddSingleton(overlap);
-            b.AddMashBus(bus => bus.AddEventBatchConsumer<SlowBatchConsumer>());
+            b.AddMashBus(bus => bus.AddConsumer<SlowBatchConsumer>());
         });
         await consumer.WaitUntilHealthyAsync();
 
         var bus = consumer.Services.GetRequiredService<IBus>();
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => bus.Publish(new ContactRated { ContactId = $"event-{i}" })));
-        await ServiceHost.WaitUntilAsync(() => overlap.Consumed >= 20);
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => bus.Publish(EventBatch.Of(new ContactRated { ContactId = $"event-{i}" }, new ContactRated { ContactId = $"event-{i}b" }))));
+        await ServiceHost.WaitUntilAsync(() => overlap.Consumed >= 10);
 
         Assert.Equal(1, consumer.Services.GetRequiredService<ConsumerBudget>().ConcurrentMessageLimit);
         Assert.Equal(1, overlap.MostAtOnce);
     }
+
+    /// <summary>The events as the outbox publishes them: each in a trace of its own.</summary>
+    private static EventBatch<ContactRated> Traced(IReadOnlyList<ContactRated> events) =>
+        new(events, [.. events.Select(_ => $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01")]);
 
     /// <summary>A host wired as a service is: its schema migrated at start (consumers wait for it), its data source from AddServiceDatabase.</summary>
     private async Task<ServiceHost> StartConsumerAsync(string prefix, string database, BatchSink sink)
     {
         var configuration = Configuration(prefix);
         configuration["ConnectionStrings:postgres"] = database;
-        configuration["ServiceDefaults:EventBatches:MessageLimit"] = MessageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        configuration["ServiceDefaults:EventBatches:TimeLimit"] = "00:00:02";
-        configuration["ServiceDefaults:EventBatches:ConcurrencyLimit"] = "1";
         var host = await ServiceHost.StartAsync(configuration, b =>
         {
             b.Services.AddSingleton(sink);
             b.AddDatabaseMigrations([EventInbox.Migration, new Migration(1, "create_applied", "CREATE TABLE applied (event_id text NOT NULL)")]);
-            b.AddMashBus(bus => bus.AddEventBatchConsumer<InboxBatchConsumer>());
+            b.AddMashBus(bus => bus.AddConsumer<InboxBatchConsumer>());
         });
         await host.WaitUntilHealthyAsync();
         return host;
@@ -96,34 +94,27 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
     };
 }
 
-/// <summary>The size of every batch an InboxBatchConsumer was handed.</summary>
+/// <summary>The trace each event was consumed with.</summary>
 public sealed class BatchSink
 {
-    public ConcurrentQueue<int> Sizes { get; } = new();
-
-    /// <summary>Each event's trace, as <see cref="EventBatches.TraceParentOf"/> read it.</summary>
     public ConcurrentDictionary<string, string?> TraceParents { get; } = new();
 }
 
 /// <summary>Applies each event (its contact id standing for its event id) once, a batch at a time, refusing a malformed one, as the services do.</summary>
-public sealed class InboxBatchConsumer(NpgsqlDataSource dataSource, BatchSink sink) : IConsumer<Batch<ContactRated>>
+public sealed class InboxBatchConsumer(NpgsqlDataSource dataSource, BatchSink sink) : IConsumer<EventBatch<ContactRated>>
 {
-    public Task Consume(ConsumeContext<Batch<ContactRated>> context)
-    {
-        sink.Sizes.Enqueue(context.Message.Length);
-        foreach (var delivery in context.Message)
-        {
-            sink.TraceParents[delivery.Message.ContactId] = EventBatches.TraceParentOf(delivery);
-        }
-        return EventBatches.ApplyAsync(context,
-            delivery => delivery.Message.ContactId == "malformed" ? throw new InvalidOperationException("A malformed event.") : delivery.Message.ContactId,
+    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) =>
+        context.ApplyAsync((message, traceParent) =>
+            {
+                sink.TraceParents[message.ContactId] = traceParent;
+                return message.ContactId == "malformed" ? throw new InvalidOperationException("A malformed event.") : message.ContactId;
+            },
             ids => EventInbox.ApplyNewAsync(dataSource, nameof(InboxBatchConsumer), ids, id => id, async (transaction, fresh) =>
             {
                 await using var command = new NpgsqlCommand("INSERT INTO applied (event_id) SELECT unnest($1::text[])", transaction.Connection, transaction);
                 command.Parameters.Add(new() { Value = fresh.ToArray() });
                 await command.ExecuteNonQueryAsync();
             }, context.CancellationToken));
-    }
 }
 
 /// <summary>How many batches a SlowBatchConsumer held at once, at most, and how many events it took.</summary>
@@ -151,8 +142,8 @@ public sealed class OverlapGauge
     }
 }
 
-public sealed class SlowBatchConsumer(OverlapGauge gauge) : IConsumer<Batch<ContactRated>>
+public sealed class SlowBatchConsumer(OverlapGauge gauge) : IConsumer<EventBatch<ContactRated>>
 {
-    public Task Consume(ConsumeContext<Batch<ContactRated>> context) => gauge.HoldAsync(context.Message.Length);
+    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) => gauge.HoldAsync(context.Message.Events.Count);
 }
 

@@ -8,43 +8,50 @@ using Npgsql;
 namespace Mash.Intake.Progress;
 
 /// <summary>Triage rated the contact: it is IN_TRIAGE (unless already further).</summary>
-internal sealed class ContactRatedProgressConsumer(NpgsqlDataSource dataSource) : IConsumer<ContactRated>
+internal sealed class ContactRatedProgressConsumer(NpgsqlDataSource dataSource) : IConsumer<EventBatch<ContactRated>>
 {
-    public Task Consume(ConsumeContext<ContactRated> context)
-    {
-        var rated = context.Message;
-        var occurredAt = EventFields.OccurredAt(rated.OccurredAt);
-        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactRatedProgressConsumer), EventFields.IdOf(rated.EventId, context.MessageId), transaction =>
-            ContactProgress.AdvanceAsync(transaction, rated.ContactId, ContactStatus.InTriage, null, occurredAt, context.CancellationToken), context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) =>
+        context.ApplyOnceAsync(dataSource, nameof(ContactRatedProgressConsumer),
+            rated => (rated.EventId, (rated.ContactId, OccurredAt: EventFields.OccurredAt(rated.OccurredAt))),
+            async (transaction, ratings, cancellationToken) =>
+            {
+                foreach (var (contactId, occurredAt) in ratings)
+                {
+                    await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.InTriage, null, occurredAt, cancellationToken);
+                }
+            });
 }
 
 /// <summary>
 /// The MASH decided on the contact: it is DECIDED (unless already CLOSED), and a referral if the
 /// threshold was met, which later contacts about its subjects then repeat (O3).
 /// </summary>
-internal sealed class DecisionRecordedProgressConsumer(NpgsqlDataSource dataSource) : IConsumer<DecisionRecorded>
+internal sealed class DecisionRecordedProgressConsumer(NpgsqlDataSource dataSource) : IConsumer<EventBatch<DecisionRecorded>>
 {
-    public Task Consume(ConsumeContext<DecisionRecorded> context)
-    {
-        var decided = context.Message;
-        var occurredAt = EventFields.OccurredAt(decided.OccurredAt);
-        return EventInbox.ApplyOnceAsync(dataSource, nameof(DecisionRecordedProgressConsumer), EventFields.IdOf(decided.EventId, context.MessageId), async transaction =>
-        {
-            await ContactProgress.AdvanceAsync(transaction, decided.ContactId, ContactStatus.Decided, null, occurredAt, context.CancellationToken);
-            await ReferralDecisions.RecordAsync(transaction, decided.ContactId, decided.ThresholdMet, occurredAt, context.CancellationToken);
-        }, context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<EventBatch<DecisionRecorded>> context) =>
+        context.ApplyOnceAsync(dataSource, nameof(DecisionRecordedProgressConsumer),
+            decided => (decided.EventId, (decided.ContactId, decided.ThresholdMet, OccurredAt: EventFields.OccurredAt(decided.OccurredAt))),
+            async (transaction, decisions, cancellationToken) =>
+            {
+                foreach (var (contactId, thresholdMet, occurredAt) in decisions)
+                {
+                    await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.Decided, null, occurredAt, cancellationToken);
+                    await ReferralDecisions.RecordAsync(transaction, contactId, thresholdMet, occurredAt, cancellationToken);
+                }
+            });
 }
 
 /// <summary>Outcomes recorded the contact's outcome (O4): it is CLOSED, with the outcome for the referrer.</summary>
-internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource) : IConsumer<ContactOutcomeFedBack>
+internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource) : IConsumer<EventBatch<ContactOutcomeFedBack>>
 {
-    public Task Consume(ConsumeContext<ContactOutcomeFedBack> context)
-    {
-        var fedBack = context.Message;
-        var occurredAt = EventFields.OccurredAt(fedBack.OccurredAt);
-        return EventInbox.ApplyOnceAsync(dataSource, nameof(ContactOutcomeFedBackConsumer), EventFields.IdOf(fedBack.EventId, context.MessageId), transaction =>
-            ContactProgress.AdvanceAsync(transaction, fedBack.ContactId, ContactStatus.Closed, fedBack.Outcome, occurredAt, context.CancellationToken), context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<EventBatch<ContactOutcomeFedBack>> context) =>
+        context.ApplyOnceAsync(dataSource, nameof(ContactOutcomeFedBackConsumer),
+            fedBack => (fedBack.EventId, (fedBack.ContactId, fedBack.Outcome, OccurredAt: EventFields.OccurredAt(fedBack.OccurredAt))),
+            async (transaction, outcomes, cancellationToken) =>
+            {
+                foreach (var (contactId, outcome, occurredAt) in outcomes)
+                {
+                    await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.Closed, outcome, occurredAt, cancellationToken);
+                }
+            });
 }

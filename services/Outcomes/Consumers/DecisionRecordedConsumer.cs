@@ -7,14 +7,10 @@ using Npgsql;
 namespace Mash.Outcomes.Consumers;
 
 /// <summary>The threshold decisions, a batch at a time: only a decided contact can have an outcome.</summary>
-internal sealed class DecisionRecordedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<Batch<DecisionRecorded>>
+internal sealed class DecisionRecordedConsumer(NpgsqlDataSource dataSource, JourneyStore journeys) : IConsumer<EventBatch<DecisionRecorded>>
 {
-    public Task Consume(ConsumeContext<Batch<DecisionRecorded>> context) =>
-        EventBatches.ApplyAsync(context, delivery =>
-        {
-            var decision = delivery.Message;
-            return (EventId: EventFields.IdOf(decision.EventId, delivery.MessageId), Decision: new JourneyDecision(decision.ContactId, decision.ThresholdMet, EventFields.OccurredAt(decision.OccurredAt)));
-        },
-        batch => EventInbox.ApplyNewAsync(dataSource, nameof(DecisionRecordedConsumer), batch, e => e.EventId,
-            (transaction, fresh) => journeys.RecordDecisionsAsync(transaction, fresh.Select(e => e.Decision), context.CancellationToken), context.CancellationToken));
+    public Task Consume(ConsumeContext<EventBatch<DecisionRecorded>> context) =>
+        context.ApplyOnceAsync(dataSource, nameof(DecisionRecordedConsumer),
+            decision => (decision.EventId, new JourneyDecision(decision.ContactId, decision.ThresholdMet, EventFields.OccurredAt(decision.OccurredAt))),
+            journeys.RecordDecisionsAsync);
 }

@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Outcomes.Feed;
+using Mash.ServiceDefaults;
 using MassTransit;
 
 namespace Mash.Outcomes.Consumers;
@@ -9,11 +10,14 @@ namespace Mash.Outcomes.Consumers;
 /// queue (see <see cref="Extensions.AddOutcomes{TBuilder}"/>), and hands it to this replica's
 /// open streams. Nothing durable happens here, so no inbox: a live feed is only as good as now.
 /// </summary>
-internal sealed class OutcomeFeedConsumer(OutcomeBroadcaster broadcaster) : IConsumer<OutcomeRecorded>
+internal sealed class OutcomeFeedConsumer(OutcomeBroadcaster broadcaster) : IConsumer<EventBatch<OutcomeRecorded>>
 {
-    public Task Consume(ConsumeContext<OutcomeRecorded> context)
+    public Task Consume(ConsumeContext<EventBatch<OutcomeRecorded>> context)
     {
-        broadcaster.Publish(context.Message);
+        foreach (var outcome in context.Message.Events)
+        {
+            broadcaster.Publish(outcome);
+        }
         return Task.CompletedTask;
     }
 }

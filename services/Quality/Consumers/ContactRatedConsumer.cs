@@ -7,14 +7,10 @@ using Npgsql;
 namespace Mash.Quality.Consumers;
 
 /// <summary>R1: contacts' ratings, a batch at a time; the latest by occurred_at is a contact's current RAG.</summary>
-internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStore facts) : IConsumer<Batch<ContactRated>>
+internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStore facts) : IConsumer<EventBatch<ContactRated>>
 {
-    public Task Consume(ConsumeContext<Batch<ContactRated>> context) =>
-        EventBatches.ApplyAsync(context, delivery =>
-        {
-            var rating = delivery.Message;
-            return (EventId: EventFields.IdOf(rating.EventId, delivery.MessageId), Fact: new RatingFact(rating.ContactId, rating.Rag, EventFields.OccurredAt(rating.OccurredAt)));
-        },
-        batch => EventInbox.ApplyNewAsync(dataSource, nameof(ContactRatedConsumer), batch, e => e.EventId,
-            (transaction, fresh) => facts.RecordRatingsAsync(transaction, fresh.Select(e => e.Fact), context.CancellationToken), context.CancellationToken));
+    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) =>
+        context.ApplyOnceAsync(dataSource, nameof(ContactRatedConsumer),
+            rating => (rating.EventId, new RatingFact(rating.ContactId, rating.Rag, EventFields.OccurredAt(rating.OccurredAt))),
+            facts.RecordRatingsAsync);
 }

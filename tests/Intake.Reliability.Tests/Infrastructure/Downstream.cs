@@ -114,21 +114,22 @@ public sealed class DeliveryLog
     public IReadOnlyList<Delivery> Snapshot() => [.. deliveries];
 }
 
-/// <summary>Applies the event once (the inbox row and the effect commit together), then records the delivery.</summary>
-public sealed class ContactReceivedConsumer(DeliveryLog log, NpgsqlDataSource dataSource) : IConsumer<ContactReceived>
+/// <summary>Applies each event of a batch once (the inbox rows and the effect commit together), then records the deliveries.</summary>
+public sealed class ContactReceivedConsumer(DeliveryLog log, NpgsqlDataSource dataSource) : IConsumer<EventBatch<ContactReceived>>
 {
-    public async Task Consume(ConsumeContext<ContactReceived> context)
+    public async Task Consume(ConsumeContext<EventBatch<ContactReceived>> context)
     {
-        var message = context.Message;
-        var eventId = EventFields.IdOf(message.EventId, context.MessageId);
-        await EventInbox.ApplyOnceAsync(dataSource, Downstream.ConsumerName, eventId, async transaction =>
+        await context.ApplyOnceAsync(dataSource, Downstream.ConsumerName, contact => (contact.EventId, contact), async (transaction, fresh, cancellationToken) =>
         {
-            await using var insert = new NpgsqlCommand("INSERT INTO applied_contacts (contact_id, event_id) VALUES ($1, $2)", transaction.Connection, transaction);
-            insert.Parameters.Add(new() { Value = message.ContactId });
-            insert.Parameters.Add(new() { Value = eventId });
-            await insert.ExecuteNonQueryAsync(context.CancellationToken);
-        }, context.CancellationToken);
+            await using var insert = new NpgsqlCommand("INSERT INTO applied_contacts (contact_id, event_id) SELECT * FROM unnest($1::text[], $2::text[])", transaction.Connection, transaction);
+            insert.Parameters.Add(new() { Value = fresh.Select(c => c.ContactId).ToArray() });
+            insert.Parameters.Add(new() { Value = fresh.Select(c => c.EventId).ToArray() });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        });
         // Once consumed (a redelivery too, applied or not), not per in-memory retry.
-        log.Add(new Delivery(eventId, message.ContactId));
+        foreach (var contact in context.Message.Events)
+        {
+            log.Add(new Delivery(contact.EventId, contact.ContactId));
+        }
     }
 }

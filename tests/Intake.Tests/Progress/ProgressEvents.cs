@@ -30,9 +30,9 @@ internal sealed class ProgressEvents(NpgsqlDataSource dataSource)
         OccurredAt = Timestamp.FromDateTimeOffset(At.AddHours(2)), RecordedAt = Timestamp.FromDateTimeOffset(At.AddHours(2)),
     };
 
-    public Task ConsumeAsync(ContactRated message) => new ContactRatedProgressConsumer(dataSource).Consume(DeliveredContext.Of(message));
+    public Task ConsumeAsync(ContactRated message) => new ContactRatedProgressConsumer(dataSource).Consume(DeliveredBatch.Of(message));
 
-    public Task ConsumeAsync(DecisionRecorded message) => new DecisionRecordedProgressConsumer(dataSource).Consume(DeliveredContext.Of(message));
+    public Task ConsumeAsync(DecisionRecorded message) => new DecisionRecordedProgressConsumer(dataSource).Consume(DeliveredBatch.Of(message));
 
-    public Task ConsumeAsync(ContactOutcomeFedBack message) => new ContactOutcomeFedBackConsumer(dataSource).Consume(DeliveredContext.Of(message));
+    public Task ConsumeAsync(ContactOutcomeFedBack message) => new ContactOutcomeFedBackConsumer(dataSource).Consume(DeliveredBatch.Of(message));
 }

@@ -40,7 +40,7 @@ public sealed class OperationsExportTests(InfrastructureFixture infrastructure)
         {
             b.Services.AddSingleton(new EventSink());
             b.AddDatabaseMigrations(EventOutbox.Migrations);
-            b.AddMashBus(bus => bus.AddConsumer<RecordingConsumer>());
+            b.AddMashBus(bus => bus.AddConsumer<BatchRecordingConsumer>());
             b.AddEventOutbox();
         });
         await host.WaitUntilHealthyAsync();

@@ -30,7 +30,7 @@ public sealed class OutboxBacklogTests(InfrastructureFixture infrastructure)
         {
             b.Services.AddSingleton(sink);
             b.AddDatabaseMigrations(EventOutbox.Migrations);
-            b.AddMashBus(bus => bus.AddConsumer<RecordingConsumer>());
+            b.AddMashBus(bus => bus.AddConsumer<BatchRecordingConsumer>());
             b.AddEventOutbox();
         });
         var healthy = await host.WaitForHealthAsync(h => h.Description(OutboxHealthCheck.Name) == "0 events waiting");

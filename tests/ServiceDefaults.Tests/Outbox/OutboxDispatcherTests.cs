@@ -96,7 +96,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         {
             b.Services.AddSingleton(sink);
             b.AddDatabaseMigrations(EventOutbox.Migrations);
-            b.AddMashBus(bus => bus.AddConsumer<RecordingConsumer>());
+            b.AddMashBus(bus => bus.AddConsumer<BatchRecordingConsumer>());
             b.AddEventOutbox();
         });
         await host.WaitUntilHealthyAsync();

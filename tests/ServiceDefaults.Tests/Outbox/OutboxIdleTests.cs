@@ -64,7 +64,7 @@ public sealed class OutboxIdleTests(InfrastructureFixture infrastructure)
         {
             b.Services.AddSingleton(sink);
             b.AddDatabaseMigrations(EventOutbox.Migrations);
-            b.AddMashBus(bus => bus.AddConsumer<RecordingConsumer>());
+            b.AddMashBus(bus => bus.AddConsumer<BatchRecordingConsumer>());
             b.AddEventOutbox();
         });
         await host.WaitUntilHealthyAsync();

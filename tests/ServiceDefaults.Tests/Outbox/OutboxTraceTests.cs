@@ -46,6 +46,30 @@ public sealed class OutboxTraceTests(InfrastructureFixture infrastructure) : IDi
         Assert.NotEqual(default, traceOfConsumer);
     }
 
+    [Fact]
+    public async Task Events_written_in_different_traces_and_published_in_one_batch_each_keep_their_own_trace()
+    {
+        var consumed = new TraceSink();
+        await using var host = await StartAsync(consumed);
+        ActivityTraceId[] written = [ActivityTraceId.CreateRandom(), ActivityTraceId.CreateRandom()];
+
+        // One transaction, so the dispatcher takes both in one batch.
+        await using (var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
+        {
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands = { EventOutbox.AddRangeCommand([BusTests.SampleEvent(), BusTests.SampleEvent()], [.. written.Select(t => $"00-{t}-{ActivitySpanId.CreateRandom()}-01")]) },
+            };
+            await batch.ExecuteNonQueryAsync();
+        }
+        host.Services.GetRequiredService<EventOutbox>().Wake();
+        var eventTraces = await consumed.EventTraces.Task.WaitAsync(ServiceHost.HangGuard);
+        var traceOfConsumer = await consumed.Trace.Task;
+
+        Assert.Equal(written, eventTraces.Select(t => ActivityContext.Parse(t!, null).TraceId));
+        Assert.Equal(written[0], traceOfConsumer);
+    }
+
     public void Dispose() => listener.Dispose();
 
     private async Task<ServiceHost> StartAsync(TraceSink sink)
@@ -89,14 +113,19 @@ public sealed class OutboxTraceTests(InfrastructureFixture infrastructure) : IDi
 
 public sealed class TraceSink
 {
+    /// <summary>The trace the first batch was consumed in.</summary>
     public TaskCompletionSource<ActivityTraceId> Trace { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The first batch's events' own traces, as the batch carried them.</summary>
+    public TaskCompletionSource<IReadOnlyList<string?>> EventTraces { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-public sealed class TraceRecordingConsumer(TraceSink sink) : IConsumer<Events.ContactRated>
+public sealed class TraceRecordingConsumer(TraceSink sink) : IConsumer<EventBatch<Events.ContactRated>>
 {
-    public Task Consume(ConsumeContext<Events.ContactRated> context)
+    public Task Consume(ConsumeContext<EventBatch<Events.ContactRated>> context)
     {
         sink.Trace.TrySetResult(Activity.Current?.TraceId ?? default);
+        sink.EventTraces.TrySetResult(context.Message.TraceParents);
         return Task.CompletedTask;
     }
 }
