@@ -35,6 +35,7 @@ internal static class OperationsMonitoring
         builder.Services.AddReceiveObserver(services => services.GetRequiredService<ConsumerFaults>());
         builder.Services.AddSingleton<OperationsMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationsMonitor>());
+        builder.Services.AddSingleton(services => new OutboxWaiting(services.GetRequiredService<OperationsMonitor>()));
         builder.Services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, RegisterOperationsChecks>();
     }
 
