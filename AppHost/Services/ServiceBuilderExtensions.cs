@@ -59,4 +59,18 @@ public static class ServiceBuilderExtensions
             .WithEnvironment(MaxPoolSizeVariable, maxPoolSize.ToString(CultureInfo.InvariantCulture))
             .WaitFor(database);
     }
+
+    /// <summary>
+    /// The consumers' queues the service's events feed (ServiceDefaults' <c>OutboxOptions.PaceQueues</c>):
+    /// its outbox publishes no faster than they are consumed, so under an overload its unpublished
+    /// events pile up in its own outbox, where it sees them and holds back.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithEventsPacedBy(this IResourceBuilder<ProjectResource> service, params string[] queues)
+    {
+        for (var i = 0; i < queues.Length; i++)
+        {
+            service.WithEnvironment($"ServiceDefaults__Outbox__PaceQueues__{i}", queues[i]);
+        }
+        return service;
+    }
 }

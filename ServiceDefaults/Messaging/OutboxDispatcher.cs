@@ -12,7 +12,8 @@ namespace Mash.ServiceDefaults;
 /// (<see cref="EventBatch{T}"/>), deleting them in a transaction that commits once RabbitMQ has
 /// confirmed it. Rows are taken with SKIP LOCKED, so replicas share the work; a crash between publish
 /// and commit sends a row again, which is why every consumer is idempotent. While this process writes
-/// events (<see cref="EventOutbox.BeginWrite"/>) it holds back, within <see cref="OutboxOptions.MaxYield"/>.
+/// events (<see cref="EventOutbox.BeginWrite"/>) it holds back, within <see cref="OutboxOptions.MaxYield"/>;
+/// while the consumers of its events fall behind (<see cref="OutboxOptions.PaceQueues"/>) it waits for them.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
@@ -20,7 +21,8 @@ internal sealed partial class OutboxDispatcher(
     IServiceProvider services,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    DownstreamQueues? downstream = null) : BackgroundService
 {
     internal const int BatchSize = 256;
 
@@ -38,6 +40,9 @@ internal sealed partial class OutboxDispatcher(
     internal static readonly TimeSpan RescanInterval = TimeSpan.FromSeconds(1);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often it asks, while paced, whether the consumers have made room (<see cref="OutboxOptions.PaceQueues"/>).</summary>
+    internal static readonly TimeSpan PaceInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -51,11 +56,16 @@ internal sealed partial class OutboxDispatcher(
     private readonly OutboxYield yielding = new(options.Value.MaxYield);
     private readonly OutboxPosition position = new(RescanInterval);
     private readonly TimeSpan idlePoll = options.Value.IdlePollInterval;
+    private readonly DownstreamQueues? paced = downstream is { Queues.Count: > 0 } ? downstream : null;
     private long heldBack;
+    private long pacedBack;
     private long batches;
 
     /// <summary>How many times it has waited for writers rather than publish.</summary>
     internal long HeldBack => Interlocked.Read(ref heldBack);
+
+    /// <summary>How many times it has waited for the consumers of its events to make room.</summary>
+    internal long PacedBack => Interlocked.Read(ref pacedBack);
 
     /// <summary>How many batches it has asked PostgreSQL for, empty ones included: what an idle service costs.</summary>
     internal long Batches => Interlocked.Read(ref batches);
@@ -80,6 +90,11 @@ internal sealed partial class OutboxDispatcher(
                     Interlocked.Increment(ref heldBack);
                     await outbox.WaitAsync(wait < PollInterval ? wait : PollInterval, stoppingToken);
                     lastActive = time.GetUtcNow();
+                }
+                else if (paced is not null && await paced.AnyBehindAsync(stoppingToken))
+                {
+                    Interlocked.Increment(ref pacedBack);
+                    await Task.Delay(PaceInterval, time, stoppingToken);
                 }
                 else if (await DispatchBatchAsync(publisher, stoppingToken) is var published && published < BatchSize)
                 {

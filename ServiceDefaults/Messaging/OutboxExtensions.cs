@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Mash.ServiceDefaults;
 
@@ -19,6 +21,15 @@ public static class OutboxExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EventOutbox>();
+        if (builder.Configuration.GetConnectionString(OperationsMonitor.BusConnectionName) is { Length: > 0 } broker)
+        {
+            builder.Services.AddSingleton(services =>
+            {
+                var options = services.GetRequiredService<IOptions<OutboxOptions>>().Value;
+                return new DownstreamQueues(broker, $"{builder.Environment.ApplicationName} outbox pacing", options.PaceQueues, options.MaxQueuedBatches,
+                    OutboxDispatcher.PaceInterval, services.GetRequiredService<TimeProvider>());
+            });
+        }
         builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }

@@ -1,4 +1,3 @@
-using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
 namespace Mash.ServiceDefaults;
@@ -27,8 +26,7 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
 
     // When each queue found missing was last asked about.
     private readonly Dictionary<string, DateTimeOffset> missingAskedAt = new(StringComparer.Ordinal);
-    private IConnection? connection;
-    private IChannel? channel;
+    private readonly BrokerChannel broker = new(connectionString, clientName);
 
     /// <summary>Each known queue's depth; throws when the broker cannot be reached.</summary>
     public async Task<IReadOnlyList<QueueDepth>> SampleAsync(CancellationToken cancellationToken)
@@ -44,7 +42,7 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
                     depths.Add(new QueueDepth(name, 0));
                     continue;
                 }
-                var open = await OpenChannelAsync(cancellationToken);
+                var open = await broker.OpenAsync(cancellationToken);
                 try
                 {
                     var declared = await open.QueueDeclarePassiveAsync(name, cancellationToken);
@@ -55,15 +53,15 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
                 {
                     missingAskedAt[name] = now;
                     depths.Add(new QueueDepth(name, 0));
-                    await CloseChannelAsync();
+                    await broker.CloseChannelAsync();
                 }
             }
             // Even with no queue to ask about, the connection says whether the broker is there.
-            await OpenChannelAsync(cancellationToken);
+            await broker.OpenAsync(cancellationToken);
         }
         catch
         {
-            await DisconnectAsync();
+            await broker.DisconnectAsync();
             throw;
         }
         return depths;
@@ -73,59 +71,5 @@ internal sealed class QueueDepthSampler(string connectionString, string clientNa
     private bool AskAgain(string input, DateTimeOffset askedAt, DateTimeOffset now) =>
         now - askedAt >= missingRecheck || faults.LastAt(input) > askedAt;
 
-    private async Task<IChannel> OpenChannelAsync(CancellationToken cancellationToken)
-    {
-        if (connection is not { IsOpen: true })
-        {
-            await DisconnectAsync();
-            var factory = new ConnectionFactory
-            {
-                Uri = new Uri(connectionString),
-                // Reconnected by the next sample, not in the background.
-                AutomaticRecoveryEnabled = false,
-                TopologyRecoveryEnabled = false,
-                ClientProvidedName = clientName,
-            };
-            connection = await factory.CreateConnectionAsync(cancellationToken);
-        }
-        if (channel is not { IsOpen: true })
-        {
-            await CloseChannelAsync();
-            channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        }
-        return channel;
-    }
-
-    private async Task CloseChannelAsync()
-    {
-        if (channel is { } closing)
-        {
-            channel = null;
-            await DisposeQuietlyAsync(closing);
-        }
-    }
-
-    private async Task DisconnectAsync()
-    {
-        await CloseChannelAsync();
-        if (connection is { } closing)
-        {
-            connection = null;
-            await DisposeQuietlyAsync(closing);
-        }
-    }
-
-    // A broken connection or channel may fail again as it is disposed; there is nothing left to do with it.
-    private static async Task DisposeQuietlyAsync(IAsyncDisposable disposable)
-    {
-        try
-        {
-            await disposable.DisposeAsync();
-        }
-        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException)
-        {
-        }
-    }
-
-    public ValueTask DisposeAsync() => new(DisconnectAsync());
+    public ValueTask DisposeAsync() => broker.DisposeAsync();
 }
