@@ -77,6 +77,23 @@ public sealed class BudgetTests(PlatformFixture fixture)
         Assert.True(held.Values.Sum() < budget.MaxConnections);
     }
 
+    [Fact]
+    public async Task Intake_is_paced_by_queues_that_exist_each_with_its_consumer()
+    {
+        var paced = Environment("intake").Where(v => v.Key.StartsWith("ServiceDefaults__Outbox__PaceQueues__", StringComparison.Ordinal)).Select(v => v.Value).ToList();
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri((await Platform.App.GetConnectionStringAsync("rabbitmq"))!) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+
+        // A queue named wrong would never be waited for (a missing queue counts as nobody consuming).
+        Assert.Equal(4, paced.Count);
+        foreach (var queue in paced)
+        {
+            var declared = await channel.QueueDeclarePassiveAsync(queue);
+            Assert.True(declared.ConsumerCount >= 1, $"{queue} has no consumer");
+        }
+    }
+
     private static async Task<int> SettingAsync(NpgsqlConnection connection, string name)
     {
         await using var command = new NpgsqlCommand("SELECT setting::int FROM pg_settings WHERE name = $1", connection) { Parameters = { new() { Value = name } } };
