@@ -18,15 +18,15 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
     {
         var sink = new EventSink();
         await using var host = await StartAsync(sink, maxYield: "00:05:00");
-        var dispatcher = Dispatcher(host);
+        var dispatcher = host.Dispatcher();
         var write = host.Services.GetRequiredService<EventOutbox>().BeginWrite();
         var sent = BusTests.SampleEvent();
 
-        await AddEventAsync(host, sent);
+        await host.AddEventAsync(sent);
         // Two more waits after the commit: the dispatcher has seen the event and held it back.
         var heldBack = dispatcher.HeldBack;
         await ServiceHost.WaitUntilAsync(() => dispatcher.HeldBack >= heldBack + 2);
-        var waiting = await CountOutboxAsync(host);
+        var waiting = await host.CountOutboxAsync();
         var receivedMeanwhile = sink.Received.Task.IsCompleted;
         write.Dispose();
         var received = await sink.Received.Task.WaitAsync(ServiceHost.HangGuard);
@@ -34,7 +34,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         Assert.Equal(1, waiting);
         Assert.False(receivedMeanwhile);
         Assert.Equal(sent, received);
-        await ServiceHost.WaitUntilAsync(async () => await CountOutboxAsync(host) == 0);
+        await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
     }
 
     [Fact]
@@ -42,11 +42,11 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
     {
         var sink = new EventSink();
         await using var host = await StartAsync(sink, maxYield: "00:00:00.300");
-        var dispatcher = Dispatcher(host);
+        var dispatcher = host.Dispatcher();
         using var write = host.Services.GetRequiredService<EventOutbox>().BeginWrite();
         var sent = BusTests.SampleEvent();
 
-        await AddEventAsync(host, sent);
+        await host.AddEventAsync(sent);
         var received = await sink.Received.Task.WaitAsync(ServiceHost.HangGuard);
 
         Assert.Equal(sent, received);
@@ -66,7 +66,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await outbox.AddAsync(transaction, earlier);
-        await AddEventAsync(host, later);
+        await host.AddEventAsync(later);
         await ServiceHost.WaitUntilAsync(() => sink.All.Count == 1);
         await transaction.CommitAsync();
         outbox.Wake();
@@ -101,22 +101,5 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         });
         await host.WaitUntilHealthyAsync();
         return host;
-    }
-
-    private static OutboxDispatcher Dispatcher(ServiceHost host) =>
-        host.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
-
-    private static async Task AddEventAsync(ServiceHost host, Events.ContactRated sent)
-    {
-        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await host.Services.GetRequiredService<EventOutbox>().AddAsync(transaction, sent);
-        await transaction.CommitAsync();
-    }
-
-    private static async Task<long> CountOutboxAsync(ServiceHost host)
-    {
-        await using var command = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM outbox_messages");
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -18,13 +18,13 @@ public sealed class OutboxIdleTests(InfrastructureFixture infrastructure)
     {
         var sink = new EventSink(expected: 2);
         await using var host = await StartAsync(sink);
-        var dispatcher = host.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
+        var dispatcher = host.Dispatcher();
         var (first, second) = (BusTests.SampleEvent(), BusTests.SampleEvent());
 
         // Past its busy window: from now on it polls only every five minutes unless woken.
         await Task.Delay(OutboxDispatcher.BusyWindow + TimeSpan.FromMilliseconds(500));
         var batchesWhileIdle = dispatcher.Batches;
-        await AddEventAsync(host, first);
+        await host.AddEventAsync(first);
         await ServiceHost.WaitUntilAsync(() => sink.All.Count == 1);
 
         // Idle again, then a transaction that wakes it before committing (AddAsync wakes as it
@@ -69,13 +69,5 @@ public sealed class OutboxIdleTests(InfrastructureFixture infrastructure)
         });
         await host.WaitUntilHealthyAsync();
         return host;
-    }
-
-    private static async Task AddEventAsync(ServiceHost host, Events.ContactRated sent)
-    {
-        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await host.Services.GetRequiredService<EventOutbox>().AddAsync(transaction, sent);
-        await transaction.CommitAsync();
     }
 }

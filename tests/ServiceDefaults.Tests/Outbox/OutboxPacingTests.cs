@@ -29,12 +29,12 @@ public sealed class OutboxPacingTests(InfrastructureFixture infrastructure)
         // One event a batch: each written once the dispatcher has taken the one before, or paused.
         for (var i = 0; i < Events; i++)
         {
-            await AddEventAsync(host, new ContactRated { ContactId = $"event-{i}" });
+            await host.AddEventAsync(new ContactRated { ContactId = $"event-{i}" });
             await Task.Delay(OutboxDispatcher.PaceInterval * 2);
         }
         var ready = await infrastructure.RabbitMq.MessagesInAsync(queue);
-        var waiting = await CountOutboxAsync(host);
-        var paced = Dispatcher(host).PacedBack;
+        var waiting = await host.CountOutboxAsync();
+        var paced = host.Dispatcher().PacedBack;
         gate.Open();
         await ServiceHost.WaitUntilAsync(() => gate.Consumed.Count >= Events);
 
@@ -43,7 +43,7 @@ public sealed class OutboxPacingTests(InfrastructureFixture infrastructure)
         Assert.InRange(ready, (uint)MaxQueuedBatches, (uint)MaxQueuedBatches + 3);
         Assert.True(waiting >= Events - MaxQueuedBatches - 5, $"{waiting} events waited in the outbox.");
         Assert.Equal(Enumerable.Range(0, Events).Select(i => $"event-{i}").Order(), gate.Consumed.Order());
-        await ServiceHost.WaitUntilAsync(async () => await CountOutboxAsync(host) == 0);
+        await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
     }
 
     [Fact]
@@ -56,11 +56,11 @@ public sealed class OutboxPacingTests(InfrastructureFixture infrastructure)
 
         for (var i = 0; i < Events; i++)
         {
-            await AddEventAsync(host, new ContactRated { ContactId = $"event-{i}" });
+            await host.AddEventAsync(new ContactRated { ContactId = $"event-{i}" });
         }
         await ServiceHost.WaitUntilAsync(() => gate.Consumed.Count >= Events);
 
-        Assert.Equal(0, Dispatcher(host).PacedBack);
+        Assert.Equal(0, host.Dispatcher().PacedBack);
     }
 
     private async Task<ServiceHost> StartAsync(string prefix, string pacedQueue, ConsumerGate gate)
@@ -87,22 +87,8 @@ public sealed class OutboxPacingTests(InfrastructureFixture infrastructure)
         return host;
     }
 
-    private static OutboxDispatcher Dispatcher(ServiceHost host) =>
-        host.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
 
-    private static async Task AddEventAsync(ServiceHost host, ContactRated sent)
-    {
-        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await host.Services.GetRequiredService<EventOutbox>().AddAsync(transaction, sent);
-        await transaction.CommitAsync();
-    }
 
-    private static async Task<long> CountOutboxAsync(ServiceHost host)
-    {
-        await using var command = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM outbox_messages");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }
 
 /// <summary>Holds every batch until opened; then records each event's contact id.</summary>

@@ -26,7 +26,7 @@ public sealed class OutboxTraceTests(InfrastructureFixture infrastructure) : IDi
         using (var change = Writer.StartActivity("record a change"))
         {
             written = change!.TraceId;
-            await AddEventAsync(host, BusTests.SampleEvent());
+            await host.AddEventAsync(BusTests.SampleEvent());
         }
         var traceOfConsumer = await consumed.Trace.Task.WaitAsync(ServiceHost.HangGuard);
 
@@ -40,7 +40,7 @@ public sealed class OutboxTraceTests(InfrastructureFixture infrastructure) : IDi
         await using var host = await StartAsync(consumed);
         Activity.Current = null;
 
-        await AddEventAsync(host, BusTests.SampleEvent());
+        await host.AddEventAsync(BusTests.SampleEvent());
         var traceOfConsumer = await consumed.Trace.Task.WaitAsync(ServiceHost.HangGuard);
 
         Assert.NotEqual(default, traceOfConsumer);
@@ -91,13 +91,6 @@ public sealed class OutboxTraceTests(InfrastructureFixture infrastructure) : IDi
         return host;
     }
 
-    private static async Task AddEventAsync(ServiceHost host, Events.ContactRated sent)
-    {
-        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await host.Services.GetRequiredService<EventOutbox>().AddAsync(transaction, sent);
-        await transaction.CommitAsync();
-    }
 
     private static ActivityListener ListenToEverything()
     {
