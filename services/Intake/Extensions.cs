@@ -50,7 +50,8 @@ public static class Extensions
             .Validate(options => options.IsUsable, GroupCommitOptions.Requirement)
             .ValidateOnStart();
         builder.Services.AddSingleton<ContactBatchWriter>();
-        builder.Services.AddSingleton<ContactIntake>();
+        // Holds back on the outbox's backlog as its latest sample counts it (OutboxWaiting, from AddServiceDefaults; without it, never).
+        builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<ContactIntake>(services, UnpublishedEvents(services)));
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AuditedContactReads>();
         builder.Services.AddContactListing(builder.Configuration);
@@ -62,4 +63,7 @@ public static class Extensions
         builder.AddAgencyAuthentication();
         return builder;
     }
+
+    private static Func<long?> UnpublishedEvents(IServiceProvider services) =>
+        services.GetService<OutboxWaiting>() is { } outbox ? () => outbox.Events : () => null;
 }

@@ -11,19 +11,28 @@ namespace Mash.Intake.Contacts;
 /// group commit (<see cref="ContactBatchWriter"/>), which stores it with its ContactReceived event,
 /// so the contact is acknowledged only once both are durable. Idempotent on the request id: a retry
 /// gets the first receipt back. Counts the contacts waiting for a commit, so a single submission
-/// can be turned away at once when too many already wait (<see cref="GroupCommitOptions.MaxWaitingContacts"/>),
+/// can be turned away at once when too many already wait (<see cref="GroupCommitOptions.MaxWaitingContacts"/>)
+/// or when too many of Intake's events wait to be published (<see cref="GroupCommitOptions.MaxUnpublishedEvents"/>,
+/// read from <c>unpublishedEvents</c>; the service passes OutboxWaiting's latest sample),
 /// counted as <see cref="ShedCounterName"/> on the meter named after the application.
 /// </summary>
 public sealed class ContactIntake(
     ContactBatchWriter writer, SubjectPseudonyms pseudonyms, TimeProvider time, IOptions<GroupCommitOptions> options,
-    IMeterFactory? meters = null, IHostEnvironment? environment = null)
+    IMeterFactory? meters = null, IHostEnvironment? environment = null, Func<long?>? unpublishedEvents = null)
 {
     public const string ShedCounterName = "mash.intake.contacts.shed";
 
+    /// <summary>How often a bulk contact held back by the outbox's backlog looks at it again.</summary>
+    private static readonly TimeSpan BacklogRecheck = TimeSpan.FromMilliseconds(150);
+
     private readonly GroupCommit<PendingContact, ContactReceipt> commits = new(writer.WriteAsync, options.Value.CommitBatchSize, options.Value.ConcurrentCommits);
     private readonly int maxWaiting = options.Value.MaxWaitingContacts;
+    private readonly int maxUnpublished = options.Value.MaxUnpublishedEvents;
     private readonly Counter<long>? shed = meters?.Create(environment?.ApplicationName ?? "Intake")
-        .CreateCounter<long>(ShedCounterName, "{contact}", "Contacts refused RESOURCE_EXHAUSTED, unstored, because Intake:MaxWaitingContacts already waited for a commit.");
+        .CreateCounter<long>(ShedCounterName, "{contact}",
+            "Contacts refused RESOURCE_EXHAUSTED, unstored, because Intake:MaxWaitingContacts already waited for a commit or more than Intake:MaxUnpublishedEvents events waited to be published.");
+    private readonly Lock backlogLock = new();
+    private Task? backlogFallen;
     private int waiting;
 
     /// <summary>Contacts submitted and not yet committed (or failed).</summary>
@@ -31,23 +40,31 @@ public sealed class ContactIntake(
 
     /// <summary>
     /// The contact's receipt once committed, however many wait (a bulk import, bounded by its own
-    /// stream). Cancelling stops the wait, not the commit: the contact may still be stored,
-    /// unacknowledged, and a retry with the same request id gets its receipt.
+    /// stream). While more than <see cref="GroupCommitOptions.MaxUnpublishedEvents"/> events wait to
+    /// be published, the contact first waits, untaken, until fewer do, so a bulk import slows to the
+    /// pace its events leave. Cancelling that wait stores nothing; cancelling later stops the wait,
+    /// not the commit: the contact may still be stored, unacknowledged, and a retry with the same
+    /// request id gets its receipt.
     /// </summary>
-    public Task<ContactReceipt> SubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken)
-    {
-        var pending = Pending(requestId, contact);
-        Interlocked.Increment(ref waiting);
-        return CommitAsync(pending, cancellationToken);
-    }
+    public Task<ContactReceipt> SubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken) =>
+        UnpublishedBeyondBound() is null
+            ? Take(requestId, contact, cancellationToken)
+            : TakeOnceBacklogFallsAsync(requestId, contact, cancellationToken);
 
     /// <summary>
-    /// As <see cref="SubmitAsync"/>, unless Intake is saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>
-    /// contacts already wait): then null at once, nothing stored, and the refusal counted.
+    /// As <see cref="SubmitAsync"/>, unless Intake is holding back (more than <see cref="GroupCommitOptions.MaxUnpublishedEvents"/>
+    /// events wait to be published: <paramref name="unpublished"/> says how many) or saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>
+    /// contacts already wait; <paramref name="unpublished"/> null): then null at once, nothing stored, and the refusal counted.
     /// </summary>
-    public Task<ContactReceipt>? TrySubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken)
+    public Task<ContactReceipt>? TrySubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken, out long? unpublished)
     {
         // Refused before any work is done for it: a saturated Intake spends nothing on what it turns away.
+        unpublished = UnpublishedBeyondBound();
+        if (unpublished is not null)
+        {
+            shed?.Add(1);
+            return null;
+        }
         if (Interlocked.Increment(ref waiting) > maxWaiting)
         {
             Interlocked.Decrement(ref waiting);
@@ -63,6 +80,45 @@ public sealed class ContactIntake(
             Interlocked.Decrement(ref waiting);
             throw;
         }
+    }
+
+    /// <summary>The events waiting to be published when more than the bound; null when fewer, or when not known.</summary>
+    private long? UnpublishedBeyondBound() => unpublishedEvents?.Invoke() is { } events && events > maxUnpublished ? events : null;
+
+    private Task<ContactReceipt> Take(string requestId, Contact contact, CancellationToken cancellationToken)
+    {
+        var pending = Pending(requestId, contact);
+        Interlocked.Increment(ref waiting);
+        return CommitAsync(pending, cancellationToken);
+    }
+
+    /// <summary>Waits with nothing fixed, no connection and not counted as waiting for a commit, so a held-back import costs Intake nothing.</summary>
+    private async Task<ContactReceipt> TakeOnceBacklogFallsAsync(string requestId, Contact contact, CancellationToken cancellationToken)
+    {
+        await BacklogFallenAsync().WaitAsync(cancellationToken);
+        return await Take(requestId, contact, cancellationToken);
+    }
+
+    /// <summary>Completes once the backlog is within the bound: one poll shared by every contact held back, however many.</summary>
+    private Task BacklogFallenAsync()
+    {
+        lock (backlogLock)
+        {
+            if (backlogFallen is not { IsCompleted: false })
+            {
+                backlogFallen = PollBacklogAsync();
+            }
+            return backlogFallen;
+        }
+    }
+
+    private async Task PollBacklogAsync()
+    {
+        do
+        {
+            await Task.Delay(BacklogRecheck, time);
+        }
+        while (UnpublishedBeyondBound() is not null);
     }
 
     private PendingContact Pending(string requestId, Contact contact)

@@ -17,10 +17,13 @@ public sealed class IntakeGrpcService(
     ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
     ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock) : IntakeService.IntakeServiceBase
 {
-    /// <summary>How long a client turned away while Intake is saturated is asked to wait (google.rpc.RetryInfo).</summary>
+    /// <summary>How long a client turned away while Intake is saturated or holding back is asked to wait (google.rpc.RetryInfo).</summary>
     public static readonly TimeSpan SaturatedRetryDelay = TimeSpan.FromSeconds(1);
 
-    /// <summary>The contact, once committed; RESOURCE_EXHAUSTED at once, storing nothing, while Intake is saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>).</summary>
+    /// <summary>
+    /// The contact, once committed; RESOURCE_EXHAUSTED at once, storing nothing, while Intake is saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>)
+    /// or holding back because its events pile up unpublished (<see cref="GroupCommitOptions.MaxUnpublishedEvents"/>).
+    /// </summary>
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
         SubmitAsync(request, Callers.AgencyOf(context), context.CancellationToken, shedWhenSaturated: true);
 
@@ -56,7 +59,8 @@ public sealed class IntakeGrpcService(
 
     /// <summary>
     /// One contact, validated, authorised, stored (idempotently) and acknowledged once committed; refusals are thrown as SubmitContact answers them.
-    /// A bulk import's contacts wait for their commits however many wait (the stream's in-flight budget holds it back); a single submission may be shed.
+    /// A bulk import's contacts wait for their commits however many wait (the stream's in-flight budget holds it back), and wait to be taken while
+    /// Intake's events pile up unpublished; a single submission may be shed.
     /// </summary>
     private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, CallerAgency caller, CancellationToken cancellationToken, bool shedWhenSaturated = false)
     {
@@ -71,11 +75,17 @@ public sealed class IntakeGrpcService(
             throw RpcErrors.PermissionDenied("An agency submits contacts only as itself: contact.agency.organisation_id is not the calling agency.");
         }
         var committing = shedWhenSaturated
-            ? intake.TrySubmitAsync(request.RequestId, request.Contact, cancellationToken)
-                ?? throw RpcErrors.ResourceExhausted("Intake is saturated: too many contacts are waiting to be stored. Nothing was stored; send the same request again shortly.", SaturatedRetryDelay)
+            ? intake.TrySubmitAsync(request.RequestId, request.Contact, cancellationToken, out var unpublished) ?? throw Shed(unpublished)
             : intake.SubmitAsync(request.RequestId, request.Contact, cancellationToken);
         return ContactMessages.ToResponse(await committing);
     }
+
+    /// <summary>RESOURCE_EXHAUSTED for a contact shed, saying why: its events would pile up unpublished, or too many contacts wait to be stored.</summary>
+    private static RpcException Shed(long? unpublished) => RpcErrors.ResourceExhausted(
+        unpublished is { } events
+            ? $"Intake is holding back: {events} events wait to be announced downstream. Nothing was stored; send the same request again shortly."
+            : "Intake is saturated: too many contacts are waiting to be stored. Nothing was stored; send the same request again shortly.",
+        SaturatedRetryDelay);
 
     public override async Task<ContactRecord> GetContact(GetContactRequest request, ServerCallContext context)
     {

@@ -7,9 +7,9 @@ internal static class TestCallers
 {
     public const string PoliceWest = "police-west";
 
-    public static TestCallContext Agency(string organisationId = PoliceWest)
+    public static TestCallContext Agency(string organisationId = PoliceWest, CancellationToken cancellationToken = default)
     {
-        var context = new TestCallContext();
+        var context = new TestCallContext(cancellationToken);
         context.SetAuthenticatedAgency(new AuthenticatedAgency(organisationId));
         return context;
     }
