@@ -111,7 +111,7 @@ internal sealed partial class OperationsMonitor : BackgroundService
             OutboxBacklog? backlog = null;
             if (hasOutbox && MigrationsApplied())
             {
-                backlog = await OutboxBacklog.ReadAsync(connection, timeout.Token);
+                backlog = await OutboxBacklog.ReadAsync(connection, services.GetService<EventOutbox>(), timeout.Token);
             }
             else
             {

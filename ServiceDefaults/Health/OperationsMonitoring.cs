@@ -35,7 +35,8 @@ internal static class OperationsMonitoring
         builder.Services.AddReceiveObserver(services => services.GetRequiredService<ConsumerFaults>());
         builder.Services.AddSingleton<OperationsMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationsMonitor>());
-        builder.Services.AddSingleton(services => new OutboxWaiting(services.GetRequiredService<OperationsMonitor>()));
+        builder.Services.AddSingleton(services => new OutboxWaiting(
+            services.GetRequiredService<OperationsMonitor>(), services.GetService<EventOutbox>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, RegisterOperationsChecks>();
     }
 

@@ -33,8 +33,14 @@ public sealed class EventOutbox
     /// <summary>Every migration of the outbox's table, in order.</summary>
     public static Migration[] Migrations => [Migration, TraceMigration];
 
+    /// <summary>How long after the dispatcher was last held up (<see cref="HeldUp"/>) it still counts as held up.</summary>
+    internal static readonly TimeSpan HeldUpWindow = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim pending = new(0);
     private int writes;
+    private long written;
+    private long published;
+    private long heldUpAtTicks;
 
     /// <summary>Whether a write begun with <see cref="BeginWrite"/> is under way.</summary>
     public bool IsBeingWritten => Volatile.Read(ref writes) > 0;
@@ -47,13 +53,13 @@ public sealed class EventOutbox
         command.Parameters.Add(new() { Value = message.ToByteArray() });
         command.Parameters.Add(new() { Value = (object?)Activity.Current?.Id ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        Wake();
+        Added(1);
     }
 
     /// <summary>
     /// A command adding <paramref name="messages"/> to the outbox in one statement, in their order,
     /// for the caller to run in its own transaction beside its other writes (one round trip for all);
-    /// call <see cref="Wake"/> once that transaction has committed. <paramref name="traceParents"/>
+    /// call <see cref="Added"/> once that transaction has committed. <paramref name="traceParents"/>
     /// gives each message the trace it belongs to (<see cref="Activity.Id"/> where its change was asked
     /// for); without it, every message belongs to the current activity's trace.
     /// </summary>
@@ -81,6 +87,27 @@ public sealed class EventOutbox
         Interlocked.Increment(ref writes);
         return new Write(this);
     }
+
+    /// <summary>
+    /// <paramref name="events"/> were committed to the outbox (with <see cref="AddRangeCommand"/>):
+    /// counted, so <see cref="OutboxWaiting"/> knows the backlog between its samples, and the dispatcher woken.
+    /// </summary>
+    public void Added(int events)
+    {
+        Interlocked.Add(ref written, events);
+        Wake();
+    }
+
+    /// <summary>Events added and published by this process since it started: (written, published).</summary>
+    internal (long Written, long Published) Counts => (Interlocked.Read(ref written), Interlocked.Read(ref published));
+
+    internal void Published(int events) => Interlocked.Add(ref published, events);
+
+    /// <summary>The dispatcher could not publish as fast as events came: the consumers were behind, or the broker failed.</summary>
+    internal void HeldUp(DateTimeOffset now) => Interlocked.Exchange(ref heldUpAtTicks, now.UtcTicks);
+
+    /// <summary>Whether the dispatcher was held up within <see cref="HeldUpWindow"/> of <paramref name="now"/>, rather than only yielding to writers.</summary>
+    internal bool IsHeldUp(DateTimeOffset now) => now.UtcTicks - Interlocked.Read(ref heldUpAtTicks) < HeldUpWindow.Ticks;
 
     /// <summary>Tells the dispatcher there may be work; it also polls, so a missed wake only delays.</summary>
     public void Wake()

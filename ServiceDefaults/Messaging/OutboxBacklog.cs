@@ -3,7 +3,8 @@ using Npgsql;
 namespace Mash.ServiceDefaults;
 
 /// <summary>Events written but not yet published, and how long the oldest has waited.</summary>
-internal sealed record OutboxBacklog(long Waiting, TimeSpan OldestAge)
+/// <param name="CountsBefore">This process's <see cref="EventOutbox.Counts"/> just before the count: what it wrote and published since is not in it.</param>
+internal sealed record OutboxBacklog(long Waiting, TimeSpan OldestAge, (long Written, long Published) CountsBefore = default)
 {
     // One pass over the table: a backlog of 100,000 rows is counted in milliseconds, and an empty
     // outbox (the usual state) costs next to nothing. Rows a dispatcher is publishing still count
@@ -13,11 +14,12 @@ internal sealed record OutboxBacklog(long Waiting, TimeSpan OldestAge)
         FROM outbox_messages
         """;
 
-    internal static async Task<OutboxBacklog> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    internal static async Task<OutboxBacklog> ReadAsync(NpgsqlConnection connection, EventOutbox? outbox, CancellationToken cancellationToken)
     {
+        var counts = outbox?.Counts ?? default;
         await using var command = new NpgsqlCommand(Sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new OutboxBacklog(reader.GetInt64(0), TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(1))));
+        return new OutboxBacklog(reader.GetInt64(0), TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(1))), counts);
     }
 }

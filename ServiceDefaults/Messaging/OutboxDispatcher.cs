@@ -93,6 +93,7 @@ internal sealed partial class OutboxDispatcher(
                 }
                 else if (paced is not null && await paced.AnyBehindAsync(stoppingToken))
                 {
+                    outbox.HeldUp(time.GetUtcNow());
                     Interlocked.Increment(ref pacedBack);
                     await Task.Delay(PaceInterval, time, stoppingToken);
                 }
@@ -119,6 +120,7 @@ internal sealed partial class OutboxDispatcher(
             }
             catch (Exception ex)
             {
+                outbox.HeldUp(time.GetUtcNow());
                 LogDispatchFailed(logger, ex);
                 await Task.Delay(FailureBackoff, stoppingToken);
             }
@@ -140,6 +142,7 @@ internal sealed partial class OutboxDispatcher(
         // could rely on the order of types.
         await Task.WhenAll(rows.GroupBy(row => row.Type).Select(group => PublishAsync(publisher, group.Key, [.. group], cancellationToken)));
         await transaction.CommitAsync(cancellationToken);
+        outbox.Published(rows.Count);
         position.Took(rows.Max(row => row.Id));
         return rows.Count;
     }

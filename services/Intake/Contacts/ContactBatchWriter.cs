@@ -67,6 +67,7 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
             }
         }
         await transaction.CommitAsync();
+        outbox.Added(fresh.Count);
         for (var i = 0; i < fresh.Count; i++)
         {
             receipts[fresh[i].Key] = stored[i].Receipt;

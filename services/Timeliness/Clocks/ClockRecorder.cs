@@ -29,7 +29,7 @@ internal sealed partial class ClockRecorder(
             async (transaction, fresh) => stopped = await ApplyAsync(transaction, fresh, cancellationToken), cancellationToken);
         if (stopped > 0)
         {
-            outbox.Wake();
+            outbox.Added(stopped);
         }
     }
 

@@ -35,10 +35,15 @@ public sealed class OutboxPacingTests(InfrastructureFixture infrastructure)
         var ready = await infrastructure.RabbitMq.MessagesInAsync(queue);
         var waiting = await host.CountOutboxAsync();
         var paced = host.Dispatcher().PacedBack;
+        var outboxWaiting = host.Services.GetRequiredService<OutboxWaiting>();
+        var (heldUp, counted) = (outboxWaiting.IsHeldUp, outboxWaiting.Events);
         gate.Open();
         await ServiceHost.WaitUntilAsync(() => gate.Consumed.Count >= Events);
 
         Assert.True(paced > 0);
+        // What the writer sees: the dispatcher held up, and the events it holds.
+        Assert.True(heldUp);
+        Assert.Equal(waiting, counted);
         // The consumer holds one; the queue a few more, at most what one probe's answer let through.
         Assert.InRange(ready, (uint)MaxQueuedBatches, (uint)MaxQueuedBatches + 3);
         Assert.True(waiting >= Events - MaxQueuedBatches - 5, $"{waiting} events waited in the outbox.");
@@ -61,6 +66,7 @@ public sealed class OutboxPacingTests(InfrastructureFixture infrastructure)
         await ServiceHost.WaitUntilAsync(() => gate.Consumed.Count >= Events);
 
         Assert.Equal(0, host.Dispatcher().PacedBack);
+        Assert.False(host.Services.GetRequiredService<OutboxWaiting>().IsHeldUp);
     }
 
     private async Task<ServiceHost> StartAsync(string prefix, string pacedQueue, ConsumerGate gate)
