@@ -36,7 +36,7 @@ internal static class OperationsMonitoring
         builder.Services.AddSingleton<OperationsMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationsMonitor>());
         builder.Services.AddSingleton(services => new OutboxWaiting(
-            services.GetRequiredService<OperationsMonitor>(), services.GetService<EventOutbox>(), services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<OperationsMonitor>(), services.GetService<EventOutbox>()));
         builder.Services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, RegisterOperationsChecks>();
     }
 

@@ -10,9 +10,8 @@ public sealed class OutboxWaiting
 {
     private readonly OperationsMonitor monitor;
     private readonly EventOutbox? outbox;
-    private readonly TimeProvider time;
 
-    internal OutboxWaiting(OperationsMonitor monitor, EventOutbox? outbox, TimeProvider time) => (this.monitor, this.outbox, this.time) = (monitor, outbox, time);
+    internal OutboxWaiting(OperationsMonitor monitor, EventOutbox? outbox) => (this.monitor, this.outbox) = (monitor, outbox);
 
     /// <summary>The events waiting now; null before the first sample, or when it could not read the outbox.</summary>
     public long? Events
@@ -27,11 +26,4 @@ public sealed class OutboxWaiting
             return Math.Max(0, sampled.Waiting + (written - sampled.CountsBefore.Written) - (published - sampled.CountsBefore.Published));
         }
     }
-
-    /// <summary>
-    /// Whether the dispatcher is held up: the consumers of its events are behind (<see cref="OutboxOptions.PaceQueues"/>)
-    /// or the broker refuses them, lately. Events it merely holds back while writers write
-    /// (<see cref="OutboxOptions.MaxYield"/>) leave once they pause, so they are no reason to hold back.
-    /// </summary>
-    public bool IsHeldUp => outbox?.IsHeldUp(time.GetUtcNow()) ?? false;
 }

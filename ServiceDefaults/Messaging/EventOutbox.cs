@@ -33,14 +33,10 @@ public sealed class EventOutbox
     /// <summary>Every migration of the outbox's table, in order.</summary>
     public static Migration[] Migrations => [Migration, TraceMigration];
 
-    /// <summary>How long after the dispatcher was last held up (<see cref="HeldUp"/>) it still counts as held up.</summary>
-    internal static readonly TimeSpan HeldUpWindow = TimeSpan.FromSeconds(2);
-
     private readonly SemaphoreSlim pending = new(0);
     private int writes;
     private long written;
     private long published;
-    private long heldUpAtTicks;
 
     /// <summary>Whether a write begun with <see cref="BeginWrite"/> is under way.</summary>
     public bool IsBeingWritten => Volatile.Read(ref writes) > 0;
@@ -102,12 +98,6 @@ public sealed class EventOutbox
     internal (long Written, long Published) Counts => (Interlocked.Read(ref written), Interlocked.Read(ref published));
 
     internal void Published(int events) => Interlocked.Add(ref published, events);
-
-    /// <summary>The dispatcher could not publish as fast as events came: the consumers were behind, or the broker failed.</summary>
-    internal void HeldUp(DateTimeOffset now) => Interlocked.Exchange(ref heldUpAtTicks, now.UtcTicks);
-
-    /// <summary>Whether the dispatcher was held up within <see cref="HeldUpWindow"/> of <paramref name="now"/>, rather than only yielding to writers.</summary>
-    internal bool IsHeldUp(DateTimeOffset now) => now.UtcTicks - Interlocked.Read(ref heldUpAtTicks) < HeldUpWindow.Ticks;
 
     /// <summary>Tells the dispatcher there may be work; it also polls, so a missed wake only delays.</summary>
     public void Wake()

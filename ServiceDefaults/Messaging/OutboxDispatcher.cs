@@ -56,6 +56,7 @@ internal sealed partial class OutboxDispatcher(
     private readonly OutboxYield yielding = new(options.Value.MaxYield);
     private readonly OutboxPosition position = new(RescanInterval);
     private readonly TimeSpan idlePoll = options.Value.IdlePollInterval;
+    private readonly TimeSpan linger = options.Value.Linger;
     private readonly DownstreamQueues? paced = downstream is { Queues.Count: > 0 } ? downstream : null;
     private long heldBack;
     private long pacedBack;
@@ -93,7 +94,6 @@ internal sealed partial class OutboxDispatcher(
                 }
                 else if (paced is not null && await paced.AnyBehindAsync(stoppingToken))
                 {
-                    outbox.HeldUp(time.GetUtcNow());
                     Interlocked.Increment(ref pacedBack);
                     await Task.Delay(PaceInterval, time, stoppingToken);
                 }
@@ -111,6 +111,10 @@ internal sealed partial class OutboxDispatcher(
                     if (await outbox.WaitAsync(poll, stoppingToken))
                     {
                         lastActive = time.GetUtcNow();
+                        if (linger > TimeSpan.Zero)
+                        {
+                            await Task.Delay(linger, time, stoppingToken);
+                        }
                     }
                 }
             }
@@ -120,7 +124,6 @@ internal sealed partial class OutboxDispatcher(
             }
             catch (Exception ex)
             {
-                outbox.HeldUp(time.GetUtcNow());
                 LogDispatchFailed(logger, ex);
                 await Task.Delay(FailureBackoff, stoppingToken);
             }

@@ -4,20 +4,31 @@ namespace Mash.ServiceDefaults;
 public sealed class OutboxOptions
 {
     public const string SectionName = "ServiceDefaults:Outbox";
-    public const string Requirement = "ServiceDefaults:Outbox:MaxYield must be from 00:00:00 to 00:05:00, IdlePollInterval from 00:00:00.050 to 00:05:00, and MaxQueuedBatches at least 1.";
+    public const string Requirement = "ServiceDefaults:Outbox:MaxYield must be from 00:00:00 to 00:05:00, Linger from 00:00:00 to 00:00:05, IdlePollInterval from 00:00:00.050 to 00:05:00, and MaxQueuedBatches at least 1.";
 
     /// <summary>
     /// How long the dispatcher may hold events back while writes that add them are under way
     /// (<see cref="EventOutbox.BeginWrite"/>, a burst of group commits), so acknowledgements go
-    /// first; zero never holds them. Targets run from each event's own time, not from its publishing.
+    /// first; zero (the default) never holds them. Targets run from each event's own time, not from its
+    /// publishing. Publishing a batch of events as one message costs little beside storing them, and
+    /// events held back are a backlog no writer sees (it is no reason to hold back), so only a service
+    /// that takes bursts larger than its consumers can follow should set it.
     /// </summary>
-    public TimeSpan MaxYield { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxYield { get; set; } = TimeSpan.Zero;
 
     /// <summary>
     /// How often an idle dispatcher looks for events nobody woke it for: those of a replica that
     /// died before publishing them. Events this process writes wake it at once.
     /// </summary>
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the dispatcher, woken by a write after it had caught up, waits before taking the next
+    /// batch, so the events of that moment leave together: under a steady load a batch holds about this
+    /// long's worth of events, and every consumer pays its per-message cost once for them all rather
+    /// than for each few. The most it adds to an event's way downstream.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// The queues the service's events feed (their consumers' queues, e.g. <c>triage-contact-received</c>):
@@ -35,5 +46,6 @@ public sealed class OutboxOptions
     public bool IsUsable =>
         MaxQueuedBatches >= 1
         && MaxYield >= TimeSpan.Zero && MaxYield <= TimeSpan.FromMinutes(5)
+        && Linger >= TimeSpan.Zero && Linger <= TimeSpan.FromSeconds(5)
         && IdlePollInterval >= TimeSpan.FromMilliseconds(50) && IdlePollInterval <= TimeSpan.FromMinutes(5);
 }

@@ -50,9 +50,9 @@ public static class Extensions
             .Validate(options => options.IsUsable, GroupCommitOptions.Requirement)
             .ValidateOnStart();
         builder.Services.AddSingleton<ContactBatchWriter>();
-        // Holds back on the outbox's backlog while the dispatcher is held up by the consumers or the broker
-        // (OutboxWaiting, from AddServiceDefaults; without it, never): events it only holds back for a
-        // burst of writes (MaxYield) leave once the burst pauses, so they are no reason to refuse contacts.
+        // Holds back on the outbox's backlog (OutboxWaiting, from AddServiceDefaults; without it, never):
+        // events pile up there when the consumers are behind, the broker is down, or the dispatcher
+        // cannot get the CPU to publish them, and each is a reason to take no more.
         builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<ContactIntake>(services, UnpublishedEvents(services)));
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AuditedContactReads>();
@@ -67,5 +67,5 @@ public static class Extensions
     }
 
     private static Func<long?> UnpublishedEvents(IServiceProvider services) =>
-        services.GetService<OutboxWaiting>() is { } outbox ? () => outbox.IsHeldUp ? outbox.Events : null : () => null;
+        services.GetService<OutboxWaiting>() is { } outbox ? () => outbox.Events : () => null;
 }

@@ -169,6 +169,9 @@ public sealed class EventSink(int expected = 1)
 
     public TaskCompletionSource<ContactRated> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>How many events each batch a BatchRecordingConsumer got held, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> BatchSizes { get; } = new();
+
     /// <summary>Completes once <c>expected</c> events have come.</summary>
     public TaskCompletionSource AllReceived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -211,6 +214,7 @@ public sealed class BatchRecordingConsumer(EventSink sink) : IConsumer<EventBatc
 {
     public Task Consume(ConsumeContext<EventBatch<ContactRated>> context)
     {
+        sink.BatchSizes.Enqueue(context.Message.Events.Count);
         foreach (var message in context.Message.Events)
         {
             sink.Add(message);

@@ -83,7 +83,23 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         Assert.Contains(OutboxOptions.Requirement, ex.Message, StringComparison.Ordinal);
     }
 
-    private async Task<ServiceHost> StartAsync(EventSink sink, string maxYield)
+    [Fact]
+    public async Task Events_written_within_the_linger_after_a_wake_leave_as_one_message()
+    {
+        var sink = new EventSink(expected: 3);
+        await using var host = await StartAsync(sink, maxYield: "00:00:00", linger: "00:00:01");
+
+        // The first wakes the dispatcher, which lingers a second: the others join it.
+        for (var i = 0; i < 3; i++)
+        {
+            await host.AddEventAsync(new Events.ContactRated { ContactId = $"event-{i}" });
+        }
+        await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.Equal([3], sink.BatchSizes);
+    }
+
+    private async Task<ServiceHost> StartAsync(EventSink sink, string maxYield, string linger = "00:00:00")
     {
         var database = await infrastructure.Postgres.CreateDatabaseAsync("outbox");
         var host = await ServiceHost.StartAsync(new Dictionary<string, string?>
@@ -92,6 +108,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
             ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMq.ConnectionString,
             ["ServiceDefaults:Bus:EndpointPrefix"] = $"sdtests-outbox-{Guid.NewGuid():N}"[..28],
             ["ServiceDefaults:Outbox:MaxYield"] = maxYield,
+            ["ServiceDefaults:Outbox:Linger"] = linger,
         }, b =>
         {
             b.Services.AddSingleton(sink);
