@@ -82,6 +82,8 @@ public sealed class QueueDepthTests(InfrastructureFixture infrastructure)
         await channel.QueueDeclareAsync(queue + "_error", durable: false, exclusive: false, autoDelete: true);
         await channel.BasicPublishAsync("", queue + "_error", "1"u8.ToArray());
         await channel.BasicPublishAsync("", queue + "_error", "2"u8.ToArray());
+        // A publish returns before the broker has queued the message.
+        await ServiceHost.WaitUntilAsync(async () => await infrastructure.RabbitMq.MessagesInAsync(queue + "_error") == 2);
         faults.Record(queue);
         clock.Now += TimeSpan.FromSeconds(2);
         var afterMove = ErrorDepth(await sampler.SampleAsync(CancellationToken.None), queue);
