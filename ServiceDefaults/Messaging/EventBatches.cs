@@ -20,7 +20,11 @@ public static class EventBatches
         Func<TMessage, (string EventId, TFact Fact)> read,
         Func<NpgsqlTransaction, IReadOnlyList<TFact>, CancellationToken, Task> record)
         where TMessage : class, Google.Protobuf.IMessage =>
-        context.ApplyAsync((message, _) => read(message) is var (eventId, fact) ? (EventId: EventFields.IdOf(eventId), Fact: fact) : default,
+        context.ApplyAsync((message, _) =>
+            {
+                var (eventId, fact) = read(message);
+                return (EventId: EventFields.IdOf(eventId), Fact: fact);
+            },
             events => EventInbox.ApplyNewAsync(dataSource, consumer, events, e => e.EventId,
                 (transaction, fresh) => record(transaction, [.. fresh.Select(e => e.Fact)], context.CancellationToken), context.CancellationToken));
 
