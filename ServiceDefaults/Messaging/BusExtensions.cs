@@ -49,6 +49,13 @@ public sealed class MashBusOptions
 
     /// <summary>The longest wait between two retries during an outage: how soon after the dependency is back an endpoint resumes, at most.</summary>
     public TimeSpan OutageRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest wait between two attempts of a receive endpoint (or a publisher) to connect to
+    /// RabbitMQ again after losing it: how soon after the broker is back the service consumes, at
+    /// most (<see cref="ReceiveTransportRetry"/>). Attempts start 1 s apart, with jitter.
+    /// </summary>
+    public TimeSpan ReconnectMaxInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public static class BusExtensions
@@ -78,6 +85,8 @@ public static class BusExtensions
         configureOptions?.Invoke(options);
         var prefix = string.IsNullOrWhiteSpace(options.EndpointPrefix) ? builder.Environment.ApplicationName : options.EndpointPrefix;
 
+        // Before MassTransit's hosted service, which starts the bus: hosted services start in order.
+        builder.Services.AddHostedService(services => new ReceiveTransportRetry(services, options.ReconnectMaxInterval));
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
