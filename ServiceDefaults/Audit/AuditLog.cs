@@ -88,6 +88,20 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider time)
         return entry;
     }
 
+    /// <summary>Records a read of many records at once, one row each, on a connection of its own (a page read outside a transaction).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> RecordAsync(Caller caller, string action, IReadOnlyList<string?> recordIds, AuditOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (recordIds.Count == 0)
+        {
+            return [];
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var entries = await RecordAsync(transaction, caller, action, recordIds, outcome, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entries;
+    }
+
     /// <summary>Records this call's read of <paramref name="recordId"/> by its caller, in the read's transaction.</summary>
     public Task<AuditEntry> RecordAsync(NpgsqlTransaction transaction, ServerCallContext context, string? recordId, AuditOutcome outcome) =>
         RecordAsync(transaction, context.GetCaller(), context.Method, recordId, outcome, context.CancellationToken);
