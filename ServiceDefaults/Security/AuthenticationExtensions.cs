@@ -59,6 +59,7 @@ public static class AuthenticationExtensions
                 if (context.Principal?.Identity is ClaimsIdentity identity)
                 {
                     CopyRoles(identity, roleClaims);
+                    NoAgencyClaims(identity);
                 }
                 await validated(context);
             };
@@ -79,6 +80,15 @@ public static class AuthenticationExtensions
             {
                 identity.AddClaim(new Claim(MashClaims.Roles, claim.Value, claim.ValueType, claim.Issuer));
             }
+        }
+    }
+
+    /// <summary>Only an agency's own token makes a caller an agency: a staff token claiming to be one is read as staff.</summary>
+    private static void NoAgencyClaims(ClaimsIdentity identity)
+    {
+        foreach (var claim in identity.FindAll(c => c.Type == MashClaims.AgencyId || (c.Type == MashClaims.Roles && c.Value == MashRoles.Agency)).ToList())
+        {
+            identity.RemoveClaim(claim);
         }
     }
 

@@ -137,6 +137,19 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_staff_token_claiming_to_be_an_agency_is_read_as_staff()
+    {
+        var token = TestTokens.Create("impostor", [MashRoles.Agency, MashRoles.Practitioner], claims: new Dictionary<string, string> { ["mash_agency"] = "police-west" });
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await client.ForAgenciesAsync(new Probe(), TestTokens.Bearer(token)));
+        var seen = await client.ForPractitionersAsync(new Probe(), TestTokens.Bearer(token));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(("impostor", ""), (seen.CallerId, seen.AgencyId));
+        Assert.Equal([MashRoles.Practitioner], seen.Roles);
+    }
+
+    [Fact]
     public async Task Health_and_reflection_need_no_credentials()
     {
         var health = await new Health.HealthClient(host.Channel).CheckAsync(new HealthCheckRequest());
