@@ -83,6 +83,16 @@ function contact(c, i) {
 }
 
 async function main() {
+  // Who may call, as grpc-js sees it: no credentials UNAUTHENTICATED, a practitioner's token on the
+  // board's scorecard PERMISSION_DENIED (HTTP 401 and 403 before any gRPC status, read as such).
+  const refusal = (promise) => promise.then(() => 'OK', (e) => e.message);
+  const anonymous = await refusal(new Promise((resolve, reject) =>
+    quality.GetScorecard({}, new grpc.Metadata(), { deadline: deadline() }, (err, res) => (err ? reject(new Error(grpc.status[err.code])) : resolve(res)))));
+  check(anonymous === 'UNAUTHENTICATED', `GetScorecard without credentials: ${anonymous}`);
+  const practitioner = await refusal(new Promise((resolve, reject) =>
+    quality.GetScorecard({}, asPractitioner(), { deadline: deadline() }, (err, res) => (err ? reject(new Error(grpc.status[err.code])) : resolve(res)))));
+  check(practitioner === 'PERMISSION_DENIED', `GetScorecard as a practitioner: ${practitioner}`);
+
   // A board dashboard subscribes before anything happens.
   const received = [];
   const stream = outcomes.SubscribeOutcomes({}, asBoard());
