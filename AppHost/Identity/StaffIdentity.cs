@@ -29,24 +29,33 @@ public static class StaffIdentity
     /// </summary>
     public static void EnsureDevelopmentSigningKey(this IDistributedApplicationBuilder builder)
     {
-        var bearer = builder.Configuration.GetSection(BearerSection);
-        if (!builder.Environment.IsDevelopment() || bearer["Authority"] is { Length: > 0 } || bearer["MetadataAddress"] is { Length: > 0 }
-            || bearer.GetSection("SigningKeys").GetChildren().Any())
+        if (DevelopmentKeyFor(builder.Configuration, builder.Environment.IsDevelopment()) is not { } key)
         {
             return;
         }
-        var key = new Dictionary<string, string?>
+        if (builder.AppHostAssembly?.GetCustomAttributes(typeof(UserSecretsIdAttribute), false).OfType<UserSecretsIdAttribute>().FirstOrDefault() is { } secrets)
+        {
+            Save(PathHelper.GetSecretsPathFromSecretsId(secrets.UserSecretsId), key);
+        }
+        builder.Configuration.AddInMemoryCollection(key.ToDictionary(k => $"{SigningKeysKey}:0:{k.Key}", k => k.Value));
+    }
+
+    /// <summary>A new signing key as <c>dotnet user-jwts</c> makes one, when Development needs one: no provider and no key configured.</summary>
+    internal static Dictionary<string, string?>? DevelopmentKeyFor(IConfiguration configuration, bool isDevelopment)
+    {
+        var bearer = configuration.GetSection(BearerSection);
+        if (!isDevelopment || bearer["Authority"] is { Length: > 0 } || bearer["MetadataAddress"] is { Length: > 0 }
+            || bearer.GetSection("SigningKeys").GetChildren().Any())
+        {
+            return null;
+        }
+        return new Dictionary<string, string?>
         {
             ["Id"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)),
             ["Issuer"] = UserJwtsIssuer,
             ["Value"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Length"] = "32",
         };
-        if (builder.AppHostAssembly?.GetCustomAttributes(typeof(UserSecretsIdAttribute), false).OfType<UserSecretsIdAttribute>().FirstOrDefault() is { } secrets)
-        {
-            Save(PathHelper.GetSecretsPathFromSecretsId(secrets.UserSecretsId), key);
-        }
-        builder.Configuration.AddInMemoryCollection(key.ToDictionary(k => $"{SigningKeysKey}:0:{k.Key}", k => k.Value));
     }
 
     /// <summary>The <c>Authentication</c> section as environment variables (<c>Authentication__Schemes__Bearer__ValidIssuer</c>, …).</summary>
@@ -55,8 +64,8 @@ public static class StaffIdentity
             .Where(setting => setting.Value is not null)
             .Select(setting => KeyValuePair.Create(setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value!));
 
-    // As dotnet user-jwts keeps it: one flat key holding the array of signing keys.
-    private static void Save(string path, Dictionary<string, string?> key)
+    /// <summary>Into a user secrets file as <c>dotnet user-jwts</c> keeps it: one flat key holding the array of signing keys; the file's other secrets stay.</summary>
+    internal static void Save(string path, Dictionary<string, string?> key)
     {
         var secrets = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
         secrets[SigningKeysKey] = new JsonArray(new JsonObject
