@@ -1,9 +1,14 @@
+using Mash.AppHost.Identity;
 using Mash.AppHost.Servers;
 using Mash.AppHost.Services;
 
 // The MASH Platform: five services, each with its own database, one bus. Aspire's orchestrator
 // starts every resource once what it waits for is healthy and its dashboard shows them all.
 var builder = DistributedApplication.CreateBuilder(args);
+
+// Who may call: the Authentication section (appsettings.Development.json: staff tokens from
+// `dotnet user-jwts create --project AppHost`, the development agencies) goes to every service.
+builder.EnsureDevelopmentSigningKey();
 
 // No container runtime on these machines, so the servers run from Debian's packages as processes,
 // their data under .state/<stack>. Where Docker runs, Aspire.Hosting.PostgreSQL/Redis/RabbitMQ's

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mash.AppHost.Identity;
 using Mash.AppHost.Servers;
 
 namespace Mash.AppHost.Services;
@@ -16,7 +17,8 @@ public static class ServiceBuilderExtensions
     /// the Development environment), a gRPC endpoint on <paramref name="grpcPort"/>, both given to
     /// Kestrel under the names ServiceDefaults listens on, healthy once <c>/health</c> answers,
     /// launched from its build output (<see cref="BuiltOutputLaunch"/>: no MSBuild at each start), and
-    /// restarted with back-off when it crashes.
+    /// restarted with back-off when it crashes; and who may call it: the AppHost's <c>Authentication</c>
+    /// section (staff's token settings and the agencies, <see cref="StaffIdentity"/>).
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, [ResourceName] string name, int grpcPort)
         where TProject : IProjectMetadata, new()
@@ -35,6 +37,10 @@ public static class ServiceBuilderExtensions
                     var endpoint = service.GetEndpoint(endpointName);
                     context.EnvironmentVariables[$"Kestrel__Endpoints__{endpointName}__Url"] =
                         ReferenceExpression.Create($"http://{endpoint.EndpointAnnotation.TargetHost}:{endpoint.Property(EndpointProperty.TargetPort)}");
+                }
+                foreach (var (variable, value) in StaffIdentity.EnvironmentOf(builder.Configuration))
+                {
+                    context.EnvironmentVariables[variable] = value;
                 }
             })
             .WithServiceHealthCheck(ManagementEndpointName)

@@ -13,8 +13,8 @@ namespace Mash.Intake;
 
 public static class Extensions
 {
-    /// <summary>Intake's schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration];
+    /// <summary>Intake's schema: its own scripts and the outbox's, inbox's and audit log's tables. The tests build their databases from the same list.</summary>
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration, AuditLog.Migration];
 
     /// <summary>Intake's database, bus (with its progress consumers), outbox, vocabulary, pseudonym key, stores, listing, watching, audit log and agency authentication.</summary>
     public static TBuilder AddIntake<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -54,7 +54,7 @@ public static class Extensions
         // events pile up there when the consumers are behind, the broker is down, or the dispatcher
         // cannot get the CPU to publish them, and each is a reason to take no more.
         builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<ContactIntake>(services, UnpublishedEvents(services)));
-        builder.Services.AddSingleton<AuditLog>();
+        builder.AddAuditLog();
         builder.Services.AddSingleton<AuditedContactReads>();
         builder.Services.AddContactListing(builder.Configuration);
         builder.Services.AddOptions<WatchOptions>()

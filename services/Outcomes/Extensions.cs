@@ -9,8 +9,8 @@ namespace Mash.Outcomes;
 
 public static class Extensions
 {
-    /// <summary>Outcomes' schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration];
+    /// <summary>Outcomes' schema: its own scripts and the outbox's, inbox's and audit log's tables. The tests build their databases from the same list.</summary>
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration, AuditLog.Migration];
 
     /// <summary>Outcomes' database, consumers, outbox, live feed and configuration.</summary>
     public static TBuilder AddOutcomes<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -32,6 +32,7 @@ public static class Extensions
             });
         });
         builder.AddEventOutbox();
+        builder.AddAuditLog();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<OutcomesOptions>()

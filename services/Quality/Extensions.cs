@@ -7,8 +7,8 @@ namespace Mash.Quality;
 
 public static class Extensions
 {
-    /// <summary>Quality's schema: its own scripts and the inbox's table. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventInbox.Migration];
+    /// <summary>Quality's schema: its own scripts and the inbox's and audit log's tables. The tests build their databases from the same list.</summary>
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventInbox.Migration, AuditLog.Migration];
 
     /// <summary>Quality's database, the consumers that gather the indicators' facts, and the scorecard.</summary>
     public static TBuilder AddQuality<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -22,6 +22,8 @@ public static class Extensions
             bus.AddConsumer<DecisionTimedConsumer>();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Calls refused for their role are on record (the scorecard itself names no one).
+        builder.AddAuditLog();
         builder.Services.AddSingleton<FactStore>();
         builder.Services.AddSingleton<FactReader>();
         return builder;

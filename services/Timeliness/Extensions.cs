@@ -9,8 +9,8 @@ namespace Mash.Timeliness;
 
 public static class Extensions
 {
-    /// <summary>Timeliness's schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration];
+    /// <summary>Timeliness's schema: its own scripts and the outbox's, inbox's and audit log's tables. The tests build their databases from the same list.</summary>
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration, AuditLog.Migration];
 
     /// <summary>Timeliness's database, bus (ContactReceived, ContactRated, DecisionRecorded in; DecisionTimed out through the outbox), targets and clocks.</summary>
     public static TBuilder AddTimeliness<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -23,6 +23,7 @@ public static class Extensions
             bus.AddConsumer<DecisionRecordedConsumer>();
         });
         builder.AddEventOutbox();
+        builder.AddAuditLog();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Checked at start, so a mistyped target or calendar stops the service rather than mistiming contacts.

@@ -90,9 +90,9 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Runs a process to completion, killing its tree if it outlives <paramref name="timeout"/>.</summary>
-    public static async Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout)
+    public static async Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var child = Start(fileName, arguments, workingDirectory);
+        using var child = Start(fileName, arguments, workingDirectory, environment);
         var exited = await child.WaitForExitAsync(timeout);
         return new ProcessResult(child.CommandLine, exited ? child.process.ExitCode : null, !exited, child.Stdout, child.Stderr);
     }

@@ -1,4 +1,5 @@
 using Mash.Intake.Contacts;
+using Mash.ServiceDefaults;
 using Npgsql;
 
 namespace Mash.Intake.Audit;
@@ -10,18 +11,19 @@ namespace Mash.Intake.Audit;
 /// </summary>
 public sealed class AuditedContactReads(NpgsqlDataSource dataSource, ContactStore contacts, AuditLog audit)
 {
-    public async Task<ContactLookup> GetAsync(Guid contactId, CallerAgency caller, string action, CancellationToken cancellationToken)
+    /// <param name="caller">Who reads, from the credentials: the audit row's actor.</param>
+    /// <param name="scope">Whose contacts the caller may see.</param>
+    /// <param name="action">The gRPC method, as the audit row names it.</param>
+    public async Task<ContactLookup> GetAsync(Guid contactId, Caller caller, CallerAgency scope, string action, CancellationToken cancellationToken)
     {
-        var organisationId = caller.OrganisationId
-            ?? throw new InvalidOperationException("An audited read needs a caller identified by its organisation.");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var lookup = await contacts.FindAsync(transaction, contactId, caller, cancellationToken);
+        var lookup = await contacts.FindAsync(transaction, contactId, scope, cancellationToken);
         if (lookup.Contact is null && !lookup.Denied)
         {
             return lookup;
         }
-        await audit.RecordAsync(transaction, organisationId, action, contactId, lookup.Denied ? AuditOutcome.Denied : AuditOutcome.Allowed, cancellationToken);
+        await audit.RecordAsync(transaction, caller, action, contactId.ToString(), lookup.Denied ? AuditOutcome.Denied : AuditOutcome.Allowed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return lookup;
     }

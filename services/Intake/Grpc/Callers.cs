@@ -1,19 +1,24 @@
 using Mash.ServiceDefaults;
 using Mash.Intake.Contacts;
-using Mash.Intake.Security;
 using Grpc.Core;
-using Google.Rpc;
 
 namespace Mash.Intake.Grpc;
 
-/// <summary>Who is calling, as far as what they may see goes.</summary>
+/// <summary>Whose contacts a caller may see, from its credentials (<see cref="CallerContext.GetCaller"/>).</summary>
 internal static class Callers
 {
     /// <summary>
-    /// The agency whose credentials the call presented (<see cref="AgencyAuthenticationInterceptor"/>);
-    /// <see cref="ContactStore.FindAsync"/> keeps it to its own contacts. A handler reached without an
-    /// authenticated caller (the interceptor not registered) fails closed: UNAUTHENTICATED, never every contact.
+    /// A frontline app sees only its own agency's contacts (<see cref="ContactStore.FindAsync"/>); MASH
+    /// practitioners and managers, screening, see any. Anyone else fails closed: PERMISSION_DENIED,
+    /// never every contact (the RPC's policy refuses them first).
     /// </summary>
+    public static CallerAgency ScopeOf(Caller caller) =>
+        caller.IsAgency ? new CallerAgency(caller.AgencyId)
+        : caller.IsInAnyRole(MashRoles.Practitioner, MashRoles.Manager) ? CallerAgency.AnyAgency
+        : throw RpcErrors.PermissionDenied("Only the submitting agency and MASH practitioners read contacts.");
+
+    /// <summary>The agency a frontline app submits and lists as; only an agency's credentials name one.</summary>
     public static CallerAgency AgencyOf(ServerCallContext context) =>
-        new((context.GetAuthenticatedAgency() ?? throw RpcErrors.Unauthenticated("The call carries no authenticated agency.")).OrganisationId);
+        context.GetCaller() is { AgencyId: { } agencyId } ? new CallerAgency(agencyId)
+        : throw RpcErrors.PermissionDenied("Only a frontline app, with its agency's credentials, submits and lists contacts.");
 }

@@ -8,14 +8,20 @@ using Mash.Intake.Progress;
 using Mash.Intake.Validation;
 using Grpc.Core;
 using Google.Rpc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Mash.Intake.Grpc;
 
-/// <summary>mash.intake.v1.IntakeService: the agencies' way in.</summary>
+/// <summary>
+/// mash.intake.v1.IntakeService: the agencies' way in. Frontline apps only, each to its own
+/// contacts; a contact's content (GetContact) also to MASH practitioners and managers, for screening.
+/// Every read of a contact, its summary or its progress is in <c>audit_log</c>. A policy per method:
+/// ASP.NET Core requires every policy that applies, so one on the class could only narrow them.
+/// </summary>
 public sealed class IntakeGrpcService(
     ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
-    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock) : IntakeService.IntakeServiceBase
+    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock, AuditLog audit) : IntakeService.IntakeServiceBase
 {
     /// <summary>How long a client turned away while Intake is saturated or holding back is asked to wait (google.rpc.RetryInfo).</summary>
     public static readonly TimeSpan SaturatedRetryDelay = TimeSpan.FromSeconds(1);
@@ -24,6 +30,7 @@ public sealed class IntakeGrpcService(
     /// The contact, once committed; RESOURCE_EXHAUSTED at once, storing nothing, while Intake is saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>)
     /// or holding back because its events pile up unpublished (<see cref="GroupCommitOptions.MaxUnpublishedEvents"/>).
     /// </summary>
+    [Authorize(Policy = MashPolicies.Agencies)]
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
         SubmitAsync(request, Callers.AgencyOf(context), context.CancellationToken, shedWhenSaturated: true);
 
@@ -32,6 +39,7 @@ public sealed class IntakeGrpcService(
     /// refused item is answered with its refusal and the rest go on; each is answered, in order, once
     /// it is committed.
     /// </summary>
+    [Authorize(Policy = MashPolicies.Agencies)]
     public override Task SubmitContacts(IAsyncStreamReader<SubmitContactRequest> requestStream, IServerStreamWriter<SubmitContactResult> responseStream, ServerCallContext context)
     {
         var caller = Callers.AgencyOf(context);
@@ -40,6 +48,7 @@ public sealed class IntakeGrpcService(
     }
 
     /// <summary>SubmitContacts a batch a message: each batch answered, in order, once every contact in it is committed or refused.</summary>
+    [Authorize(Policy = MashPolicies.Agencies)]
     public override Task SubmitContactBatches(IAsyncStreamReader<SubmitContactBatch> requestStream, IServerStreamWriter<SubmitContactBatchResult> responseStream, ServerCallContext context)
     {
         var caller = Callers.AgencyOf(context);
@@ -87,12 +96,14 @@ public sealed class IntakeGrpcService(
             : "Intake is saturated: too many contacts are waiting to be stored. Nothing was stored; send the same request again shortly.",
         SaturatedRetryDelay);
 
+    [Authorize(Policy = MashPolicies.AgenciesAndPractitioners)]
     public override async Task<ContactRecord> GetContact(GetContactRequest request, ServerCallContext context)
     {
         var contactId = ContactIdOf(request.ContactId);
+        var caller = context.GetCaller();
         // Another agency's contact is PERMISSION_DENIED (and audited as denied), as issue 4 asks, though
         // it tells the caller the id exists; an unknown id is NOT_FOUND.
-        var lookup = await contacts.GetAsync(contactId, Callers.AgencyOf(context), nameof(GetContact), context.CancellationToken);
+        var lookup = await contacts.GetAsync(contactId, caller, Callers.ScopeOf(caller), context.Method, context.CancellationToken);
         if (lookup.Denied)
         {
             throw RpcErrors.PermissionDenied($"Contact {contactId} was submitted by another agency.");
@@ -102,7 +113,11 @@ public sealed class IntakeGrpcService(
         return ContactMessages.ToRecord(stored);
     }
 
-    /// <summary>The caller's own contacts, newest first. Summaries carry no personal data, so nothing is audited.</summary>
+    /// <summary>
+    /// The caller's own contacts, newest first. Summaries name no one, but their presenting issues are
+    /// about a child or adult at risk, so each contact listed is audited (allowed) before the page leaves.
+    /// </summary>
+    [Authorize(Policy = MashPolicies.Agencies)]
     public override async Task<ListContactsResponse> ListContacts(ListContactsRequest request, ServerCallContext context)
     {
         var agencyId = Callers.AgencyOf(context).OrganisationId
@@ -124,18 +139,20 @@ public sealed class IntakeGrpcService(
         }
         var pageSize = request.PageSize == 0 ? options.ListPageSize : request.PageSize;
         var page = await listing.ListAsync(agencyId, pageSize, after, context.CancellationToken);
+        await audit.RecordAsync(context.GetCaller(), context.Method, [.. page.Contacts.Select(c => (string?)c.Receipt.ContactId.ToString())], AuditOutcome.Allowed, context.CancellationToken);
         return ContactMessages.ToResponse(page);
     }
 
     /// <summary>
     /// The contact's status now, then each change, until the client cancels or the contact is CLOSED
-    /// (the stream then ends OK). Authorised as GetContact is (the caller's own contact only), but
-    /// it returns no personal data (status and outcome code), so it writes no audit row. It polls the
+    /// (the stream then ends OK). The caller's own contact only; its opening is audited, allowed or
+    /// denied (status and outcome code are still about a person). It polls the
     /// contact's row every <see cref="WatchOptions.WatchPollInterval"/> rather than hearing the
     /// events: Intake's replicas compete for them, so the replica serving this stream may never see
     /// the event that changed the contact; the row every replica shares does. When this replica
     /// stops the stream ends at once, UNAVAILABLE (watch again: another replica will serve).
     /// </summary>
+    [Authorize(Policy = MashPolicies.Agencies)]
     public override async Task WatchContact(WatchContactRequest request, IServerStreamWriter<ContactStatusChange> responseStream, ServerCallContext context)
     {
         var contactId = ContactIdOf(request.ContactId);
@@ -144,8 +161,10 @@ public sealed class IntakeGrpcService(
             ?? throw RpcErrors.NotFound($"Contact {contactId} was not found.");
         if (!caller.MaySee(current.AgencyId))
         {
+            await audit.RecordAsync(context, contactId.ToString(), AuditOutcome.Denied);
             throw RpcErrors.PermissionDenied($"Contact {contactId} was submitted by another agency.");
         }
+        await audit.RecordAsync(context, contactId.ToString(), AuditOutcome.Allowed);
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
         {

@@ -6,14 +6,23 @@ using Mash.Outcomes.Feed;
 using Mash.Outcomes.Recording;
 using Grpc.Core;
 using Google.Rpc;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Mash.Outcomes.Grpc;
 
-/// <summary>mash.outcomes.v1.OutcomesService: practitioners record outcomes; board dashboards watch them.</summary>
+/// <summary>
+/// mash.outcomes.v1.OutcomesService: MASH practitioners and managers record outcomes; board members
+/// and managers watch them (pseudonymous, but about people: each stream's opening is audited).
+/// </summary>
 internal sealed class OutcomesGrpcService(
-    OutcomeRecorder recorder, OutcomeBroadcaster broadcaster, Vocabulary vocabulary, IHostApplicationLifetime lifetime)
+    OutcomeRecorder recorder, OutcomeBroadcaster broadcaster, Vocabulary vocabulary, IHostApplicationLifetime lifetime, AuditLog audit)
     : OutcomesService.OutcomesServiceBase
 {
+    /// <summary>
+    /// The outcome, recorded as the caller of the credentials. <c>practitioner_id</c> is kept for older
+    /// clients: empty or the caller's own id; naming anyone else is PERMISSION_DENIED.
+    /// </summary>
+    [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<RecordOutcomeResponse> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
     {
         if (RecordOutcomeRules.Check(request, vocabulary) is { Count: > 0 } violations)
@@ -21,7 +30,12 @@ internal sealed class OutcomesGrpcService(
             // Every field at fault in the BadRequest; the first in the message.
             throw RpcErrors.InvalidArgument(RpcErrors.Describe(violations.Take(1)), violations);
         }
-        return await recorder.RecordAsync(request.ContactId, request.Outcome, request.PractitionerId, context.CancellationToken) switch
+        var caller = context.GetCaller();
+        if (request.PractitionerId.Length > 0 && request.PractitionerId != caller.Id)
+        {
+            throw RpcErrors.PermissionDenied("practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
+        }
+        return await recorder.RecordAsync(request.ContactId, request.Outcome, caller.Id, context.CancellationToken) switch
         {
             RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
             RecordOutcomeResult.UnknownContact => throw RpcErrors.NotFound($"No contact {request.ContactId} is known to Outcomes."),
@@ -35,9 +49,12 @@ internal sealed class OutcomesGrpcService(
     /// stops (UNAVAILABLE: reconnect, another replica will serve) or the client falls a whole
     /// buffer behind (RESOURCE_EXHAUSTED: reconnect and read faster).
     /// </summary>
+    [Authorize(Policy = MashPolicies.Board)]
     public override async Task SubscribeOutcomes(SubscribeOutcomesRequest request, IServerStreamWriter<OutcomeRecorded> responseStream, ServerCallContext context)
     {
+        // Subscribed first, so nothing recorded while the audit row is written is missed; nothing is sent before it.
         using var subscription = broadcaster.Subscribe();
+        await audit.RecordAsync(context, recordId: null, AuditOutcome.Allowed);
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, subscription.TooSlow);
         try
         {

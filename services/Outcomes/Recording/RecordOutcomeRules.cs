@@ -5,7 +5,10 @@ using static Google.Rpc.BadRequest.Types;
 
 namespace Mash.Outcomes.Recording;
 
-/// <summary>What a RecordOutcome request must say, one rule per field; every broken rule is reported at once.</summary>
+/// <summary>
+/// What a RecordOutcome request must say, one rule per field; every broken rule is reported at once.
+/// Who records it is not the request's to say: the credentials name the practitioner.
+/// </summary>
 internal static class RecordOutcomeRules
 {
     public static IReadOnlyList<FieldViolation> Check(RecordOutcomeRequest request, Vocabulary vocabulary) =>
@@ -13,7 +16,6 @@ internal static class RecordOutcomeRules
         {
             ContactIdIsRequired(request),
             OutcomeIsAConfiguredCode(request, vocabulary),
-            PractitionerIdIsRequired(request),
         }.OfType<FieldViolation>()];
 
     public static FieldViolation? ContactIdIsRequired(RecordOutcomeRequest request) =>
@@ -23,9 +25,6 @@ internal static class RecordOutcomeRules
         string.IsNullOrWhiteSpace(request.Outcome) ? Violation("outcome", "The outcome is required.")
         : !vocabulary.Outcomes.HasCode(request.Outcome) ? Violation("outcome", $"'{request.Outcome}' is not a configured outcome code.")
         : null;
-
-    public static FieldViolation? PractitionerIdIsRequired(RecordOutcomeRequest request) =>
-        string.IsNullOrWhiteSpace(request.PractitionerId) ? Violation("practitioner_id", "The practitioner who records the outcome is required.") : null;
 
     private static FieldViolation Violation(string field, string description) => new() { Field = field, Description = description };
 }

@@ -4,12 +4,17 @@ using Mash.Quality.Facts;
 using Mash.Quality.Indicators;
 using Grpc.Core;
 using Google.Rpc;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Mash.Quality.Grpc;
 
-/// <summary>mash.quality.v1.QualityService: the board's scorecard.</summary>
+/// <summary>
+/// mash.quality.v1.QualityService: the board's scorecard, for board members, MASH managers and quality
+/// leads. Counts only, no one's data, so a read is not audited; a call refused for its role is.
+/// </summary>
 internal sealed class QualityGrpcService(FactReader facts) : QualityService.QualityServiceBase
 {
+    [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<Scorecard> GetScorecard(GetScorecardRequest request, ServerCallContext context)
     {
         if (ScorecardRequestRules.Check(request) is { Count: > 0 } violations)

@@ -4,12 +4,17 @@ using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Timing;
 using Grpc.Core;
 using Google.Rpc;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Mash.Timeliness.Grpc;
 
-/// <summary>mash.timeliness.v1.TimelinessService: each contact's clock, and the targets in force.</summary>
-internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines) : TimelinessService.TimelinessServiceBase
+/// <summary>
+/// mash.timeliness.v1.TimelinessService: each contact's clock, for MASH practitioners and managers
+/// (a contact's RAG rating and deadlines, audited), and the targets in force, for any member of staff.
+/// </summary>
+internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines, AuditLog audit) : TimelinessService.TimelinessServiceBase
 {
+    [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<Clock> GetClock(GetClockRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.ContactId))
@@ -18,9 +23,11 @@ internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlin
         }
         var clock = await clocks.FindAsync(request.ContactId, context.CancellationToken)
             ?? throw RpcErrors.NotFound($"No clock for contact {request.ContactId}: nothing about it has reached Timeliness yet.");
+        await audit.RecordAsync(context, request.ContactId, AuditOutcome.Allowed);
         return ClockMessages.ToClock(clock);
     }
 
+    [Authorize(Policy = MashPolicies.Staff)]
     public override Task<Targets> GetTargets(GetTargetsRequest request, ServerCallContext context) =>
         Task.FromResult(TargetMessages.ToTargets(deadlines.Targets));
 }

@@ -1,6 +1,9 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using Mash.AppHost.Tests.Support;
 using Mash.Contracts.Quality.V1;
+using Mash.ServiceDefaults;
+using Mash.Testing.Identity;
 using Npgsql;
 
 namespace Mash.AppHost.Tests.Faults;
@@ -20,6 +23,9 @@ internal sealed class Projections(RunningPlatform platform) : IDisposable
     ];
 
     private readonly GrpcChannel quality = GrpcChannel.ForAddress(platform.App.GetEndpoint("quality", "grpc"));
+
+    /// <summary>A board member's credentials for the scorecard, signed afresh for each call (a soak outlives a token).</summary>
+    private static Metadata BoardMember => TestTokens.Bearer(TestTokens.For("fault-test-board", MashRoles.BoardMember));
 
     /// <summary>Every contact id the projection holds, as often as it holds it.</summary>
     public async Task<IReadOnlyList<string>> ContactIdsAsync(Projection projection, CancellationToken cancellationToken)
@@ -41,7 +47,7 @@ internal sealed class Projections(RunningPlatform platform) : IDisposable
     public async Task<long> QualityContactsCountedAsync(CancellationToken cancellationToken)
     {
         var client = new QualityService.QualityServiceClient(quality);
-        var scorecard = await Retrying.CallAsync((deadline, ct) => client.GetScorecardAsync(new GetScorecardRequest(), deadline: deadline, cancellationToken: ct).ResponseAsync, cancellationToken);
+        var scorecard = await Retrying.CallAsync((deadline, ct) => client.GetScorecardAsync(new GetScorecardRequest(), BoardMember, deadline, ct).ResponseAsync, cancellationToken);
         return scorecard.ContactsByAgency.GetValueOrDefault(FaultContacts.Agency);
     }
 

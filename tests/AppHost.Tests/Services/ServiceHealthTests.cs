@@ -1,3 +1,4 @@
+using Mash.AppHost.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -65,7 +66,7 @@ public sealed class ServiceHealthTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             // The AppHost's builder (it carries the orchestrator), with its own resources taken out.
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                [$"MASH_STATE_DIR={site.FullName}/state", "MASH_STACK=servicehealth"], timeout.Token);
+                [$"MASH_STATE_DIR={site.FullName}/state", "MASH_STACK=servicehealth", .. RunningPlatform.IdentityArguments], timeout.Token);
             foreach (var resource in builder.Resources.ToList())
             {
                 builder.Resources.Remove(resource);

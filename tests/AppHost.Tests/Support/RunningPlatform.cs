@@ -1,3 +1,4 @@
+using Mash.Testing.Identity;
 
 namespace Mash.AppHost.Tests.Support;
 
@@ -5,7 +6,8 @@ namespace Mash.AppHost.Tests.Support;
 /// The AppHost started through Aspire.Hosting.Testing with a state directory of its own (so runs in
 /// parallel, and a developer's stack, never share data or a postmaster), and every resource running
 /// and healthy. <paramref name="ServersOnly"/> leaves the five services out of the model, for tests
-/// about the servers alone.
+/// about the servers alone. The services trust the tests' own staff tokens (<see cref="TestTokens"/>),
+/// given to the AppHost as its <c>Authentication</c> configuration, as a deployment gives its provider's.
 /// </summary>
 public sealed class RunningPlatform(DistributedApplication app, string stateDirectory) : IAsyncDisposable
 {
@@ -18,6 +20,9 @@ public sealed class RunningPlatform(DistributedApplication app, string stateDire
 
     public string StateDirectory { get; } = stateDirectory;
 
+    /// <summary>The AppHost's arguments that have the services trust the tests' staff tokens.</summary>
+    public static IEnumerable<string> IdentityArguments => TestTokens.Configuration.Select(s => $"{s.Key}={s.Value}");
+
     public static string NewStateDirectory() => Directory.CreateTempSubdirectory("mash-apphost-").FullName;
 
     public static async Task<RunningPlatform> StartAsync(string? stateDirectory = null, bool serversOnly = false)
@@ -25,7 +30,8 @@ public sealed class RunningPlatform(DistributedApplication app, string stateDire
         stateDirectory ??= NewStateDirectory();
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"MASH_STATE_DIR={stateDirectory}", $"MASH_STACK=test{Environment.ProcessId}"], timeout.Token);
+            [$"MASH_STATE_DIR={stateDirectory}", $"MASH_STACK=test{Environment.ProcessId}", .. IdentityArguments],
+            timeout.Token);
         if (serversOnly)
         {
             // Each project brings a hidden resource that rebuilds it on request; it goes with it.

@@ -1,4 +1,6 @@
 using Mash.AppHost.Tests.Support;
+using Mash.ServiceDefaults;
+using Mash.Testing.Identity;
 
 namespace EndToEnd.Tests;
 
@@ -15,7 +17,15 @@ public sealed class WalkingSkeletonTests
             // Each service's gRPC endpoint as Aspire serves it (through its proxy), on IPv4 loopback.
             var addresses = RunningPlatform.Services.Select(name => $"--{name}=127.0.0.1:{platform.App.GetEndpoint(name, "grpc").Port}");
 
-            var run = await ChildProcess.RunAsync(ToolPaths.Node, ["walking_skeleton.js", .. addresses], EndToEndPaths.NodeDirectory, TimeSpan.FromMinutes(3));
+            // Staff as the council's identity provider would name them (the platform trusts the tests' key):
+            // a practitioner, sw-1, works the queue and records outcomes; a board member watches.
+            var staff = new Dictionary<string, string>
+            {
+                ["MASH_PRACTITIONER_TOKEN"] = TestTokens.For("sw-1", MashRoles.Practitioner),
+                ["MASH_BOARD_TOKEN"] = TestTokens.For("board-1", MashRoles.BoardMember),
+            };
+
+            var run = await ChildProcess.RunAsync(ToolPaths.Node, ["walking_skeleton.js", .. addresses], EndToEndPaths.NodeDirectory, TimeSpan.FromMinutes(3), staff);
 
             Assert.True(run.Succeeded, run.Describe());
             Assert.Contains("walking skeleton: PASS", run.Stdout, StringComparison.Ordinal);

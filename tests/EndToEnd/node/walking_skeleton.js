@@ -3,7 +3,10 @@
 // outcomes, receive them on an Outcomes stream, and check the Quality scorecard adds up; then a
 // contact about a child referred already is a repeat referral all the way to the scorecard (O3).
 //
-// node walking_skeleton.js --intake=HOST:PORT --triage=... --timeliness=... --outcomes=... --quality=...
+// MASH_PRACTITIONER_TOKEN=... MASH_BOARD_TOKEN=... \
+//   node walking_skeleton.js --intake=HOST:PORT --triage=... --timeliness=... --outcomes=... --quality=...
+// Agencies call with their tokens; staff with JWTs from the identity provider (README, "Who may call"):
+// a practitioner whose id is sw-1 (Mash.Practitioner) and a board member (Mash.BoardMember).
 'use strict';
 const path = require('path');
 const crypto = require('crypto');
@@ -25,18 +28,22 @@ const outcomes = client('mash/outcomes/v1/outcomes.proto', 'outcomes', 'Outcomes
 const quality = client('mash/quality/v1/quality.proto', 'quality', 'QualityService', args.quality);
 
 const deadline = () => new Date(Date.now() + 10000);
-const call = (svc, method, request, metadata = new grpc.Metadata()) => new Promise((resolve, reject) =>
+const bearer = (token) => {
+  const metadata = new grpc.Metadata();
+  metadata.set('authorization', `Bearer ${token}`);
+  return metadata;
+};
+const asPractitioner = () => bearer(process.env.MASH_PRACTITIONER_TOKEN);
+const asBoard = () => bearer(process.env.MASH_BOARD_TOKEN);
+// Staff calls go as the practitioner unless told otherwise.
+const call = (svc, method, request, metadata = asPractitioner()) => new Promise((resolve, reject) =>
   svc[method](request, metadata, { deadline: deadline() }, (err, res) => (err ? reject(new Error(`${method}: ${err.message}`)) : resolve(res))));
 // Intake's development agencies and their public tokens (services/Intake/appsettings.Development.json).
 const devTokens = {
   'police-west': 'dev-police-west-7c1e4b2a9f0d46e3b5a8c3d2e1f09a6b',
   'st-marys-school': 'dev-st-marys-school-4f8a2c6e1b3d47a9b0c5e7d2f8a1c3e6',
 };
-const asAgency = (agency) => {
-  const metadata = new grpc.Metadata();
-  metadata.set('authorization', `Bearer ${devTokens[agency]}`);
-  return metadata;
-};
+const asAgency = (agency) => bearer(devTokens[agency]);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fail = (message) => { throw new Error(message); };
 const check = (condition, message) => condition || fail(message);
@@ -76,9 +83,19 @@ function contact(c, i) {
 }
 
 async function main() {
+  // Who may call, as grpc-js sees it: no credentials UNAUTHENTICATED, a practitioner's token on the
+  // board's scorecard PERMISSION_DENIED (HTTP 401 and 403 before any gRPC status, read as such).
+  const refusal = (promise) => promise.then(() => 'OK', (e) => e.message);
+  const anonymous = await refusal(new Promise((resolve, reject) =>
+    quality.GetScorecard({}, new grpc.Metadata(), { deadline: deadline() }, (err, res) => (err ? reject(new Error(grpc.status[err.code])) : resolve(res)))));
+  check(anonymous === 'UNAUTHENTICATED', `GetScorecard without credentials: ${anonymous}`);
+  const practitioner = await refusal(new Promise((resolve, reject) =>
+    quality.GetScorecard({}, asPractitioner(), { deadline: deadline() }, (err, res) => (err ? reject(new Error(grpc.status[err.code])) : resolve(res)))));
+  check(practitioner === 'PERMISSION_DENIED', `GetScorecard as a practitioner: ${practitioner}`);
+
   // A board dashboard subscribes before anything happens.
   const received = [];
-  const stream = outcomes.SubscribeOutcomes({});
+  const stream = outcomes.SubscribeOutcomes({}, asBoard());
   stream.on('data', (event) => received.push(event));
   stream.on('error', (e) => { if (e.code !== grpc.status.CANCELLED) console.error(`stream error: ${e.message}`); });
   await sleep(500);
@@ -124,7 +141,7 @@ async function main() {
 
   const expectedAgencies = { 'police-west': 2, 'st-marys-school': 1 };
   const card = await eventually('the scorecard to add up', async () => {
-    const card = await call(quality, 'GetScorecard', {});
+    const card = await call(quality, 'GetScorecard', {}, asBoard());
     const agenciesMatch = Object.entries(expectedAgencies).every(([a, n]) => Number(card.contacts_by_agency[a]) === n);
     return agenciesMatch && Number(card.decisions_timed) === 3 && Object.keys(card.outcomes).length === 3 ? card : null;
   });
@@ -156,7 +173,7 @@ async function main() {
   check(repeatEvent.is_repeat_referral && repeatEvent.threshold_met, `the repeat referral's event: ${JSON.stringify(repeatEvent)}`);
   check(received.filter((e) => e.is_repeat_referral).length === 1, 'only the repeat is a repeat referral on the stream');
   const o3 = await eventually('the scorecard to count the repeat referral', async () => {
-    const later = await call(quality, 'GetScorecard', {});
+    const later = await call(quality, 'GetScorecard', {}, asBoard());
     return Number(later.referrals) === 3 ? later : null;
   });
   check(Number(o3.repeat_referrals) === 1 && Math.abs(o3.repeat_referral_rate - 1 / 3) < 1e-9, `scorecard O3: ${JSON.stringify(o3)}`);

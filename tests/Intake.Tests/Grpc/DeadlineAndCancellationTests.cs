@@ -98,7 +98,7 @@ public sealed class DeadlineAndCancellationTests(IntakeDatabase database) : IAsy
 
         Assert.Equal(StatusCode.Cancelled, refused.StatusCode);
         Assert.True(handlerCancelled, "the handler ended without its token cancelled");
-        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM audit_log WHERE contact_id = $1", Guid.Parse(contactId)));
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM audit_log WHERE record_id = $1", contactId));
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

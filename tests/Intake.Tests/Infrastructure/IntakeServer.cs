@@ -1,6 +1,7 @@
 using Mash.Intake.Grpc;
 using Mash.Intake.Security;
 using Mash.ServiceDefaults;
+using Mash.Testing.Identity;
 using Grpc.Net.Client;
 
 using Microsoft.AspNetCore.Builder;
@@ -42,15 +43,19 @@ internal sealed class IntakeServer(WebApplication app, GrpcChannel channel, int 
             ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
             ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{managementPort}",
         });
+        // Agencies where Intake has always read them (the platform's Authentication:Agencies works the
+        // same: ServiceDefaults.Tests), and staff's tokens as the tests sign them.
         builder.Configuration.AddInMemoryCollection(tokens.SelectMany((agency, i) => new Dictionary<string, string?>
         {
             [$"Intake:Agencies:{i}:OrganisationId"] = agency.Key,
             [$"Intake:Agencies:{i}:TokenSha256"] = AgencyCredentials.HashOf(agency.Value),
         }));
+        builder.Configuration.AddInMemoryCollection(TestTokens.Configuration);
         builder.AddServiceDefaults();
         builder.AddAgencyAuthentication();
         builder.Services.AddSingleton(intake.Intake);
         builder.Services.AddSingleton(intake.Reads);
+        builder.Services.AddSingleton(intake.Audit);
         builder.Services.AddSingleton(intake.Listing);
         builder.Services.AddSingleton(intake.Progress);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(intake.WatchOptions));

@@ -29,7 +29,9 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public ContactIntake Intake => new(new ContactBatchWriter(database.DataSource, new EventOutbox(), Repeats), Pseudonyms, Time, Options.Create(GroupCommit));
 
-    public AuditedContactReads Reads => new(database.DataSource, Contacts, new AuditLog(Time));
+    public AuditLog Audit => new(database.DataSource, Time);
+
+    public AuditedContactReads Reads => new(database.DataSource, Contacts, Audit);
 
     public ListingOptions ListingOptions { get; set; } = new();
 
@@ -42,7 +44,7 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public ContactProgress Progress => new(database.DataSource);
 
-    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock);
+    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock, Audit);
 
     /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
     public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)

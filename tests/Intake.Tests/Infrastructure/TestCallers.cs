@@ -1,16 +1,19 @@
-using Mash.Intake.Security;
+using Mash.ServiceDefaults;
 
 namespace Mash.Intake.Tests.Infrastructure;
 
-/// <summary>Call contexts as the authentication interceptor leaves them: an agency's credentials already checked.</summary>
+/// <summary>Call contexts as the platform's authentication leaves them: the caller's credentials already checked.</summary>
 internal static class TestCallers
 {
     public const string PoliceWest = "police-west";
 
-    public static TestCallContext Agency(string organisationId = PoliceWest, CancellationToken cancellationToken = default)
-    {
-        var context = new TestCallContext(cancellationToken);
-        context.SetAuthenticatedAgency(new AuthenticatedAgency(organisationId));
-        return context;
-    }
+    /// <summary>The gRPC method GetContact's audit rows name.</summary>
+    public const string GetContactMethod = "/mash.intake.v1.IntakeService/GetContact";
+
+    public static TestCallContext Agency(string organisationId = PoliceWest, CancellationToken cancellationToken = default, string method = "/test") =>
+        TestCallContext.ByAgency(organisationId, cancellationToken, method);
+
+    /// <summary>A MASH practitioner screening contacts.</summary>
+    public static TestCallContext Practitioner(string subject = "sw-1", string method = "/test") =>
+        TestCallContext.ByStaff(subject, [MashRoles.Practitioner], method: method);
 }

@@ -95,13 +95,13 @@ public sealed class ListContactsTests(IntakeDatabase database)
     }
 
     [Fact]
-    public async Task Listing_reads_no_personal_data_and_is_not_audited()
+    public async Task Listing_names_no_one_but_each_contact_listed_is_audited()
     {
         var own = await SubmitAsync(agency, 1);
 
         await ListAllAsync(agency, pageSize: 50);
 
-        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM audit_log WHERE contact_id = $1", Guid.Parse(own[0])));
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM audit_log WHERE record_id = $1 AND actor_id = $2 AND outcome = 'allowed'", own[0], agency));
         Assert.Equal(["contact_id", "received_at", "status", "contact_type", "presenting_issues", "repeats_contact_ids", "repeats_referral_ids"],
             ContactSummary.Descriptor.Fields.InDeclarationOrder().Select(f => f.Name));
     }

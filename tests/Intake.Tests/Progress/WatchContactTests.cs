@@ -66,16 +66,20 @@ public sealed class WatchContactTests(IntakeDatabase database)
     }
 
     [Fact]
-    public async Task Watching_another_agencys_contact_is_PERMISSION_DENIED()
+    public async Task Watching_another_agencys_contact_is_PERMISSION_DENIED_and_audited_as_denied()
     {
         var contactId = await SubmitAsync();
         var writer = new ChangeWriter();
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => WatchAsync(contactId, writer, TestCallers.Agency("st-marys-school")));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => WatchAsync(contactId, writer, TestCallers.Agency("st-marys-school", method: WatchMethod)));
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Empty(writer.Written);
+        Assert.Equal(1, await database.CountAsync(
+            "SELECT count(*) FROM audit_log WHERE record_id = $1 AND actor_id = 'st-marys-school' AND action = $2 AND outcome = 'denied'", contactId, WatchMethod));
     }
+
+    private const string WatchMethod = "/mash.intake.v1.IntakeService/WatchContact";
 
     [Fact]
     public async Task Watching_an_unknown_contact_is_NOT_FOUND()
@@ -92,14 +96,15 @@ public sealed class WatchContactTests(IntakeDatabase database)
     }
 
     [Fact]
-    public async Task Watching_writes_no_audit_row()
+    public async Task Watching_is_audited_once_as_allowed_when_it_opens()
     {
         var contactId = await SubmitAsync();
         await events.ConsumeAsync(ProgressEvents.FedBack(contactId));
 
-        await WatchAsync(contactId, new ChangeWriter(), TestCallers.Agency()).WaitAsync(Patience);
+        await WatchAsync(contactId, new ChangeWriter(), TestCallers.Agency(method: WatchMethod)).WaitAsync(Patience);
 
-        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM audit_log WHERE contact_id = $1", Guid.Parse(contactId)));
+        Assert.Equal(1, await database.CountAsync(
+            "SELECT count(*) FROM audit_log WHERE record_id = $1 AND actor_id = $2 AND action = $3 AND outcome = 'allowed'", contactId, TestCallers.PoliceWest, WatchMethod));
     }
 
     [Fact]
@@ -117,12 +122,7 @@ public sealed class WatchContactTests(IntakeDatabase database)
     }
 
     /// <summary>Police West's call, which the client cancels through <paramref name="token"/>.</summary>
-    private static TestCallContext PoliceWestCancelledBy(CancellationToken token)
-    {
-        var context = new TestCallContext(token);
-        context.SetAuthenticatedAgency(new AuthenticatedAgency(TestCallers.PoliceWest));
-        return context;
-    }
+    private static TestCallContext PoliceWestCancelledBy(CancellationToken token) => TestCallers.Agency(TestCallers.PoliceWest, token);
 
     /// <summary>A response stream a test can await message by message.</summary>
     private sealed class ChangeWriter : IServerStreamWriter<ContactStatusChange>

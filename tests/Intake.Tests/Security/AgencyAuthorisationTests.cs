@@ -1,10 +1,11 @@
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
+using Mash.ServiceDefaults;
 using Grpc.Core;
 
 namespace Mash.Intake.Tests.Security;
 
-/// <summary>An agency submits and reads only its own contacts; every read of one is in audit_log, refused ones too.</summary>
+/// <summary>An agency submits and reads only its own contacts, a practitioner reads any; every read of one is in audit_log, refused ones too, with the caller from the credentials.</summary>
 [Collection(IntakeDatabaseCollection.Name)]
 public sealed class AgencyAuthorisationTests(IntakeDatabase database)
 {
@@ -15,12 +16,14 @@ public sealed class AgencyAuthorisationTests(IntakeDatabase database)
     private async Task<string> SubmitAsPoliceAsync() =>
         (await intake.Service.SubmitContact(TestContacts.Request(), TestCallers.Agency())).ContactId;
 
-    private Task<long> AuditRowsAsync(string contactId, string organisationId, string outcome) => database.CountAsync(
-        "SELECT count(*) FROM audit_log WHERE contact_id = $1 AND organisation_id = $2 AND action = 'GetContact' AND outcome = $3 AND occurred_at = $4",
-        Guid.Parse(contactId), organisationId, outcome, intake.Time.Now);
+    private Task<long> AuditRowsAsync(string contactId, string actorId, string outcome) => database.CountAsync(
+        "SELECT count(*) FROM audit_log WHERE record_id = $1 AND actor_id = $2 AND action = $5 AND outcome = $3 AND occurred_at = $4",
+        contactId, actorId, outcome, intake.Time.Now, TestCallers.GetContactMethod);
 
     private Task<long> AllAuditRowsAsync(string contactId) =>
-        database.CountAsync("SELECT count(*) FROM audit_log WHERE contact_id = $1", Guid.Parse(contactId));
+        database.CountAsync("SELECT count(*) FROM audit_log WHERE record_id = $1", contactId);
+
+    private static TestCallContext Reader(string organisationId = TestCallers.PoliceWest) => TestCallers.Agency(organisationId, method: TestCallers.GetContactMethod);
 
     [Fact]
     public async Task Submitting_as_another_agency_is_PERMISSION_DENIED_and_stores_nothing()
@@ -39,7 +42,7 @@ public sealed class AgencyAuthorisationTests(IntakeDatabase database)
         var contactId = await SubmitAsPoliceAsync();
 
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
-            intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, TestCallers.Agency(School)));
+            intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, Reader(School)));
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.DoesNotContain("Amelia", refused.Status.Detail, StringComparison.Ordinal);
@@ -52,11 +55,47 @@ public sealed class AgencyAuthorisationTests(IntakeDatabase database)
     {
         var contactId = await SubmitAsPoliceAsync();
 
-        var record = await intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, TestCallers.Agency());
+        var record = await intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, Reader());
 
         Assert.Equal(contactId, record.ContactId);
         Assert.Equal(1, await AuditRowsAsync(contactId, TestCallers.PoliceWest, "allowed"));
         Assert.Equal(1, await AllAuditRowsAsync(contactId));
+    }
+
+    [Fact]
+    public async Task A_practitioner_reads_any_agencys_contact_audited_as_themselves()
+    {
+        var contactId = await SubmitAsPoliceAsync();
+
+        var record = await intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, TestCallers.Practitioner("sw-9", TestCallers.GetContactMethod));
+
+        Assert.Equal(contactId, record.ContactId);
+        Assert.Equal(1, await AuditRowsAsync(contactId, "sw-9", "allowed"));
+    }
+
+    [Theory]
+    [InlineData(MashRoles.BoardMember)]
+    [InlineData(MashRoles.Operations)]
+    public async Task Staff_who_do_not_screen_read_no_contact_even_past_the_policy(string role)
+    {
+        var contactId = await SubmitAsPoliceAsync();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, TestCallContext.ByStaff("someone", [role], method: TestCallers.GetContactMethod)));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(0, await AllAuditRowsAsync(contactId));
+    }
+
+    [Fact]
+    public async Task A_practitioner_submits_nothing_even_past_the_policy()
+    {
+        var request = TestContacts.Request();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => intake.Service.SubmitContact(request, TestCallers.Practitioner()));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", request.RequestId));
     }
 
     [Fact]
@@ -77,7 +116,7 @@ public sealed class AgencyAuthorisationTests(IntakeDatabase database)
         var contactId = Guid.NewGuid().ToString();
 
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
-            intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, TestCallers.Agency(School)));
+            intake.Service.GetContact(new GetContactRequest { ContactId = contactId }, Reader(School)));
 
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         Assert.Equal(0, await AllAuditRowsAsync(contactId));

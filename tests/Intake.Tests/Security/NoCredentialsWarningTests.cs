@@ -1,4 +1,5 @@
 using Mash.Intake.Security;
+using Mash.ServiceDefaults;
 using Microsoft.Extensions.Logging;
 
 namespace Mash.Intake.Tests.Security;

@@ -24,7 +24,9 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), new EventOutbox(), CaseRefs, new FixedTime(Now));
 
-    public OutcomesGrpcService Service => new(Recorder, Broadcaster, DefaultVocabulary.Load(), Lifetime);
+    public AuditLog Audit => new(dataSource, new FixedTime(Now));
+
+    public OutcomesGrpcService Service => new(Recorder, Broadcaster, DefaultVocabulary.Load(), Lifetime, Audit);
 
     /// <summary>Received, rated and (unless told otherwise) decided, as the events would leave it.</summary>
     public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)

@@ -8,7 +8,7 @@ public sealed class RecordOutcomeRulesTests
 {
     private static readonly Vocabulary Vocabulary = DefaultVocabulary.Load();
 
-    private static RecordOutcomeRequest Valid() => new() { ContactId = "contact-1", Outcome = "early-help", PractitionerId = "sw-1" };
+    private static RecordOutcomeRequest Valid() => new() { ContactId = "contact-1", Outcome = "early-help", };
 
     [Fact]
     public void A_complete_request_breaks_no_rule() => Assert.Empty(RecordOutcomeRules.Check(Valid(), Vocabulary));
@@ -52,18 +52,11 @@ public sealed class RecordOutcomeRulesTests
         Assert.NotNull(RecordOutcomeRules.OutcomeIsAConfiguredCode(request, partnership));
     }
 
-    [Fact]
-    public void The_practitioner_is_required()
-    {
-        var request = Valid();
-        request.PractitionerId = "";
-        Assert.Equal("practitioner_id", RecordOutcomeRules.PractitionerIdIsRequired(request)?.Field);
-    }
 
     [Fact]
     public void Every_broken_rule_is_reported_at_once()
     {
         var fields = RecordOutcomeRules.Check(new RecordOutcomeRequest(), Vocabulary).Select(v => v.Field);
-        Assert.Equal(["contact_id", "outcome", "practitioner_id"], fields);
+        Assert.Equal(["contact_id", "outcome"], fields);
     }
 }

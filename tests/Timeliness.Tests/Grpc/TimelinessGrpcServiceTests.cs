@@ -13,7 +13,7 @@ public class TimelinessGrpcServiceTests(TimelinessDatabase database)
 {
     private static readonly DateTimeOffset Monday = Bst(2025, 6, 2, 10);
     private readonly TimelinessUnderTest timeliness = new(database);
-    private readonly TestCallContext context = new();
+    private readonly TestCallContext context = TestCallContext.ByStaff("sw-1", [Mash.ServiceDefaults.MashRoles.Practitioner]);
 
     private Task<Clock> GetClockAsync(string contactId) => timeliness.Service.GetClock(new GetClockRequest { ContactId = contactId }, context);
 

@@ -17,7 +17,9 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
 
     public ClockRecorder Recorder => new(database.DataSource, Clocks, TestTargets.Deadlines, new EventOutbox(), Time, NullLogger<ClockRecorder>.Instance);
 
-    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines);
+    public AuditLog Audit => new(database.DataSource, Time);
+
+    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit);
 
     public Task<IReadOnlyList<DecisionTimed>> TimedAsync(string contactId) => database.OutboxAsync<DecisionTimed>(contactId, e => e.ContactId);
 

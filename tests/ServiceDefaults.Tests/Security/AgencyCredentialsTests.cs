@@ -1,7 +1,6 @@
-using Mash.Intake.Security;
 using Microsoft.Extensions.Configuration;
 
-namespace Mash.Intake.Tests.Security;
+namespace Mash.ServiceDefaults.Tests.Security;
 
 public sealed class AgencyCredentialsTests
 {
@@ -9,11 +8,11 @@ public sealed class AgencyCredentialsTests
     private const string SchoolToken = "a-long-random-school-token-fedcba9876543210";
 
     private static AgencyCredentials Configured(params (string Key, string Value)[] settings) =>
-        AgencyCredentials.Read(new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value)).Build());
+        AgencyCredentials.Read(new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value)).Build(), ["Intake:Agencies"]);
 
     private static AgencyCredentials TwoAgencies() => Configured(
-        ("Intake:Agencies:0:OrganisationId", "police-west"), ("Intake:Agencies:0:TokenSha256", AgencyCredentials.HashOf(PoliceToken)),
-        ("Intake:Agencies:1:OrganisationId", "st-marys-school"), ("Intake:Agencies:1:TokenSha256", AgencyCredentials.HashOf(SchoolToken).ToUpperInvariant()));
+        ("Authentication:Agencies:0:OrganisationId", "police-west"), ("Authentication:Agencies:0:TokenSha256", AgencyCredentials.HashOf(PoliceToken)),
+        ("Intake:Agencies:0:OrganisationId", "st-marys-school"), ("Intake:Agencies:0:TokenSha256", AgencyCredentials.HashOf(SchoolToken).ToUpperInvariant()));
 
     [Fact]
     public void A_token_is_held_as_the_lower_case_hex_SHA_256_of_its_UTF_8_bytes()
@@ -27,8 +26,8 @@ public sealed class AgencyCredentialsTests
     {
         var credentials = TwoAgencies();
 
-        Assert.Equal(new AuthenticatedAgency("police-west"), credentials.Authenticate(PoliceToken));
-        Assert.Equal(new AuthenticatedAgency("st-marys-school"), credentials.Authenticate(SchoolToken));
+        Assert.Equal("police-west", credentials.Authenticate(PoliceToken));
+        Assert.Equal("st-marys-school", credentials.Authenticate(SchoolToken));
     }
 
     [Theory]
@@ -73,5 +72,18 @@ public sealed class AgencyCredentialsTests
         Assert.Throws<InvalidOperationException>(() => Configured(
             ("Intake:Agencies:0:OrganisationId", "police-west"), ("Intake:Agencies:0:TokenSha256", hash),
             ("Intake:Agencies:1:OrganisationId", "st-marys-school"), ("Intake:Agencies:1:TokenSha256", hash)));
+    }
+
+    [Fact]
+    public void The_same_agency_in_the_platforms_section_and_an_older_one_is_one_agency()
+    {
+        var hash = AgencyCredentials.HashOf(PoliceToken);
+
+        var credentials = Configured(
+            ("Authentication:Agencies:0:OrganisationId", "police-west"), ("Authentication:Agencies:0:TokenSha256", hash),
+            ("Intake:Agencies:0:OrganisationId", "police-west"), ("Intake:Agencies:0:TokenSha256", hash));
+
+        Assert.Equal(1, credentials.Count);
+        Assert.Equal("police-west", credentials.Authenticate(PoliceToken));
     }
 }

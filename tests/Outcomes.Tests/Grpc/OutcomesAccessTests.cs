@@ -1,0 +1,153 @@
+using Grpc.Core;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Grpc;
+using Mash.Outcomes.Tests.Infrastructure;
+using Mash.ServiceDefaults;
+using Mash.Testing.Identity;
+using Mash.Testing.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Mash.Outcomes.Tests.Grpc;
+
+/// <summary>
+/// Who may do what in Outcomes, over a real gRPC port: practitioners and managers record outcomes
+/// as themselves; board members and managers hold the outcome stream (its opening audited); nothing
+/// without valid credentials, and a refusal changes nothing and is audited.
+/// </summary>
+[Collection(OutcomesDatabaseCollection.Name)]
+public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifetime
+{
+    private const string SubscribeMethod = "/mash.outcomes.v1.OutcomesService/SubscribeOutcomes";
+    private const string RecordMethod = "/mash.outcomes.v1.OutcomesService/RecordOutcome";
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
+    private OutcomesUnderTest outcomes = null!;
+    private GrpcTestHost host = null!;
+
+    private NpgsqlDataSource DataSource => outcomes.DataSource;
+
+    private OutcomesService.OutcomesServiceClient Client => new(host.Channel);
+
+    public async Task InitializeAsync()
+    {
+        outcomes = new OutcomesUnderTest(await database.CreateDatabaseAsync());
+        host = await GrpcTestHost.StartAsync(
+            builder =>
+            {
+                builder.Services.AddSingleton(outcomes.Recorder);
+                builder.Services.AddSingleton(outcomes.Broadcaster);
+                builder.Services.AddSingleton(DefaultVocabulary.Load());
+                builder.Services.AddSingleton(outcomes.Audit);
+            },
+            app => app.MapGrpcService<OutcomesGrpcService>());
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private static RecordOutcomeRequest Request(string contactId) => new() { ContactId = contactId, Outcome = "advice" };
+
+    private async Task<long> CountAsync(string sql, params object[] parameters)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new() { Value = parameter });
+        }
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Without_credentials_nothing_answers_and_nothing_is_recorded()
+    {
+        await outcomes.ContactAsync("c1");
+
+        var record = await Assert.ThrowsAsync<RpcException>(async () => await Client.RecordOutcomeAsync(Request("c1")));
+        using var stream = Client.SubscribeOutcomes(new SubscribeOutcomesRequest());
+        var subscribe = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseStream.MoveNext(default).WaitAsync(HangGuard));
+
+        Assert.Equal((StatusCode.Unauthenticated, StatusCode.Unauthenticated), (record.StatusCode, subscribe.StatusCode));
+        Assert.Equal(0, await DataSource.CountAsync("outcomes"));
+    }
+
+    [Fact]
+    public async Task A_badly_signed_token_is_UNAUTHENTICATED()
+    {
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.RecordOutcomeAsync(Request("c1"), TestTokens.Bearer(TestTokens.BadlySigned("sw-1", MashRoles.Practitioner))));
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner)]
+    [InlineData(MashRoles.Manager)]
+    public async Task Practitioners_and_managers_record_an_outcome_as_themselves(string role)
+    {
+        await outcomes.ContactAsync("c1");
+
+        await Client.RecordOutcomeAsync(Request("c1"), TestTokens.Bearer(TestTokens.For("sw-5", role)));
+
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outcomes WHERE contact_id = 'c1' AND practitioner_id = 'sw-5'"));
+    }
+
+    [Theory]
+    [InlineData(MashRoles.BoardMember)]
+    [InlineData(MashRoles.QualityLead)]
+    [InlineData(MashRoles.Operations)]
+    public async Task Other_staff_record_nothing_and_are_audited_as_denied(string role)
+    {
+        await outcomes.ContactAsync("c1");
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.RecordOutcomeAsync(Request("c1"), TestTokens.Bearer(TestTokens.For("staff-1", role))));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(0, await DataSource.CountAsync("outcomes"));
+        Assert.Empty(await outcomes.OutboxAsync());
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE actor_id = 'staff-1' AND action = $1 AND outcome = 'denied'", RecordMethod));
+    }
+
+    [Theory]
+    [InlineData(MashRoles.BoardMember)]
+    [InlineData(MashRoles.Manager)]
+    public async Task Board_members_and_managers_hold_the_outcome_stream_its_opening_audited(string role)
+    {
+        using var stream = Client.SubscribeOutcomes(new SubscribeOutcomesRequest(), TestTokens.Bearer(TestTokens.For("board-2", role)));
+        await WaitUntilAsync(() => outcomes.Broadcaster.SubscriberCount == 1);
+        await WaitUntilAsync(async () => await CountAsync("SELECT count(*) FROM audit_log WHERE actor_id = 'board-2' AND action = $1 AND outcome = 'allowed'", SubscribeMethod) == 1);
+
+        outcomes.Broadcaster.Publish(new OutcomeRecorded { CaseRef = "ref-1", Outcome = "advice" });
+
+        Assert.True(await stream.ResponseStream.MoveNext(default).WaitAsync(HangGuard));
+        Assert.Equal("ref-1", stream.ResponseStream.Current.CaseRef);
+    }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner)]
+    [InlineData(MashRoles.QualityLead)]
+    [InlineData(MashRoles.Operations)]
+    public async Task Other_staff_are_denied_the_outcome_stream_and_audited(string role)
+    {
+        using var stream = Client.SubscribeOutcomes(new SubscribeOutcomesRequest(), TestTokens.Bearer(TestTokens.For("staff-2", role)));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseStream.MoveNext(default).WaitAsync(HangGuard));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(0, outcomes.Broadcaster.SubscriberCount);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE actor_id = 'staff-2' AND action = $1 AND outcome = 'denied'", SubscribeMethod));
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var guard = new CancellationTokenSource(HangGuard);
+        while (!await condition())
+        {
+            await Task.Delay(20, guard.Token);
+        }
+    }
+}
