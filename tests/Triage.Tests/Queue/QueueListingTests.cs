@@ -77,7 +77,7 @@ public class QueueListingTests(TriageDatabase database)
 
         var items = await AllPagesAsync(new ListQueueRequest { AgencyIds = { agency }, Rags = { Rag.Red, Rag.Unspecified } });
 
-        Assert.Equal([red.ContactId, unrated.ContactId], items.Select(i => i.ContactId).Order());
+        Assert.Equal(new[] { red.ContactId, unrated.ContactId }.Order(), items.Select(i => i.ContactId).Order());
     }
 
     [Fact]
