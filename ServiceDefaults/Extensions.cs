@@ -23,7 +23,9 @@ public static class Extensions
     /// <summary>
     /// Kestrel endpoints (gRPC h2c + HTTP/1.1 management), OpenTelemetry over OTLP, health checks
     /// (dependencies sampled in the background: OperationsMonitor), service discovery for calls to
-    /// other services, the gRPC server with grpc.health.v1 and reflection, and graceful shutdown.
+    /// other services, the gRPC server with grpc.health.v1 and reflection, graceful shutdown, and
+    /// authentication (staff's JWTs and agencies' tokens) with the platform's policies, denying by
+    /// default: an RPC without a policy still needs valid credentials.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -44,6 +46,7 @@ public static class Extensions
         // grpc.health.v1 reports the same checks as /health: NOT_SERVING while any is unhealthy.
         builder.Services.AddGrpcHealthServices();
         builder.Services.AddGrpcReflection();
+        builder.AddMashAuthentication();
         return builder;
     }
 
@@ -51,12 +54,13 @@ public static class Extensions
     /// grpc.health.v1 and server reflection on the gRPC port; <c>/health</c> (every check) and
     /// <c>/alive</c> (checks tagged "live") on the management port only. Mapped in every
     /// environment: the AppHost and Kubernetes probe them in production too, and the management
-    /// port is meant to be reachable only from inside the deployment.
+    /// port is meant to be reachable only from inside the deployment. All open to callers without
+    /// credentials: probes and generic tools call them, and they hold no personal data.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         app.MapHealthEndpoints();
         return app;
     }

@@ -33,9 +33,11 @@ public static class HealthEndpoints
     {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteReportAsync })
             .RequireManagementPort()
+            .AllowAnonymous()
             .WithDisplayName("Readiness");
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag), ResponseWriter = WriteReportAsync })
             .RequireManagementPort()
+            .AllowAnonymous()
             .WithDisplayName("Liveness");
     }
 

@@ -54,7 +54,7 @@ public static class Extensions
         // events pile up there when the consumers are behind, the broker is down, or the dispatcher
         // cannot get the CPU to publish them, and each is a reason to take no more.
         builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<ContactIntake>(services, UnpublishedEvents(services)));
-        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<Audit.AuditLog>();
         builder.Services.AddSingleton<AuditedContactReads>();
         builder.Services.AddContactListing(builder.Configuration);
         builder.Services.AddOptions<WatchOptions>()

@@ -12,6 +12,8 @@ public static class SecurityExtensions
     public static TBuilder AddAgencyAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddSingleton(AgencyCredentials.Read(builder.Configuration));
+        // The platform's agency scheme (ServiceDefaults) takes Intake's agencies too.
+        Mash.ServiceDefaults.AuthenticationExtensions.AddAgencyCredentialsFrom(builder, AgencyCredentials.SectionName);
         builder.Services.AddSingleton<AgencyAuthenticationInterceptor>();
         builder.Services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<AgencyAuthenticationInterceptor>());
         builder.Services.AddHostedService<NoCredentialsWarning>();

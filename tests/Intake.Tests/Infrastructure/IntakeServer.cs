@@ -45,7 +45,7 @@ internal sealed class IntakeServer(WebApplication app, GrpcChannel channel, int 
         builder.Configuration.AddInMemoryCollection(tokens.SelectMany((agency, i) => new Dictionary<string, string?>
         {
             [$"Intake:Agencies:{i}:OrganisationId"] = agency.Key,
-            [$"Intake:Agencies:{i}:TokenSha256"] = AgencyCredentials.HashOf(agency.Value),
+            [$"Intake:Agencies:{i}:TokenSha256"] = Mash.Intake.Security.AgencyCredentials.HashOf(agency.Value),
         }));
         builder.AddServiceDefaults();
         builder.AddAgencyAuthentication();

@@ -29,7 +29,7 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public ContactIntake Intake => new(new ContactBatchWriter(database.DataSource, new EventOutbox(), Repeats), Pseudonyms, Time, Options.Create(GroupCommit));
 
-    public AuditedContactReads Reads => new(database.DataSource, Contacts, new AuditLog(Time));
+    public AuditedContactReads Reads => new(database.DataSource, Contacts, new Mash.Intake.Audit.AuditLog(Time));
 
     public ListingOptions ListingOptions { get; set; } = new();
 

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Mash.ServiceDefaults;
+
+/// <summary>
+/// Records every call refused for its role (403, PERMISSION_DENIED) in the service's audit log, when
+/// it keeps one (<see cref="AuditExtensions.AddAuditLog"/>): who, which RPC, when, denied. The
+/// refusal stands whether or not the record could be written (a failed write is logged). Calls without
+/// valid credentials (401) name nobody, so they are only logged.
+/// </summary>
+internal sealed partial class DenialAudit(IServiceProvider services, ILogger<DenialAudit> logger) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler standard = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && Caller.Of(context.User) is { } caller)
+        {
+            Denied(logger, context.Request.Path, caller.Id);
+            if (services.GetService<AuditLog>() is { } audit)
+            {
+                try
+                {
+                    await audit.RecordAsync(caller, context.Request.Path, recordId: null, AuditOutcome.Denied, context.RequestAborted);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+                {
+                    NotRecorded(logger, ex, context.Request.Path, caller.Id);
+                }
+            }
+        }
+        else if (authorizeResult.Challenged)
+        {
+            Unauthenticated(logger, context.Request.Path);
+        }
+        await standard.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} to {CallerId}: outside the caller's roles.")]
+    private static partial void Denied(ILogger logger, string method, string callerId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused {Method}: no valid credentials.")]
+    private static partial void Unauthenticated(ILogger logger, string method);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused {Method} to {CallerId}, but the refusal could not be written to the audit log.")]
+    private static partial void NotRecorded(ILogger logger, Exception exception, string method, string callerId);
+}
