@@ -1,7 +1,9 @@
 using Mash.Contracts.Intake.V1;
 using Mash.ServiceDefaults;
 using Mash.Triage.Consumers;
+using Mash.Triage.Auditing;
 using Mash.Triage.Content;
+using Mash.Triage.Grpc;
 using Mash.Triage.Decisions;
 using Mash.Triage.Escalations;
 using Mash.Triage.InformationSharing;
@@ -18,7 +20,7 @@ public static class Extensions
     public const string DefaultIntakeAddress = "http://_grpc.intake";
 
     /// <summary>Triage's schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
-    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration];
+    public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration, AuditLog.Migration];
 
     /// <summary>Triage's database, bus (ContactReceived in; its events out through the outbox), and its domain.</summary>
     public static TBuilder AddTriage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -26,6 +28,7 @@ public static class Extensions
         builder.AddDatabaseMigrations(Migrations);
         builder.AddMashBus(bus => bus.AddConsumer<ContactReceivedConsumer>());
         builder.AddEventOutbox();
+        builder.AddAuditLog();
         builder.Services.AddTriageDomain(builder.Configuration);
         builder.Services.AddGrpcClient<IntakeService.IntakeServiceClient>(o => o.Address = new Uri(builder.Configuration["Triage:IntakeAddress"] ?? DefaultIntakeAddress));
         return builder;
@@ -33,8 +36,9 @@ public static class Extensions
 
     /// <summary>
     /// The queue, ratings, decisions, information sharing and escalations, with their configuration
-    /// (the seeds' values as shipped defaults). Needs an NpgsqlDataSource, an EventOutbox and an
-    /// IntakeService client; the tests host it over their own database.
+    /// (the seeds' values as shipped defaults), and Triage's authorization policies. Needs an
+    /// NpgsqlDataSource, an EventOutbox, an AuditLog and an IntakeService client; the tests host it
+    /// over their own database.
     /// </summary>
     public static IServiceCollection AddTriageDomain(this IServiceCollection services, IConfiguration configuration)
     {
@@ -76,6 +80,8 @@ public static class Extensions
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<EscalationLog>();
         services.AddSingleton<IntakeContent>();
+        services.AddSingleton<ReadAudit>();
+        services.AddAuthorizationBuilder().AddTriagePolicies();
         return services;
     }
 }

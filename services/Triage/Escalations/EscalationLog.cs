@@ -16,6 +16,10 @@ internal sealed class EscalationLog(NpgsqlDataSource database, QueueStore queue,
     public async Task<ScreeningResult<Escalation>> RaiseAsync(
         string contactId, EscalationKind kind, string raisedByAgency, string about, string detail, Actor actor, Moment moment, CancellationToken cancellationToken)
     {
+        if (EscalationRules.AnAgencyRaisesAsItself(actor, raisedByAgency) is { } notItself)
+        {
+            return new ScreeningResult<Escalation>.NotAllowed(notItself);
+        }
         if (!options.Value.Subjects.Contains(about))
         {
             return new ScreeningResult<Escalation>.BadField("about", $"must be one of the partnership's escalation subjects: {string.Join(", ", options.Value.Subjects)}");

@@ -1,4 +1,5 @@
 using Mash.Contracts.Triage.V1;
+using Mash.Triage.Actors;
 using Mash.Triage.Queue;
 using Mash.Triage.Timing;
 
@@ -7,6 +8,10 @@ namespace Mash.Triage.Escalations;
 /// <summary>Whether an escalation may be raised or resolved now; each returns why not, or null.</summary>
 internal static class EscalationRules
 {
+    /// <summary>An agency calling with its own credentials raises escalations as itself only.</summary>
+    public static string? AnAgencyRaisesAsItself(Actor actor, string raisedByAgency) =>
+        actor.AgencyId is { } own && own != raisedByAgency ? $"The credentials are {own}'s; an agency raises escalations as itself." : null;
+
     /// <summary>A referrer challenges a decision: there must be one.</summary>
     public static string? ChallengeFollowsADecision(QueueEntry entry, EscalationKind kind) =>
         kind == EscalationKind.ReferrerChallenge && !entry.IsDecided

@@ -1,19 +1,22 @@
 using Grpc.Core;
 using Mash.Contracts.Triage.V1;
+using Mash.Triage.Auditing;
 using Mash.Triage.Content;
 using Mash.Triage.Decisions;
 using Mash.Triage.Queue;
 using Mash.Triage.Risk;
 using Mash.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Mash.Triage.Grpc;
 
 /// <summary>
-/// mash.triage.v1.TriageService: a thin adapter from messages to the domain. It checks each
-/// request's shape, takes who acts from the credentials and when from the server's clock (or an
-/// importer's occurred_at), and turns the domain's answer into the reply or a status.
+/// mash.triage.v1.TriageService: a thin adapter from messages to the domain. Each RPC is behind its
+/// role's policy (README, "Who may call Triage"); it checks the request's shape, takes who acts from
+/// the credentials and when from the server's clock (or an importer's occurred_at), records each read
+/// of personal data in the audit log, and turns the domain's answer into the reply or a status.
 /// </summary>
 internal sealed class TriageGrpcService(
     Screening screening,
@@ -25,10 +28,12 @@ internal sealed class TriageGrpcService(
     Escalations.EscalationLog escalationLog,
     Escalations.EscalationStore escalationStore,
     IntakeContent content,
+    ReadAudit audit,
     RagScheme scale,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time) : TriageService.TriageServiceBase
 {
+    [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<ListQueueResponse> ListQueue(ListQueueRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ListQueue(request));
@@ -39,6 +44,7 @@ internal sealed class TriageGrpcService(
                 : throw RpcErrors.InvalidArgument("page_token", "is not a token of this request: send the next_page_token of the page before, with the same filters");
         var page = await screening.ListQueueAsync(
             new QueuePageRequest(QueuePaging.FilterOf(request), QueuePaging.PageSize(request.PageSize, queueOptions.Value), after, asOf), context.CancellationToken);
+        await audit.RecordAsync(context, [.. page.Entries.Select(e => e.ContactId)], AuditOutcome.Allowed);
         return new ListQueueResponse
         {
             Items = { page.Entries.Select(e => QueueItems.ToQueueItem(e, scale)) },
@@ -46,13 +52,16 @@ internal sealed class TriageGrpcService(
         };
     }
 
+    [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<QueueItem> ClaimContact(ClaimContactRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
         var entry = Answers.Of(await screening.ClaimAsync(request.ContactId, Callers.ActorOf(context), context.CancellationToken));
+        await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);
         return QueueItems.ToQueueItem(entry, scale);
     }
 
+    [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<QueueItem> ReleaseContact(ReleaseContactRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
@@ -60,15 +69,27 @@ internal sealed class TriageGrpcService(
         return QueueItems.ToQueueItem(entry, scale);
     }
 
+    [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<ScreeningContact> GetContactForScreening(GetContactForScreeningRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
         var entry = await queue.FindAsync(request.ContactId, context.CancellationToken)
             ?? throw RpcErrors.NotFound($"No contact {request.ContactId} in the triage queue.");
-        var record = await content.ReadAsync(request.ContactId, context.RequestHeaders.GetValue(IntakeContent.AuthorizationHeader), context.Deadline, context.CancellationToken);
+        Mash.Contracts.Intake.V1.ContactRecord record;
+        try
+        {
+            record = await content.ReadAsync(request.ContactId, context.RequestHeaders.GetValue(IntakeContent.AuthorizationHeader), context.Deadline, context.CancellationToken);
+        }
+        catch (RpcException refused) when (refused.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated)
+        {
+            await audit.RecordAsync(context, request.ContactId, AuditOutcome.Denied);
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Intake refused this caller the contact's content: {refused.Status.Detail}"));
+        }
+        await audit.RecordAsync(context, request.ContactId, AuditOutcome.Allowed);
         return new ScreeningContact { Item = QueueItems.ToQueueItem(entry, scale), IntakeRecord = record };
     }
 
+    [Authorize(Policy = MashPolicies.Staff)]
     public override Task<RagScale> GetRagScale(GetRagScaleRequest request, ServerCallContext context) => Task.FromResult(new RagScale
     {
         Levels = { RagScheme.Levels.Select(rag => new RagLevel { Rag = rag, Label = scale.LabelOf(rag), Target = Duration.FromTimeSpan(scale.TargetOf(rag)) }) },
@@ -76,24 +97,26 @@ internal sealed class TriageGrpcService(
         DueSoonWindow = Duration.FromTimeSpan(scale.Timing.DueSoon),
     });
 
+    [Authorize(Policy = TriagePolicies.Screening)]
     public override async Task<QueueItem> RateContact(RateContactRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RateContact(request));
-#pragma warning disable CS0612 // practitioner_id: read only for unauthenticated callers until Triage's authentication is applied
-        var actor = Callers.ActorOf(context, request.PractitionerId);
-#pragma warning restore CS0612
+        var actor = Callers.ActorOf(context);
         var entry = Answers.Of(await screening.RateAsync(request.ContactId, request.Rag, request.Reason, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
         return QueueItems.ToQueueItem(entry, scale);
     }
 
+    [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<RatingHistory> GetRatingHistory(GetRatingHistoryRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
         _ = await queue.FindAsync(request.ContactId, context.CancellationToken) ?? throw RpcErrors.NotFound($"No contact {request.ContactId} in the triage queue.");
         var history = await ratings.OfAsync(request.ContactId, context.CancellationToken);
+        await audit.RecordAsync(context, request.ContactId, AuditOutcome.Allowed);
         return new RatingHistory { ContactId = request.ContactId, Ratings = { history.Select(r => QueueItems.ToRatingRecord(r, scale)) } };
     }
 
+    [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<RatingChangeCounts> CountRatingChanges(CountRatingChangesRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.Window(request.Window));
@@ -111,16 +134,16 @@ internal sealed class TriageGrpcService(
         };
     }
 
+    [Authorize(Policy = TriagePolicies.Screening)]
     public override async Task<QueueItem> RecordDecision(RecordDecisionRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RecordDecision(request));
-#pragma warning disable CS0612 // practitioner_id: read only for unauthenticated callers until Triage's authentication is applied
-        var actor = Callers.ActorOf(context, request.PractitionerId);
-#pragma warning restore CS0612
+        var actor = Callers.ActorOf(context);
         var entry = Answers.Of(await screening.DecideAsync(request.ContactId, request.ThresholdMet, request.Rationale, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
         return QueueItems.ToQueueItem(entry, scale);
     }
 
+    [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<ConversionCounts> CountConversions(CountConversionsRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.Window(request.Window));
@@ -138,6 +161,7 @@ internal sealed class TriageGrpcService(
         };
     }
 
+    [Authorize(Policy = TriagePolicies.Screening)]
     public override async Task<InformationRequest> RequestInformation(RequestInformationRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RequestInformation(request));
@@ -147,6 +171,7 @@ internal sealed class TriageGrpcService(
         return Records.ToMessage(made);
     }
 
+    [Authorize(Policy = MashPolicies.AgenciesAndPractitioners)]
     public override async Task<ListInformationRequestsResponse> ListInformationRequests(ListInformationRequestsRequest request, ServerCallContext context)
     {
         var actor = Callers.ActorOf(context);
@@ -161,9 +186,11 @@ internal sealed class TriageGrpcService(
             Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
             found = await informationStore.OfContactAsync(request.ContactId, context.CancellationToken);
         }
+        await audit.RecordAsync(context, [.. found.Select(r => r.RequestId.ToString())], AuditOutcome.Allowed);
         return new ListInformationRequestsResponse { Requests = { found.Select(Records.ToMessage) } };
     }
 
+    [Authorize(Policy = TriagePolicies.Answering)]
     public override async Task<InformationRequest> AnswerInformationRequest(AnswerInformationRequestRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.AnswerInformationRequest(request));
@@ -172,6 +199,7 @@ internal sealed class TriageGrpcService(
         return Records.ToMessage(answered);
     }
 
+    [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<ResponseTimeCounts> CountResponseTimes(CountResponseTimesRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.Window(request.Window));
@@ -182,6 +210,7 @@ internal sealed class TriageGrpcService(
         };
     }
 
+    [Authorize(Policy = TriagePolicies.Escalating)]
     public override async Task<Escalation> RaiseEscalation(RaiseEscalationRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RaiseEscalation(request));
@@ -191,6 +220,7 @@ internal sealed class TriageGrpcService(
         return Records.ToMessage(raised);
     }
 
+    [Authorize(Policy = TriagePolicies.Resolving)]
     public override async Task<Escalation> ResolveEscalation(ResolveEscalationRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ResolveEscalation(request));
@@ -200,13 +230,16 @@ internal sealed class TriageGrpcService(
         return Records.ToMessage(resolved);
     }
 
+    [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
         var found = await escalationStore.OfContactAsync(request.ContactId, context.CancellationToken);
+        await audit.RecordAsync(context, [.. found.Select(e => e.EscalationId.ToString())], AuditOutcome.Allowed);
         return new ListEscalationsResponse { Escalations = { found.Select(Records.ToMessage) } };
     }
 
+    [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<EscalationCounts> CountEscalations(CountEscalationsRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.Window(request.Window));

@@ -57,7 +57,7 @@ internal sealed class InformationRequests(
         {
             return new ScreeningResult<InformationRequest>.Unknown($"No information request {requestId}.");
         }
-        if (InformationRules.AnsweredByTheAgencyAsked(request, actor.AgencyId) is { } notTheirs)
+        if (InformationRules.AnsweredByTheAgencyAsked(request, actor) is { } notTheirs)
         {
             return new ScreeningResult<InformationRequest>.NotAllowed(notTheirs);
         }

@@ -1,3 +1,4 @@
+using Mash.Triage.Actors;
 using Mash.Triage.Queue;
 using Mash.Triage.Timing;
 
@@ -14,9 +15,9 @@ internal static class InformationRules
     public static string? DueAfterAsking(DateTimeOffset dueAt, DateTimeOffset requestedAt) =>
         dueAt <= requestedAt ? $"must be after the request was made ({requestedAt:O})" : null;
 
-    /// <summary>Only the agency asked answers, with its own credentials.</summary>
-    public static string? AnsweredByTheAgencyAsked(InformationRequest request, string? callerAgency) =>
-        callerAgency != request.AgencyId ? $"Request {request.RequestId} was made of {request.AgencyId}; only that agency answers it." : null;
+    /// <summary>Only the agency asked answers, with its own credentials (an importer replays the answers it gave).</summary>
+    public static string? AnsweredByTheAgencyAsked(InformationRequest request, Actor actor) =>
+        actor.IsImporter || actor.AgencyId == request.AgencyId ? null : $"Request {request.RequestId} was made of {request.AgencyId}; only that agency answers it.";
 
     /// <summary>An answer is given once; the same answer again (a retried call) is the one recorded.</summary>
     public static AnswerStep CheckAnswer(InformationRequest request, string answer) => request.Answer switch

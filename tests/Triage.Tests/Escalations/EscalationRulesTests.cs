@@ -1,5 +1,6 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Triage.V1;
+using Mash.Triage.Actors;
 using Mash.Triage.Escalations;
 using Mash.Triage.Queue;
 using Mash.Triage.Tests.Queue;
@@ -15,6 +16,15 @@ public class EscalationRulesTests
 
     private static Escalation Raised(EscalationResolution? resolution = null) =>
         new(Guid.NewGuid(), "c-1", EscalationKind.BetweenAgencies, "health-north", "nurse-1", "rag", "we think Amber", At, resolution);
+
+    [Fact]
+    public void An_agency_raises_as_itself() => Assert.Null(EscalationRules.AnAgencyRaisesAsItself(new Actor("health-north", AgencyId: "health-north"), "health-north"));
+
+    [Fact]
+    public void An_agency_does_not_raise_as_another() => Assert.NotNull(EscalationRules.AnAgencyRaisesAsItself(new Actor("health-north", AgencyId: "health-north"), "police-west"));
+
+    [Fact]
+    public void A_practitioner_records_any_agencys_escalation() => Assert.Null(EscalationRules.AnAgencyRaisesAsItself(new Actor("sw-1"), "police-west"));
 
     [Fact]
     public void A_referrer_challenges_a_decision_once_made() =>

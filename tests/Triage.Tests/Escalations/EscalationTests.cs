@@ -13,7 +13,7 @@ public class EscalationTests(TriageDatabase database)
 {
     private readonly TriageUnderTest triage = new(database);
     private readonly TestCallContext practitioner = Callers.Practitioner("sw-6");
-    private readonly TestCallContext manager = Callers.Practitioner("mgr-1");
+    private readonly TestCallContext manager = Callers.Manager("mgr-1");
 
     private Task<Escalation> RaiseAsync(string contactId, string agency, EscalationKind kind = EscalationKind.BetweenAgencies, string about = "rag") =>
         triage.Service.RaiseEscalation(new RaiseEscalationRequest { ContactId = contactId, Kind = kind, RaisedByAgency = agency, About = about, Detail = "Health thinks Amber, not Green" }, practitioner);

@@ -18,7 +18,7 @@ public class InformationRequestTests(TriageDatabase database)
         triage.Service.RequestInformation(new RequestInformationRequest { ContactId = contactId, AgencyId = agency, Question = "Is the child registered with a GP?" }, practitioner);
 
     private Task<InformationRequest> AnswerAsync(string requestId, string agency, string answer = "Registered; seen last month") =>
-        triage.Service.AnswerInformationRequest(new AnswerInformationRequestRequest { RequestId = requestId, Answer = answer }, Callers.Agency(agency, "gp-1"));
+        triage.Service.AnswerInformationRequest(new AnswerInformationRequestRequest { RequestId = requestId, Answer = answer }, Callers.Agency(agency));
 
     [Fact]
     public async Task A_request_is_kept_with_who_asked_when_and_by_when_and_announced()
@@ -44,7 +44,7 @@ public class InformationRequestTests(TriageDatabase database)
 
         var answered = await AnswerAsync(request.RequestId, health);
 
-        Assert.Equal(("Registered; seen last month", "gp-1", "5–7 h"), (answered.Answer, answered.AnsweredBy, answered.ResponseBand));
+        Assert.Equal(("Registered; seen last month", health, "5–7 h"), (answered.Answer, answered.AnsweredBy, answered.ResponseBand));
         var provided = Assert.Single(await database.OutboxAsync<InformationProvided>(received.ContactId, e => e.ContactId));
         Assert.Equal(("5–7 h", triage.Time.Now), (provided.ResponseBand, provided.OccurredAt.ToDateTimeOffset()));
     }

@@ -1,4 +1,5 @@
 using Mash.Contracts.Common.V1;
+using Mash.Triage.Actors;
 using Mash.Triage.InformationSharing;
 using Mash.Triage.Queue;
 using Mash.Triage.Tests.Queue;
@@ -24,13 +25,16 @@ public class InformationRulesTests
     public void An_answer_is_due_after_asking() => Assert.NotNull(InformationRules.DueAfterAsking(Asked, Asked));
 
     [Fact]
-    public void The_agency_asked_answers() => Assert.Null(InformationRules.AnsweredByTheAgencyAsked(Request(), "health-north"));
+    public void The_agency_asked_answers() => Assert.Null(InformationRules.AnsweredByTheAgencyAsked(Request(), new Actor("health-north", AgencyId: "health-north")));
 
     [Fact]
-    public void Another_agency_does_not_answer() => Assert.NotNull(InformationRules.AnsweredByTheAgencyAsked(Request(), "police-west"));
+    public void Another_agency_does_not_answer() => Assert.NotNull(InformationRules.AnsweredByTheAgencyAsked(Request(), new Actor("police-west", AgencyId: "police-west")));
 
     [Fact]
-    public void A_caller_of_no_agency_does_not_answer() => Assert.NotNull(InformationRules.AnsweredByTheAgencyAsked(Request(), null));
+    public void A_member_of_staff_does_not_answer_for_an_agency() => Assert.NotNull(InformationRules.AnsweredByTheAgencyAsked(Request(), new Actor("sw-1")));
+
+    [Fact]
+    public void An_importer_replays_an_agencys_answer() => Assert.Null(InformationRules.AnsweredByTheAgencyAsked(Request(), new Actor("legacy-import", IsImporter: true)));
 
     [Fact]
     public void An_open_request_takes_an_answer() => Assert.Equal(AnswerStep.Record, InformationRules.CheckAnswer(Request(), "registered"));

@@ -29,6 +29,7 @@ internal sealed class TriageUnderTest
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton(database.DataSource);
         collection.AddSingleton(new EventOutbox());
+        collection.AddSingleton<AuditLog>();
         collection.AddTriageDomain(configuration);
         collection.AddGrpcClient<IntakeService.IntakeServiceClient>(o => o.Address = new Uri(intakeAddress ?? "http://127.0.0.1:1"));
         services = collection.BuildServiceProvider();

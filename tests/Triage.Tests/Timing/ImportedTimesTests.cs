@@ -31,7 +31,7 @@ public class ImportedTimesTests(TriageDatabase database)
         await triage.Service.AnswerInformationRequest(new AnswerInformationRequestRequest
         {
             RequestId = request.RequestId, Answer = "yes", OccurredAt = At(receivedAt.AddHours(10)),
-        }, Callers.As("legacy-import", [Mash.Triage.Grpc.Callers.ImporterRole], agencyId: health));
+        }, importer);
         await triage.Service.RecordDecision(new RecordDecisionRequest
         {
             ContactId = received.ContactId, ThresholdMet = true, Rationale = "imported", OccurredAt = At(receivedAt.AddHours(20)),
