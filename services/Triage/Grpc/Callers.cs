@@ -10,6 +10,6 @@ internal static class Callers
     public static Actor ActorOf(ServerCallContext context)
     {
         var caller = context.GetCaller();
-        return new Actor(caller.Id, caller.IsInRole(MashRoles.Importer), caller.AgencyId);
+        return new Actor(caller.Id, caller.IsInRole(MashRoles.Importer), caller.AgencyId, caller.IsInRole(MashRoles.Manager));
     }
 }

@@ -12,11 +12,12 @@ internal static class ClaimRules
         _ => ClaimStep.Change,
     };
 
-    public static ClaimStep CheckRelease(QueueEntry? entry, string practitionerId) => entry switch
+    /// <summary>The claimant releases; so may a manager, for a colleague who has gone (the contact must not wait).</summary>
+    public static ClaimStep CheckRelease(QueueEntry? entry, string practitionerId, bool isManager = false) => entry switch
     {
         null => ClaimStep.UnknownContact,
         { Claim: null } => ClaimStep.Unchanged,
-        { Claim: { } claim } when claim.ClaimedBy != practitionerId => ClaimStep.ClaimedByAnother,
+        { Claim: { } claim } when claim.ClaimedBy != practitionerId && !isManager => ClaimStep.ClaimedByAnother,
         _ => ClaimStep.Change,
     };
 }

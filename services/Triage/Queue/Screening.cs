@@ -99,13 +99,13 @@ internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, Rat
         return new ScreeningResult<QueueEntry>.Done(entry! with { Claim = claim });
     }
 
-    /// <summary>Gives the contact back to the queue; only its claimant may.</summary>
+    /// <summary>Gives the contact back to the queue: its claimant, or a manager.</summary>
     public async Task<ScreeningResult<QueueEntry>> ReleaseAsync(string contactId, Actor actor, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var entry = await queue.FindForUpdateAsync(transaction, contactId, cancellationToken);
-        switch (ClaimRules.CheckRelease(entry, actor.Id))
+        switch (ClaimRules.CheckRelease(entry, actor.Id, actor.IsManager))
         {
             case ClaimStep.UnknownContact:
                 return Unknown(contactId);

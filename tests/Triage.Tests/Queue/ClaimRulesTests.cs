@@ -32,6 +32,9 @@ public class ClaimRulesTests
     public void Another_practitioner_does_not_release_a_claim() => Assert.Equal(ClaimStep.ClaimedByAnother, ClaimRules.CheckRelease(ClaimedBy("sw-2"), "sw-1"));
 
     [Fact]
+    public void A_manager_releases_a_colleagues_claim() => Assert.Equal(ClaimStep.Change, ClaimRules.CheckRelease(ClaimedBy("sw-2"), "mgr-1", isManager: true));
+
+    [Fact]
     public void Releasing_an_unclaimed_contact_changes_nothing() => Assert.Equal(ClaimStep.Unchanged, ClaimRules.CheckRelease(RatingRulesTests.Entry(), "sw-1"));
 
     [Fact]

@@ -63,6 +63,17 @@ public class ClaimTests(TriageDatabase database)
     }
 
     [Fact]
+    public async Task A_manager_releases_a_colleagues_claim()
+    {
+        var received = await triage.ReceiveAsync();
+        await triage.Service.ClaimContact(new ClaimContactRequest { ContactId = received.ContactId }, Callers.Practitioner("sw-7"));
+
+        var released = await triage.Service.ReleaseContact(new ReleaseContactRequest { ContactId = received.ContactId }, Callers.Manager());
+
+        Assert.Equal("", released.ClaimedBy);
+    }
+
+    [Fact]
     public async Task Claiming_an_unknown_contact_is_not_found()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.ClaimContact(new ClaimContactRequest { ContactId = "c-nobody" }, Callers.Practitioner()));
