@@ -7,7 +7,7 @@ namespace Mash.Triage.Grpc;
 
 internal static class QueueItems
 {
-    public static QueueItem ToQueueItem(QueueEntry entry, RagScheme scale)
+    public static QueueItem ToQueueItem(QueueEntry entry, RagScheme scheme)
     {
         var item = new QueueItem
         {
@@ -16,12 +16,12 @@ internal static class QueueItems
             ContactType = entry.ContactType,
             PresentingIssues = { entry.PresentingIssues },
             Rag = entry.Rag,
-            RagLabel = scale.LabelOf(entry.Rag),
+            RagLabel = scheme.LabelOf(entry.Rag),
             ReceivedAt = Timestamp.FromDateTimeOffset(entry.ReceivedAt),
             Decided = entry.IsDecided,
             ThresholdMet = entry.Decision?.ThresholdMet ?? false,
             Pathway = entry.Pathway,
-            DueAt = Timestamp.FromDateTimeOffset(entry.DueAt ?? scale.DueAt(entry.ReceivedAt, entry.Rag)),
+            DueAt = Timestamp.FromDateTimeOffset(entry.DueAt ?? scheme.DueAt(entry.ReceivedAt, entry.Rag)),
         };
         if (entry.Claim is { } claim)
         {
@@ -31,12 +31,12 @@ internal static class QueueItems
         return item;
     }
 
-    public static RatingRecord ToRatingRecord(Rating rating, RagScheme scale) => new()
+    public static RatingRecord ToRatingRecord(Rating rating, RagScheme scheme) => new()
     {
         Rag = rating.Rag,
-        RagLabel = scale.LabelOf(rating.Rag),
+        RagLabel = scheme.LabelOf(rating.Rag),
         PreviousRag = rating.PreviousRag,
-        PreviousRagLabel = scale.LabelOf(rating.PreviousRag),
+        PreviousRagLabel = scheme.LabelOf(rating.PreviousRag),
         RatedBy = rating.PractitionerId,
         Reason = rating.Reason,
         RatedAt = Timestamp.FromDateTimeOffset(rating.RatedAt),

@@ -29,7 +29,7 @@ internal sealed class TriageGrpcService(
     Escalations.EscalationStore escalationStore,
     IntakeContent content,
     ReadAudit audit,
-    RagScheme scale,
+    RagScheme scheme,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time) : TriageService.TriageServiceBase
 {
@@ -47,7 +47,7 @@ internal sealed class TriageGrpcService(
         await audit.RecordAsync(context, [.. page.Entries.Select(e => e.ContactId)], AuditOutcome.Allowed);
         return new ListQueueResponse
         {
-            Items = { page.Entries.Select(e => QueueItems.ToQueueItem(e, scale)) },
+            Items = { page.Entries.Select(e => QueueItems.ToQueueItem(e, scheme)) },
             NextPageToken = page.Next is { } next ? QueuePageTokens.Encode(next, asOf, request) : "",
         };
     }
@@ -58,7 +58,7 @@ internal sealed class TriageGrpcService(
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
         var entry = Answers.Of(await screening.ClaimAsync(request.ContactId, Callers.ActorOf(context), context.CancellationToken));
         await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);
-        return QueueItems.ToQueueItem(entry, scale);
+        return QueueItems.ToQueueItem(entry, scheme);
     }
 
     [Authorize(Policy = MashPolicies.Practitioners)]
@@ -66,7 +66,7 @@ internal sealed class TriageGrpcService(
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
         var entry = Answers.Of(await screening.ReleaseAsync(request.ContactId, Callers.ActorOf(context), context.CancellationToken));
-        return QueueItems.ToQueueItem(entry, scale);
+        return QueueItems.ToQueueItem(entry, scheme);
     }
 
     [Authorize(Policy = MashPolicies.Practitioners)]
@@ -86,15 +86,15 @@ internal sealed class TriageGrpcService(
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"Intake refused this caller the contact's content: {refused.Status.Detail}"));
         }
         await audit.RecordAsync(context, request.ContactId, AuditOutcome.Allowed);
-        return new ScreeningContact { Item = QueueItems.ToQueueItem(entry, scale), IntakeRecord = record };
+        return new ScreeningContact { Item = QueueItems.ToQueueItem(entry, scheme), IntakeRecord = record };
     }
 
     [Authorize(Policy = MashPolicies.Staff)]
     public override Task<RagScale> GetRagScale(GetRagScaleRequest request, ServerCallContext context) => Task.FromResult(new RagScale
     {
-        Levels = { RagScheme.Levels.Select(rag => new RagLevel { Rag = rag, Label = scale.LabelOf(rag), Target = Duration.FromTimeSpan(scale.TargetOf(rag)) }) },
-        UnratedTarget = Duration.FromTimeSpan(scale.Timing.Unrated),
-        DueSoonWindow = Duration.FromTimeSpan(scale.Timing.DueSoon),
+        Levels = { RagScheme.Levels.Select(rag => new RagLevel { Rag = rag, Label = scheme.LabelOf(rag), Target = Duration.FromTimeSpan(scheme.TargetOf(rag)) }) },
+        UnratedTarget = Duration.FromTimeSpan(scheme.Timing.Unrated),
+        DueSoonWindow = Duration.FromTimeSpan(scheme.Timing.DueSoon),
     });
 
     [Authorize(Policy = TriagePolicies.Screening)]
@@ -103,7 +103,7 @@ internal sealed class TriageGrpcService(
         Answers.ThrowIfInvalid(TriageRequestRules.RateContact(request));
         var actor = Callers.ActorOf(context);
         var entry = Answers.Of(await screening.RateAsync(request.ContactId, request.Rag, request.Reason, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
-        return QueueItems.ToQueueItem(entry, scale);
+        return QueueItems.ToQueueItem(entry, scheme);
     }
 
     [Authorize(Policy = MashPolicies.Practitioners)]
@@ -113,7 +113,7 @@ internal sealed class TriageGrpcService(
         _ = await queue.FindAsync(request.ContactId, context.CancellationToken) ?? throw RpcErrors.NotFound($"No contact {request.ContactId} in the triage queue.");
         var history = await ratings.OfAsync(request.ContactId, context.CancellationToken);
         await audit.RecordAsync(context, request.ContactId, AuditOutcome.Allowed);
-        return new RatingHistory { ContactId = request.ContactId, Ratings = { history.Select(r => QueueItems.ToRatingRecord(r, scale)) } };
+        return new RatingHistory { ContactId = request.ContactId, Ratings = { history.Select(r => QueueItems.ToRatingRecord(r, scheme)) } };
     }
 
     [Authorize(Policy = MashPolicies.Scorecard)]
@@ -128,7 +128,7 @@ internal sealed class TriageGrpcService(
                 counts.Select(c => new RatingChangeCount
                 {
                     PeriodStart = Timestamp.FromDateTimeOffset(c.PeriodStart), AgencyId = c.Key.AgencyId,
-                    FromRag = c.Key.From, ToRag = c.Key.To, FromLabel = scale.LabelOf(c.Key.From), ToLabel = scale.LabelOf(c.Key.To), Count = c.Count,
+                    FromRag = c.Key.From, ToRag = c.Key.To, FromLabel = scheme.LabelOf(c.Key.From), ToLabel = scheme.LabelOf(c.Key.To), Count = c.Count,
                 }),
             },
         };
@@ -140,7 +140,7 @@ internal sealed class TriageGrpcService(
         Answers.ThrowIfInvalid(TriageRequestRules.RecordDecision(request));
         var actor = Callers.ActorOf(context);
         var entry = Answers.Of(await screening.DecideAsync(request.ContactId, request.ThresholdMet, request.Rationale, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
-        return QueueItems.ToQueueItem(entry, scale);
+        return QueueItems.ToQueueItem(entry, scheme);
     }
 
     [Authorize(Policy = MashPolicies.Scorecard)]

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace Mash.Triage.Queue;
 
 /// <summary>The queue, its rating history and its decisions in Triage's own database.</summary>
-internal sealed class QueueStore(NpgsqlDataSource database, RagScheme scale)
+internal sealed class QueueStore(NpgsqlDataSource database, RagScheme scheme)
 {
     private const string SelectEntries = """
         SELECT q.contact_id, q.agency_id, q.contact_type, q.presenting_issues, q.received_at, q.rag,
@@ -38,7 +38,7 @@ internal sealed class QueueStore(NpgsqlDataSource database, RagScheme scale)
         command.Parameters.Add(new() { Value = entries.Select(e => JsonSerializer.Serialize(e.PresentingIssues)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         command.Parameters.Add(new() { Value = entries.Select(e => e.ReceivedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = entries.Select(e => e.Pathway.ToString()).ToArray() });
-        command.Parameters.Add(new() { Value = scale.Timing.Unrated });
+        command.Parameters.Add(new() { Value = scheme.Timing.Unrated });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -118,7 +118,7 @@ internal sealed class QueueStore(NpgsqlDataSource database, RagScheme scale)
         }
         if (filter.DueSoon)
         {
-            sql.Append($" AND q.due_at <= {Parameter((page.AsOf + scale.Timing.DueSoon).UtcDateTime, NpgsqlDbType.TimestampTz)}");
+            sql.Append($" AND q.due_at <= {Parameter((page.AsOf + scheme.Timing.DueSoon).UtcDateTime, NpgsqlDbType.TimestampTz)}");
         }
         // One more than the page: whether another page follows, without counting the queue.
         sql.Append($" ORDER BY q.due_at, q.contact_id LIMIT {Parameter(page.PageSize + 1)}");

@@ -12,7 +12,7 @@ namespace Mash.Triage.Queue;
 /// outbox) commit in one transaction, with the contact locked; a refused call commits nothing.
 /// Who acts and when are given by the caller's adapter (<see cref="Actor"/>, <see cref="Moment"/>).
 /// </summary>
-internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, RatingStore history, EventOutbox outbox, RagScheme scale, TimeProvider time)
+internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, RatingStore history, EventOutbox outbox, RagScheme scheme, TimeProvider time)
 {
     public async Task<ScreeningResult<QueueEntry>> RateAsync(string contactId, Rag rag, string reason, Actor actor, Moment moment, CancellationToken cancellationToken)
     {
@@ -39,9 +39,9 @@ internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, Rat
             return new ScreeningResult<QueueEntry>.BadField("occurred_at", late);
         }
         var rating = new Rating(entry.ContactId, rag, entry.Rag, actor.Id, reason, moment.At, time.GetUtcNow());
-        var dueAt = scale.DueAt(entry.ReceivedAt, rag);
+        var dueAt = scheme.DueAt(entry.ReceivedAt, rag);
         await queue.AddRatingAsync(transaction, rating, dueAt, cancellationToken);
-        await outbox.AddAsync(transaction, TriageEvents.ContactRated(rating, entry.AgencyId, scale), cancellationToken);
+        await outbox.AddAsync(transaction, TriageEvents.ContactRated(rating, entry.AgencyId, scheme), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ScreeningResult<QueueEntry>.Done(entry with { Rag = rag, RatedAt = rating.RatedAt, DueAt = dueAt });
     }

@@ -10,7 +10,7 @@ namespace Mash.Triage.Queue;
 /// </summary>
 internal static class TriageEvents
 {
-    public static ContactRated ContactRated(Rating rating, string agencyId, RagScheme scale) => new()
+    public static ContactRated ContactRated(Rating rating, string agencyId, RagScheme scheme) => new()
     {
         EventId = EventIds.New(rating.RecordedAt),
         ContactId = rating.ContactId,
@@ -21,8 +21,8 @@ internal static class TriageEvents
         OccurredAt = Timestamp.FromDateTimeOffset(rating.RatedAt),
         RecordedAt = Timestamp.FromDateTimeOffset(rating.RecordedAt),
         AgencyId = agencyId,
-        RagLabel = scale.LabelOf(rating.Rag),
-        PreviousRagLabel = scale.LabelOf(rating.PreviousRag),
+        RagLabel = scheme.LabelOf(rating.Rag),
+        PreviousRagLabel = scheme.LabelOf(rating.PreviousRag),
     };
 
     public static DecisionRecorded DecisionRecorded(QueueEntry entry, ThresholdDecision decision, RatingStory story, DateTimeOffset recordedAt) => new()

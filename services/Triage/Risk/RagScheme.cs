@@ -3,7 +3,7 @@ using Mash.Contracts.Common.V1;
 namespace Mash.Triage.Risk;
 
 /// <summary>
-/// The partnership's RAG scale: its labels (the shared vocabulary's <c>ragLabels</c>, so
+/// The partnership's RAG scheme: its labels (the shared vocabulary's <c>ragLabels</c>, so
 /// Staffordshire's "Blue" is one setting for the whole platform) and how long each level gives the
 /// MASH to decide, which orders the queue.
 /// </summary>

@@ -107,19 +107,19 @@ public class RatingHistoryTests(TriageDatabase database)
         var received = await staffordshire.ReceiveAsync();
 
         var item = await staffordshire.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Green }, practitioner);
-        var scale = await staffordshire.Service.GetRagScale(new GetRagScaleRequest(), practitioner);
+        var scheme = await staffordshire.Service.GetRagScale(new GetRagScaleRequest(), practitioner);
 
         Assert.Equal("Blue", item.RagLabel);
-        Assert.Equal(["Red", "Amber", "Blue"], scale.Levels.Select(l => l.Label));
+        Assert.Equal(["Red", "Amber", "Blue"], scheme.Levels.Select(l => l.Label));
     }
 
     [Fact]
     public async Task The_scale_tells_the_shipped_labels_and_targets()
     {
-        var scale = await triage.Service.GetRagScale(new GetRagScaleRequest(), practitioner);
+        var scheme = await triage.Service.GetRagScale(new GetRagScaleRequest(), practitioner);
 
-        Assert.Equal([("Red", 4.0), ("Amber", 24.0), ("Green", 168.0)], scale.Levels.Select(l => (l.Label, l.Target.ToTimeSpan().TotalHours)));
-        Assert.Equal(TimeSpan.FromHours(1), scale.DueSoonWindow.ToTimeSpan());
+        Assert.Equal([("Red", 4.0), ("Amber", 24.0), ("Green", 168.0)], scheme.Levels.Select(l => (l.Label, l.Target.ToTimeSpan().TotalHours)));
+        Assert.Equal(TimeSpan.FromHours(1), scheme.DueSoonWindow.ToTimeSpan());
     }
 
     [Fact]
