@@ -66,6 +66,7 @@ internal sealed class TriageGrpcService(
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
         var entry = Answers.Of(await screening.ReleaseAsync(request.ContactId, Callers.ActorOf(context), context.CancellationToken));
+        await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);
         return QueueItems.ToQueueItem(entry, scheme);
     }
 
@@ -103,6 +104,7 @@ internal sealed class TriageGrpcService(
         Answers.ThrowIfInvalid(TriageRequestRules.RateContact(request));
         var actor = Callers.ActorOf(context);
         var entry = Answers.Of(await screening.RateAsync(request.ContactId, request.Rag, request.Reason, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
+        await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);   // the reply is the queue item
         return QueueItems.ToQueueItem(entry, scheme);
     }
 
@@ -140,6 +142,7 @@ internal sealed class TriageGrpcService(
         Answers.ThrowIfInvalid(TriageRequestRules.RecordDecision(request));
         var actor = Callers.ActorOf(context);
         var entry = Answers.Of(await screening.DecideAsync(request.ContactId, request.ThresholdMet, request.Rationale, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
+        await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);   // the reply is the queue item
         return QueueItems.ToQueueItem(entry, scheme);
     }
 

@@ -106,6 +106,7 @@ public sealed class AuditTests(TriageDatabase database) : IAsyncLifetime
         await server.Client.RateContactAsync(request, TestTokens.Bearer(TestTokens.For(practitioner, MashRoles.Practitioner)));
 
         Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contact_ratings WHERE contact_id = $1 AND practitioner_id = $2", received.ContactId, practitioner));
+        Assert.Equal(1, await AuditRowsAsync(practitioner, "RateContact", received.ContactId, "allowed"));
     }
 
     [Fact]
