@@ -112,7 +112,7 @@ internal sealed class TriageGrpcService(
     public override async Task<RatingHistory> GetRatingHistory(GetRatingHistoryRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
-        _ = await queue.FindAsync(request.ContactId, context.CancellationToken) ?? throw RpcErrors.NotFound($"No contact {request.ContactId} in the triage queue.");
+        await ThrowIfUnknownAsync(request.ContactId, context);
         var history = await ratings.OfAsync(request.ContactId, context.CancellationToken);
         await audit.RecordAsync(context, request.ContactId, AuditOutcome.Allowed);
         return new RatingHistory { ContactId = request.ContactId, Ratings = { history.Select(r => QueueItems.ToRatingRecord(r, scheme)) } };
@@ -187,6 +187,7 @@ internal sealed class TriageGrpcService(
         else
         {
             Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
+            await ThrowIfUnknownAsync(request.ContactId, context);
             found = await informationStore.OfContactAsync(request.ContactId, context.CancellationToken);
         }
         await audit.RecordAsync(context, [.. found.Select(r => r.RequestId.ToString())], AuditOutcome.Allowed);
@@ -237,6 +238,7 @@ internal sealed class TriageGrpcService(
     public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
+        await ThrowIfUnknownAsync(request.ContactId, context);
         var found = await escalationStore.OfContactAsync(request.ContactId, context.CancellationToken);
         await audit.RecordAsync(context, [.. found.Select(e => e.EscalationId.ToString())], AuditOutcome.Allowed);
         return new ListEscalationsResponse { Escalations = { found.Select(Records.ToMessage) } };
@@ -257,5 +259,11 @@ internal sealed class TriageGrpcService(
                 }),
             },
         };
+    }
+
+    /// <summary>NOT_FOUND for a contact Triage has never heard of, rather than an empty answer that looks like "none yet".</summary>
+    private async Task ThrowIfUnknownAsync(string contactId, ServerCallContext context)
+    {
+        _ = await queue.FindAsync(contactId, context.CancellationToken) ?? throw RpcErrors.NotFound($"No contact {contactId} in the triage queue.");
     }
 }

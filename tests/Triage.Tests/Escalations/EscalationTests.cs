@@ -105,6 +105,14 @@ public class EscalationTests(TriageDatabase database)
     }
 
     [Fact]
+    public async Task The_escalations_of_an_unknown_contact_are_not_found()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.ListEscalations(new ListEscalationsRequest { ContactId = "c-nobody" }, practitioner));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task An_escalation_about_an_unknown_contact_or_unknown_escalation_is_not_found()
     {
         var contact = await Assert.ThrowsAsync<RpcException>(() => RaiseAsync("c-nobody", "health-north"));

@@ -139,6 +139,15 @@ public class InformationRequestTests(TriageDatabase database)
     }
 
     [Fact]
+    public async Task The_requests_of_an_unknown_contact_are_not_found()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            triage.Service.ListInformationRequests(new ListInformationRequestsRequest { ContactId = "c-nobody" }, practitioner));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Answering_an_unknown_request_is_not_found()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => AnswerAsync(Guid.NewGuid().ToString(), "health-north"));
