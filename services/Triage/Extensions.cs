@@ -22,11 +22,18 @@ public static class Extensions
     /// <summary>Triage's schema: its own scripts and the outbox's and inbox's tables. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration, AuditLog.Migration];
 
-    /// <summary>Triage's database, bus (ContactReceived in; its events out through the outbox), and its domain.</summary>
-    public static TBuilder AddTriage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <summary>
+    /// Triage's database, bus (ContactReceived in; its events out through the outbox), and its domain.
+    /// <paramref name="configureBus"/> adds consumers beside Triage's own on its bus (a test listening to what it publishes).
+    /// </summary>
+    public static TBuilder AddTriage<TBuilder>(this TBuilder builder, Action<MassTransit.IBusRegistrationConfigurator>? configureBus = null) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
-        builder.AddMashBus(bus => bus.AddConsumer<ContactReceivedConsumer>());
+        builder.AddMashBus(bus =>
+        {
+            bus.AddConsumer<ContactReceivedConsumer>();
+            configureBus?.Invoke(bus);
+        });
         builder.AddEventOutbox();
         builder.AddAuditLog();
         builder.Services.AddTriageDomain(builder.Configuration);
