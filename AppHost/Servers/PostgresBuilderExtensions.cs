@@ -32,6 +32,7 @@ public static class PostgresBuilderExtensions
         });
         // After a stop or crash, the databases follow the server's state (PostgresDatabaseStates).
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresDatabaseStates>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresFastShutdown>());
 
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(

@@ -19,7 +19,7 @@ public static class EventBatches
         string consumer,
         Func<TMessage, (string EventId, TFact Fact)> read,
         Func<NpgsqlTransaction, IReadOnlyList<TFact>, CancellationToken, Task> record)
-        where TMessage : class, Google.Protobuf.IMessage =>
+        where TMessage : class, Google.Protobuf.IMessage<TMessage>, new() =>
         context.ApplyAsync((message, _) =>
             {
                 var (eventId, fact) = read(message);
@@ -31,23 +31,23 @@ public static class EventBatches
     /// <summary>
     /// Consumes a batch: reads each event, with the trace it was written in, with <paramref name="read"/>,
     /// and applies those it reads, together and in their order, with <paramref name="apply"/>. An event
-    /// <paramref name="read"/> refuses (malformed, which no retry mends) is left out; once the rest are
+    /// whose body is not one, or that <paramref name="read"/> refuses (malformed, which no retry mends), is left out; once the rest are
     /// applied the batch fails with its error. MassTransit retries it (the rest then change nothing, by the
     /// inbox) and moves it to the <c>_error</c> queue for an operator; moved back once mended, only the
     /// refused events change anything.
     /// </summary>
     public static async Task ApplyAsync<TMessage, TEvent>(
         this ConsumeContext<EventBatch<TMessage>> context, Func<TMessage, string?, TEvent> read, Func<IReadOnlyList<TEvent>, Task> apply)
-        where TMessage : class, Google.Protobuf.IMessage
+        where TMessage : class, Google.Protobuf.IMessage<TMessage>, new()
     {
         var batch = context.Message;
-        var events = new List<TEvent>(batch.Events.Count);
+        var events = new List<TEvent>(batch.Bodies.Count);
         var refused = new List<Exception>();
-        for (var i = 0; i < batch.Events.Count; i++)
+        for (var i = 0; i < batch.Bodies.Count; i++)
         {
             try
             {
-                events.Add(read(batch.Events[i], batch.TraceParentOf(i)));
+                events.Add(read(batch.EventAt(i), batch.TraceParentOf(i)));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -60,7 +60,7 @@ public static class EventBatches
         }
         if (refused.Count > 0)
         {
-            throw new AggregateException($"{refused.Count} of the batch's {batch.Events.Count} events cannot be applied.", refused);
+            throw new AggregateException($"{refused.Count} of the batch's {batch.Bodies.Count} events cannot be applied.", refused);
         }
     }
 }

@@ -214,7 +214,7 @@ public sealed class BatchRecordingConsumer(EventSink sink) : IConsumer<EventBatc
 {
     public Task Consume(ConsumeContext<EventBatch<ContactRated>> context)
     {
-        sink.BatchSizes.Enqueue(context.Message.Events.Count);
+        sink.BatchSizes.Enqueue(context.Message.Bodies.Count);
         foreach (var message in context.Message.Events)
         {
             sink.Add(message);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Google.Protobuf;
 using Mash.ServiceDefaults.Tests.Events;
 using Mash.ServiceDefaults.Tests.Infrastructure;
 using MassTransit;
@@ -33,9 +34,10 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
 
         Assert.Equal(100, await Readback.CountAsync(database, "SELECT count(DISTINCT event_id) FROM applied"));
         Assert.Equal(100, await Readback.CountAsync(database, "SELECT count(*) FROM applied"));
-        var faultedEvents = System.Text.Json.JsonDocument.Parse(faulted.Body.ToArray()).RootElement.GetProperty("message").GetProperty("events");
-        Assert.Equal(second.Count, faultedEvents.GetArrayLength());
-        Assert.Contains(faultedEvents.EnumerateArray(), e => e.GetProperty("contactId").GetString() == "malformed");
+        // The batch rests as it came: each event as its protobuf encoding, in base64.
+        var faultedBodies = System.Text.Json.JsonDocument.Parse(faulted.Body.ToArray()).RootElement.GetProperty("message").GetProperty("bodies");
+        Assert.Equal(second.Count, faultedBodies.GetArrayLength());
+        Assert.Contains(faultedBodies.EnumerateArray(), e => ContactRated.Parser.ParseFrom(e.GetBytesFromBase64()).ContactId == "malformed");
         Assert.Null(await infrastructure.RabbitMq.TryGetAsync($"{queue}_error"));
         // Each event keeps the trace it was written in, though a batch is consumed in one.
         var traces = sink.TraceParents.Where(t => t.Key != "malformed").Select(t => ActivityContext.Parse(t.Value!, null).TraceId).ToList();
@@ -67,7 +69,7 @@ public sealed class InboxBatchBusTests(InfrastructureFixture infrastructure)
 
     /// <summary>The events as the outbox publishes them: each in a trace of its own.</summary>
     private static EventBatch<ContactRated> Traced(IReadOnlyList<ContactRated> events) =>
-        new(events, [.. events.Select(_ => $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01")]);
+        new([.. events.Select(e => e.ToByteArray())], [.. events.Select(_ => $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01")]);
 
     /// <summary>A host wired as a service is: its schema migrated at start (consumers wait for it), its data source from AddServiceDatabase.</summary>
     private async Task<ServiceHost> StartConsumerAsync(string prefix, string database, BatchSink sink)
@@ -144,6 +146,6 @@ public sealed class OverlapGauge
 
 public sealed class SlowBatchConsumer(OverlapGauge gauge) : IConsumer<EventBatch<ContactRated>>
 {
-    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) => gauge.HoldAsync(context.Message.Events.Count);
+    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) => gauge.HoldAsync(context.Message.Bodies.Count);
 }
 

@@ -30,6 +30,8 @@ public sealed class ServerStateTests
             // The orchestrator stops each server (SIGTERM: PostgreSQL, Redis and RabbitMQ shut down cleanly) and what it started goes with it.
             await WaitUntilAsync(() => processes.All(pid => !ProcessTree.IsAlive(pid)) && ProcessTree.RunningUnder(stateDirectory).Count == 0, TimeSpan.FromSeconds(60));
             Assert.Empty(ProcessTree.RunningUnder(stateDirectory));
+            // Shut down, not crashed: the next start has no WAL to replay.
+            Assert.Equal("shut down", await ClusterStateAsync(Path.Combine(stateDirectory, "postgres", "data")));
 
             await using var second = await RunningPlatform.StartAsync(stateDirectory, serversOnly: true);
             Assert.Equal("before restart", await QueryAsync(await second.App.GetConnectionStringAsync("intakedb"), "SELECT note FROM kept"));
@@ -56,6 +58,17 @@ public sealed class ServerStateTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (string?)await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>"Database cluster state" as pg_controldata reads it from the data directory.</summary>
+    private static async Task<string> ClusterStateAsync(string dataDirectory)
+    {
+        var tool = Directory.GetFiles("/usr/lib/postgresql", "pg_controldata", SearchOption.AllDirectories).Order().Last();
+        var start = new System.Diagnostics.ProcessStartInfo(tool, [dataDirectory]) { RedirectStandardOutput = true, Environment = { ["LC_ALL"] = "C" } };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output.Split('\n').Single(line => line.StartsWith("Database cluster state:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
