@@ -7,6 +7,7 @@ using Mash.Contracts.Triage.V1;
 using Mash.ServiceDefaults;
 using Mash.Testing.Identity;
 using Mash.Triage.Grpc;
+using Mash.Triage.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -20,13 +21,15 @@ namespace Mash.Triage.Tests.Messaging;
 /// Point 8, end to end on real servers: Triage as Program.cs builds it (AddServiceDefaults, AddTriage:
 /// migrations, RabbitMQ, the outbox) takes a ContactReceived off the bus into its queue, and what
 /// practitioners and agencies then do over gRPC leaves through the outbox onto the bus, as a
-/// consumer downstream receives it.
+/// consumer downstream receives it; and a contact's content comes from Intake found by service
+/// discovery under the AppHost's name for it (services:intake:grpc).
 /// </summary>
 public sealed class EventsOnTheBusTests : IAsyncLifetime
 {
     private readonly ServerSet servers = new("mash-triage-bus-tests-");
     private WebApplication app = null!;
     private GrpcChannel channel = null!;
+    private IntakePeer intake = null!;
 
     public async Task InitializeAsync()
     {
@@ -35,6 +38,7 @@ public sealed class EventsOnTheBusTests : IAsyncLifetime
         await servers.StartTogetherAsync(
             async () => postgres = await servers.StartAsync(root => PostgresServer.StartAsync(root)),
             async () => rabbitMq = await servers.StartAsync(RabbitMqServer.StartAsync));
+        intake = await IntakePeer.StartAsync();
         var grpcPort = Processes.FreePort();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "triage" });
         builder.Logging.ClearProviders();
@@ -45,6 +49,8 @@ public sealed class EventsOnTheBusTests : IAsyncLifetime
             ["ConnectionStrings:rabbitmq"] = rabbitMq!.ConnectionString,
             ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
             ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{Processes.FreePort()}",
+            // As the AppHost gives it: Intake's gRPC endpoint, found by service discovery (http://_grpc.intake).
+            ["services:intake:grpc:0"] = intake.Address,
             ["Authentication:Agencies:0:OrganisationId"] = "health-north",
             ["Authentication:Agencies:0:TokenSha256"] = AgencyCredentials.HashOf(HealthToken),
         });
@@ -70,6 +76,7 @@ public sealed class EventsOnTheBusTests : IAsyncLifetime
         await app.StopAsync();
         await app.DisposeAsync();
         await servers.DisposeAsync();
+        await intake.DisposeAsync();
     }
 
     private const string HealthToken = "health-north-bus-test-token-0a9b8c7d6e5f4a3b";
@@ -106,6 +113,25 @@ public sealed class EventsOnTheBusTests : IAsyncLifetime
             (((DecisionRecorded)decided).Rag, ((DecisionRecorded)decided).InitialRag, ((DecisionRecorded)decided).RatingChanges, ((DecisionRecorded)decided).AgencyId, ((DecisionRecorded)decided).PractitionerId));
         Assert.Equal("within 4 h", ((InformationProvided)provided).ResponseBand);
         await WaitUntilAsync(() => Task.FromResult(Heard.All.Count(e => e.Contact == contactId && e.Event is ContactRated) == 2));
+    }
+
+    [Fact]
+    public async Task The_content_for_screening_comes_from_intake_found_as_the_apphost_names_it()
+    {
+        var contactId = $"c-{Guid.NewGuid():N}";
+        await app.Services.GetRequiredService<IPublishEndpoint>().Publish(EventBatch.Of(new ContactReceived
+        {
+            EventId = Guid.NewGuid().ToString(), ContactId = contactId, AgencyId = "police-west", ContactType = "concern",
+            OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-5)), RecordedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-5)),
+        }));
+        var triage = new TriageService.TriageServiceClient(channel);
+        var token = TestTokens.For("sw-content", MashRoles.Practitioner);
+        await WaitUntilAsync(async () => (await triage.ListQueueAsync(new ListQueueRequest { AgencyIds = { "police-west" } }, TestTokens.Bearer(token))).Items.Any(i => i.ContactId == contactId));
+
+        var screening = await triage.GetContactForScreeningAsync(new GetContactForScreeningRequest { ContactId = contactId }, TestTokens.Bearer(token));
+
+        Assert.Equal("Child disclosed at school.", screening.IntakeRecord.Contact.Narrative);
+        Assert.Contains((contactId, $"Bearer {token}"), intake.Calls);
     }
 
     private static async Task<Google.Protobuf.IMessage> HeardAsync(ConcurrentQueue<(string Contact, Google.Protobuf.IMessage Event)> heard, string contactId, Func<Google.Protobuf.IMessage, bool> which)
