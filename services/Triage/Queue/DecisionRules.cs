@@ -9,6 +9,7 @@ internal static class DecisionRules
         { Decision: { } made } when made.ThresholdMet == thresholdMet && made.PractitionerId == practitionerId => DecisionStep.SameDecision,
         { IsDecided: true } => DecisionStep.AlreadyDecided,
         { IsRated: false } => DecisionStep.NotRated,
+        { Claim: { } claim } when claim.ClaimedBy != practitionerId => DecisionStep.ClaimedByAnother,
         _ => DecisionStep.Record,
     };
 }

@@ -8,6 +8,8 @@ internal enum DecisionStep
     NotRated,
     /// <summary>Decided already, differently or by someone else: a decision is made once.</summary>
     AlreadyDecided,
+    /// <summary>Another practitioner has claimed the contact: they are screening it.</summary>
+    ClaimedByAnother,
     /// <summary>The same practitioner recording the same decision again (a retried call): the recorded one stands.</summary>
     SameDecision,
     Record,

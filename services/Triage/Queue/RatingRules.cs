@@ -5,11 +5,16 @@ namespace Mash.Triage.Queue;
 /// <summary>Whether a contact may be rated with a RAG now.</summary>
 internal static class RatingRules
 {
-    public static RatingStep Check(QueueEntry? entry, Rag rag) => entry switch
+    public static RatingStep Check(QueueEntry? entry, Rag rag, string practitionerId = "") => entry switch
     {
         null => RatingStep.UnknownContact,
         { IsDecided: true } => RatingStep.AlreadyDecided,
         _ when entry.Rag == rag => RatingStep.Unchanged,
+        { Claim: { } claim } when claim.ClaimedBy != practitionerId => RatingStep.ClaimedByAnother,
         _ => RatingStep.Record,
     };
+
+    /// <summary>R2 keeps why every rating changed: a re-rating says why (a first rating may not yet).</summary>
+    public static string? ReratingSaysWhy(QueueEntry entry, string reason) =>
+        entry.IsRated && string.IsNullOrWhiteSpace(reason) ? "is required to change a rating: every re-rating is kept with why" : null;
 }

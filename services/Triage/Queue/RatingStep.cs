@@ -8,5 +8,7 @@ internal enum RatingStep
     AlreadyDecided,
     /// <summary>The contact already has this RAG: nothing changes (a retried call is harmless, and R2 counts only changes).</summary>
     Unchanged,
+    /// <summary>Another practitioner has claimed the contact: they are screening it.</summary>
+    ClaimedByAnother,
     Record,
 }

@@ -40,7 +40,7 @@ internal sealed class ReceivedContacts(NpgsqlDataSource database, QueueStore que
             throw new InvalidOperationException($"ContactReceived '{received.EventId}' lacks an event_id, a contact_id or a time.");
         }
         return new QueueEntry(received.ContactId, received.AgencyId, received.ContactType, [.. received.PresentingIssues],
-            at.ToDateTimeOffset(), Rag.Unspecified, Decision: null);
+            at.ToDateTimeOffset(), Rag.Unspecified, Decision: null, received.Pathway);
     }
 }
 

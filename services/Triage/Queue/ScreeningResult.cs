@@ -1,16 +1,23 @@
 namespace Mash.Triage.Queue;
 
-/// <summary>What became of a rating or a decision: done (the contact as it now stands), or refused and why.</summary>
-internal abstract record ScreeningResult
+/// <summary>What became of a change to the queue: done (with what it now holds), or refused and why; a refused change commits nothing.</summary>
+internal abstract record ScreeningResult<T>
 {
     private ScreeningResult()
     {
     }
 
-    public sealed record Done(QueueEntry Entry) : ScreeningResult;
+    public sealed record Done(T Value) : ScreeningResult<T>;
 
-    public sealed record UnknownContact(string ContactId) : ScreeningResult;
+    /// <summary>No such contact (or request, or escalation): NOT_FOUND.</summary>
+    public sealed record Unknown(string Message) : ScreeningResult<T>;
 
-    /// <summary>The contact is in the wrong state for this (decided already, or not rated yet).</summary>
-    public sealed record WrongState(string Reason) : ScreeningResult;
+    /// <summary>The thing is in the wrong state for this (decided already, claimed by another, answered): FAILED_PRECONDITION.</summary>
+    public sealed record WrongState(string Reason) : ScreeningResult<T>;
+
+    /// <summary>A field that is well formed alone but wrong for this contact (a time before it was received): INVALID_ARGUMENT.</summary>
+    public sealed record BadField(string Field, string Reason) : ScreeningResult<T>;
+
+    /// <summary>The caller may not do this to this thing (an agency answering another's request): PERMISSION_DENIED.</summary>
+    public sealed record NotAllowed(string Reason) : ScreeningResult<T>;
 }

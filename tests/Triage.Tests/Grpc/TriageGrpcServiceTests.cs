@@ -12,13 +12,13 @@ namespace Mash.Triage.Tests.Grpc;
 public class TriageGrpcServiceTests(TriageDatabase database)
 {
     private readonly TriageUnderTest triage = new(database);
-    private readonly TestCallContext context = new();
+    private readonly TestCallContext context = Callers.Practitioner("sw-1");
 
     private static RateContactRequest Rate(string contactId, Rag rag, string reason = "screened") =>
-        new() { ContactId = contactId, Rag = rag, PractitionerId = "sw-1", Reason = reason };
+        new() { ContactId = contactId, Rag = rag, Reason = reason };
 
-    private static RecordDecisionRequest Decide(string contactId, bool thresholdMet = true, string practitionerId = "sw-1") =>
-        new() { ContactId = contactId, ThresholdMet = thresholdMet, PractitionerId = practitionerId, Rationale = "risk of significant harm" };
+    private static RecordDecisionRequest Decide(string contactId, bool thresholdMet = true) =>
+        new() { ContactId = contactId, ThresholdMet = thresholdMet, Rationale = "risk of significant harm" };
 
     private Task<IReadOnlyList<ContactRated>> RatedEventsAsync(string contactId) => database.OutboxAsync<ContactRated>(contactId, e => e.ContactId);
 
@@ -121,7 +121,7 @@ public class TriageGrpcServiceTests(TriageDatabase database)
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var details = Assert.Single(error.GetRpcStatus()!.Details).Unpack<BadRequest>();
-        Assert.Equal(["rag", "practitioner_id"], details.FieldViolations.Select(v => v.Field));
+        Assert.Equal(["rag"], details.FieldViolations.Select(v => v.Field));
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public class TriageGrpcServiceTests(TriageDatabase database)
             triage.Service.RecordDecision(new RecordDecisionRequest { ContactId = "c-1", ThresholdMet = true }, context));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("practitioner_id", Assert.Single(Assert.Single(error.GetRpcStatus()!.Details).Unpack<BadRequest>().FieldViolations).Field);
+        Assert.Equal("rationale", Assert.Single(Assert.Single(error.GetRpcStatus()!.Details).Unpack<BadRequest>().FieldViolations).Field);
     }
 
     [Fact]

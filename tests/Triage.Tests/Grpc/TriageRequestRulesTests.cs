@@ -6,9 +6,9 @@ namespace Mash.Triage.Tests.Grpc;
 
 public class TriageRequestRulesTests
 {
-    private static RateContactRequest Rating() => new() { ContactId = "c-1", Rag = Rag.Red, PractitionerId = "sw-1", Reason = "injury" };
+    private static RateContactRequest Rating() => new() { ContactId = "c-1", Rag = Rag.Red, Reason = "injury" };
 
-    private static RecordDecisionRequest Decision() => new() { ContactId = "c-1", ThresholdMet = true, PractitionerId = "sw-1", Rationale = "harm" };
+    private static RecordDecisionRequest Decision() => new() { ContactId = "c-1", ThresholdMet = true, Rationale = "harm" };
 
     private static string[] Fields(IReadOnlyList<Google.Rpc.BadRequest.Types.FieldViolation> violations) => [.. violations.Select(v => v.Field)];
 
@@ -45,17 +45,8 @@ public class TriageRequestRulesTests
     }
 
     [Fact]
-    public void A_rating_needs_a_practitioner()
-    {
-        var request = Rating();
-        request.PractitionerId = "";
-
-        Assert.Equal(["practitioner_id"], Fields(TriageRequestRules.RateContact(request)));
-    }
-
-    [Fact]
     public void Every_field_at_fault_is_named() =>
-        Assert.Equal(["contact_id", "rag", "practitioner_id"], Fields(TriageRequestRules.RateContact(new RateContactRequest())));
+        Assert.Equal(["contact_id", "rag"], Fields(TriageRequestRules.RateContact(new RateContactRequest())));
 
     [Fact]
     public void A_complete_decision_is_well_formed() => Assert.Empty(TriageRequestRules.RecordDecision(Decision()));
@@ -70,12 +61,12 @@ public class TriageRequestRulesTests
     }
 
     [Fact]
-    public void A_decision_needs_a_practitioner()
+    public void A_decision_needs_a_rationale()
     {
         var request = Decision();
-        request.PractitionerId = "";
+        request.Rationale = " ";
 
-        Assert.Equal(["practitioner_id"], Fields(TriageRequestRules.RecordDecision(request)));
+        Assert.Equal(["rationale"], Fields(TriageRequestRules.RecordDecision(request)));
     }
 
     [Fact]

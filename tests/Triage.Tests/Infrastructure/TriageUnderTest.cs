@@ -1,27 +1,58 @@
 using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
+using Mash.Contracts.Intake.V1;
 using Mash.ServiceDefaults;
 using Mash.Triage.Grpc;
 using Mash.Triage.Queue;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Mash.Triage.Tests.Infrastructure;
 
-/// <summary>Triage's parts wired as the service wires them, over the test database and a fixed clock.</summary>
-internal sealed class TriageUnderTest(TriageDatabase database)
+/// <summary>
+/// Triage's parts wired as the service wires them (<see cref="Extensions.AddTriageDomain"/>), over
+/// the test database and a fixed clock, with its shipped configuration unless a test gives its own.
+/// </summary>
+internal sealed class TriageUnderTest
 {
+    private readonly ServiceProvider services;
+
+    public TriageUnderTest(TriageDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? intakeAddress = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton(database.DataSource);
+        collection.AddSingleton(new EventOutbox());
+        collection.AddSingleton<AuditLog>();
+        collection.AddTriageDomain(configuration);
+        collection.AddGrpcClient<IntakeService.IntakeServiceClient>(o => o.Address = new Uri(intakeAddress ?? "http://127.0.0.1:1"));
+        services = collection.BuildServiceProvider();
+    }
+
     public FixedTime Time { get; } = new(new DateTimeOffset(2025, 6, 2, 9, 30, 0, TimeSpan.Zero));
 
-    public QueueStore Queue => new(database.DataSource);
+    public QueueStore Queue => services.GetRequiredService<QueueStore>();
 
-    public ReceivedContacts Contacts => new(database.DataSource, Queue);
+    public ReceivedContacts Contacts => services.GetRequiredService<ReceivedContacts>();
 
-    public TriageGrpcService Service => new(new Screening(database.DataSource, Queue, new EventOutbox(), Time), Options.Create(new QueueOptions()));
+    public TriageGrpcService Service => ActivatorUtilities.CreateInstance<TriageGrpcService>(services);
+
+    public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
     /// <summary>A contact Intake announced, received <paramref name="minutesAgo"/> before the test's now; its id is new.</summary>
-    public async Task<ContactReceived> ReceiveAsync(int minutesAgo = 10, string? contactId = null)
+    public async Task<ContactReceived> ReceiveAsync(int minutesAgo = 10, string? contactId = null, string agencyId = "police-west",
+        Pathway pathway = Pathway.Children, string contactType = "concern")
     {
         var received = Received(contactId ?? $"c-{Guid.NewGuid():N}", Time.Now.AddMinutes(-minutesAgo));
+        received.AgencyId = agencyId;
+        received.Pathway = pathway;
+        received.ContactType = contactType;
         await Contacts.ReceiveAsync([received], CancellationToken.None);
         return received;
     }
@@ -34,7 +65,11 @@ internal sealed class TriageUnderTest(TriageDatabase database)
         ReferralSource = "6",
         ContactType = "concern",
         PresentingIssues = { "domestic-abuse", "neglect" },
+        Pathway = Pathway.Children,
         OccurredAt = Timestamp.FromDateTimeOffset(at),
         RecordedAt = Timestamp.FromDateTimeOffset(at.AddSeconds(1)),
     };
+
+    /// <summary>An agency id no other test uses, so a test's counts and filters see only its own contacts.</summary>
+    public static string NewAgency() => $"agency-{Guid.NewGuid():N}";
 }

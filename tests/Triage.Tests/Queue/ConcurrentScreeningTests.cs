@@ -16,14 +16,14 @@ public class ConcurrentScreeningTests(TriageDatabase database)
     public async Task A_rating_that_waited_for_a_decision_in_progress_sees_it_and_is_refused()
     {
         var received = await triage.ReceiveAsync();
-        await triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Red, PractitionerId = "sw-1" }, new TestCallContext());
+        await triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Red }, Callers.Practitioner());
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var decision = await connection.BeginTransactionAsync();
         // A decision being recorded: the contact locked and the decision written, not yet committed.
         await ExecuteAsync(decision, "SELECT 1 FROM queue_items WHERE contact_id = $1 FOR UPDATE", received.ContactId);
         await ExecuteAsync(decision, "INSERT INTO threshold_decisions VALUES ($1, true, 'sw-2', 'harm', now())", received.ContactId);
 
-        var rating = triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Green, PractitionerId = "sw-1" }, new TestCallContext());
+        var rating = triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Green }, Callers.Practitioner());
         await database.WaitUntilSomeoneWaitsForALockAsync();
         await decision.CommitAsync();
 

@@ -30,3 +30,15 @@ public class RatingRulesTests
     public void A_decided_contact_is_not_rerated() =>
         Assert.Equal(RatingStep.AlreadyDecided, RatingRules.Check(Entry(Rag.Red, new ThresholdDecision(true, "sw-1", "", At)), Rag.Amber));
 }
+
+public class ReratingReasonTests
+{
+    [Fact]
+    public void A_first_rating_may_come_without_a_reason() => Assert.Null(RatingRules.ReratingSaysWhy(RatingRulesTests.Entry(), ""));
+
+    [Fact]
+    public void A_rerating_needs_a_reason() => Assert.NotNull(RatingRules.ReratingSaysWhy(RatingRulesTests.Entry(Rag.Red), " "));
+
+    [Fact]
+    public void A_rerating_with_a_reason_stands() => Assert.Null(RatingRules.ReratingSaysWhy(RatingRulesTests.Entry(Rag.Red), "police check"));
+}

@@ -1,3 +1,5 @@
+using Mash.Triage.Grpc;
+using Mash.Triage.Risk;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Triage.V1;
 using Mash.Testing.Messaging;
@@ -104,5 +106,5 @@ public class ReceivedContactsTests(TriageDatabase database)
         TriageUnderTest.Received($"c-{Guid.NewGuid():N}", triage.Time.Now.AddMinutes(-minutesAgo));
 
     private async Task<QueueItem?> QueueItemAsync(string contactId) =>
-        (await triage.Service.ListQueue(new ListQueueRequest { PageSize = 500 }, new TestCallContext())).Items.SingleOrDefault(i => i.ContactId == contactId);
+        await triage.Queue.FindAsync(contactId, CancellationToken.None) is { } entry ? QueueItems.ToQueueItem(entry, triage.Get<RagScheme>()) : null;
 }

@@ -21,6 +21,15 @@ public class ToQueueEntryTests
     }
 
     [Fact]
+    public void It_keeps_the_contacts_pathway()
+    {
+        var received = TriageUnderTest.Received("c-1", At);
+        received.Pathway = Pathway.Adults;
+
+        Assert.Equal(Pathway.Adults, ReceivedContacts.ToQueueEntry(received).Pathway);
+    }
+
+    [Fact]
     public void It_was_received_when_the_contact_occurred() =>
         Assert.Equal(At, ReceivedContacts.ToQueueEntry(TriageUnderTest.Received("c-1", At)).ReceivedAt);
 
