@@ -74,6 +74,30 @@ public sealed class EventOutbox
     }
 
     /// <summary>
+    /// Adds <paramref name="messages"/> to the outbox with COPY, in their order, in the connection's
+    /// open transaction: for hundreds of events at once, cheaper for PostgreSQL than <see cref="AddRangeCommand"/>.
+    /// </summary>
+    public static async Task CopyRangeAsync(NpgsqlConnection connection, IReadOnlyList<IMessage> messages, IReadOnlyList<string?> traceParents)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("COPY outbox_messages (message_type, body, trace_parent) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < messages.Count; i++)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(OutboxMessageTypes.NameOf(messages[i].GetType()), NpgsqlTypes.NpgsqlDbType.Text);
+            await copy.WriteAsync(messages[i].ToByteArray(), NpgsqlTypes.NpgsqlDbType.Bytea);
+            if (traceParents[i] is { } traceParent)
+            {
+                await copy.WriteAsync(traceParent, NpgsqlTypes.NpgsqlDbType.Text);
+            }
+            else
+            {
+                await copy.WriteNullAsync();
+            }
+        }
+        await copy.CompleteAsync();
+    }
+
+    /// <summary>
     /// Marks a transaction that adds events as under way until disposed (after its commit or
     /// rollback), which wakes the dispatcher. Meanwhile the dispatcher holds back, for at most
     /// <see cref="OutboxOptions.MaxYield"/>: a burst of group commits goes first, its events after.

@@ -49,6 +49,18 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
         if (fresh.Count > 0)
         {
             IMessage[] events = [.. fresh.Select((p, i) => ContactReceivedEvent.From(Guid.NewGuid(), stored[i].Receipt, p.Contact, p.SubjectRefs))];
+            if (!expectRetries && fresh.Count >= ContactCopy.Threshold)
+            {
+                try
+                {
+                    await ContactCopy.WriteAsync(connection, fresh, stored, events);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+                {
+                    return null;
+                }
+                return await CommitAsync(transaction, batch, fresh, stored, receipts);
+            }
             await using var write = new NpgsqlBatch(connection, transaction)
             {
                 BatchCommands = { ContactStore.AddCommand(fresh, stored, skipStored: expectRetries), ContactStore.AddSubjectsCommand(fresh), EventOutbox.AddRangeCommand(events, [.. fresh.Select(p => p.TraceParent)]) },
@@ -66,6 +78,12 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
                 return null;
             }
         }
+        return await CommitAsync(transaction, batch, fresh, stored, receipts);
+    }
+
+    private async Task<IReadOnlyList<ContactReceipt>> CommitAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> batch,
+        List<PendingContact> fresh, List<StoredContact> stored, Dictionary<(string AgencyId, string RequestId), ContactReceipt> receipts)
+    {
         await transaction.CommitAsync();
         outbox.Added(fresh.Count);
         for (var i = 0; i < fresh.Count; i++)

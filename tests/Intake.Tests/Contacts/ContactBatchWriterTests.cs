@@ -15,10 +15,13 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
 
     private ContactBatchWriter Writer => new(database.DataSource, new EventOutbox(), intake.Repeats);
 
-    [Fact]
-    public async Task Every_contact_of_a_batch_is_stored_with_one_event_and_its_own_receipt()
+    // Below ContactCopy.Threshold contacts are inserted, from it on copied.
+    [Theory]
+    [InlineData(50)]
+    [InlineData(ContactCopy.Threshold)]
+    public async Task Every_contact_of_a_batch_is_stored_with_one_event_and_its_own_receipt(int contacts)
     {
-        var batch = Enumerable.Range(0, 50).Select(_ => Pending(TestContacts.Request())).ToList();
+        var batch = Enumerable.Range(0, contacts).Select(_ => Pending(TestContacts.Request())).ToList();
 
         var receipts = await Writer.WriteAsync(batch);
 
@@ -49,19 +52,39 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
         Assert.Empty(await database.OutboxAsync<ContactReceived>(again.ContactId.ToString(), e => e.ContactId));
     }
 
-    [Fact]
-    public async Task A_retry_in_a_later_batch_gets_the_stored_receipt_beside_new_contacts()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(ContactCopy.Threshold)]
+    public async Task A_retry_in_a_later_batch_gets_the_stored_receipt_beside_new_contacts(int others)
     {
         var request = TestContacts.Request();
         var stored = (await Writer.WriteAsync([Pending(request)]))[0];
         var retry = Pending(request);
-        var other = Pending(TestContacts.Request());
+        var rest = Enumerable.Range(0, others).Select(_ => Pending(TestContacts.Request())).ToList();
 
-        var receipts = await Writer.WriteAsync([retry, other]);
+        var receipts = await Writer.WriteAsync([retry, .. rest]);
 
         Assert.Equal(stored, receipts[0]);
-        Assert.Equal(other.ContactId, receipts[1].ContactId);
+        Assert.Equal(rest.Select(p => p.ContactId), receipts.Skip(1).Select(r => r.ContactId));
         Assert.Empty(await database.OutboxAsync<ContactReceived>(retry.ContactId.ToString(), e => e.ContactId));
+        Assert.Equal(others, await database.CountAsync("SELECT count(*) FROM contacts WHERE id = ANY($1)", rest.Select(p => p.ContactId).ToArray()));
+    }
+
+    [Fact]
+    public async Task A_copied_batch_records_what_each_contact_repeats_and_its_subjects()
+    {
+        var earlier = TestContacts.Request();
+        var stored = (await Writer.WriteAsync([Pending(earlier)]))[0];
+        var repeat = earlier.Clone();
+        repeat.RequestId = $"repeat-{Guid.NewGuid():N}";
+        var batch = Enumerable.Range(0, ContactCopy.Threshold).Select(_ => Pending(TestContacts.Request())).Append(Pending(repeat)).ToList();
+
+        var receipts = await Writer.WriteAsync(batch);
+
+        var found = await intake.FindAsync(receipts[^1].ContactId, CallerAgency.AnyAgency, CancellationToken.None);
+        Assert.Contains(stored.ContactId, found!.Receipt.Repeats.ContactIds);
+        Assert.Equal(batch[^1].SubjectRefs.Distinct().Count(),
+            await database.CountAsync("SELECT count(*) FROM contact_subjects WHERE contact_id = $1", batch[^1].ContactId));
     }
 
     [Fact]
