@@ -21,7 +21,7 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
     [InlineData(ContactCopy.Threshold)]
     public async Task Every_contact_of_a_batch_is_stored_with_one_event_and_its_own_receipt(int contacts)
     {
-        var batch = Enumerable.Range(0, contacts).Select(_ => Pending(TestContacts.Request())).ToList();
+        var batch = Enumerable.Range(0, contacts).Select(_ => Pending(AnotherAgencys())).ToList();
 
         var receipts = await Writer.WriteAsync(batch);
 
@@ -60,7 +60,7 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
         var request = TestContacts.Request();
         var stored = (await Writer.WriteAsync([Pending(request)]))[0];
         var retry = Pending(request);
-        var rest = Enumerable.Range(0, others).Select(_ => Pending(TestContacts.Request())).ToList();
+        var rest = Enumerable.Range(0, others).Select(_ => Pending(AnotherAgencys())).ToList();
 
         var receipts = await Writer.WriteAsync([retry, .. rest]);
 
@@ -77,7 +77,7 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
         var stored = (await Writer.WriteAsync([Pending(earlier)]))[0];
         var repeat = earlier.Clone();
         repeat.RequestId = $"repeat-{Guid.NewGuid():N}";
-        var batch = Enumerable.Range(0, ContactCopy.Threshold).Select(_ => Pending(TestContacts.Request())).Append(Pending(repeat)).ToList();
+        var batch = Enumerable.Range(0, ContactCopy.Threshold).Select(_ => Pending(AnotherAgencys())).Append(Pending(repeat)).ToList();
 
         var receipts = await Writer.WriteAsync(batch);
 
@@ -113,6 +113,14 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
         Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", request.RequestId));
         Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contacts WHERE id = $1", other.ContactId));
         Assert.Single(await database.OutboxAsync<ContactReceived>(other.ContactId.ToString(), e => e.ContactId));
+    }
+
+    // Many contacts at once, from an agency of their own: they would crowd the test agency's listings in other tests.
+    private static SubmitContactRequest AnotherAgencys()
+    {
+        var request = TestContacts.Request();
+        request.Contact.Agency.OrganisationId = "batch-writer-tests";
+        return request;
     }
 
     private PendingContact Pending(SubmitContactRequest request)
