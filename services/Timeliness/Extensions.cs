@@ -32,6 +32,7 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TimelinessOptions>, TimelinessOptionsValidator>();
         builder.Services.AddSingleton(services => Deadlines.From(services.GetRequiredService<IOptions<TimelinessOptions>>().Value));
+        builder.Services.AddHealthChecks().AddCheck<CalendarHealthCheck>("timeliness-calendar", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton<ClockStore>();
         builder.Services.AddSingleton<ClockRecorder>();
         return builder;

@@ -21,4 +21,7 @@ internal sealed record ClockRecord(
 
     /// <summary>Started, rated and decided, and DecisionTimed published: final.</summary>
     public bool IsStopped => WithinTarget is not null;
+
+    /// <summary>Started and rated, yet nothing is due: the partnership sets no target for its RAG.</summary>
+    public bool HasNoTarget => StartedAt is not null && Rag != Rag.Unspecified && DueAt is null;
 }

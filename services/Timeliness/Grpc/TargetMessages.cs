@@ -16,6 +16,7 @@ internal static class TargetMessages
     {
         Target.Elapsed elapsed => new RagTarget { Rag = rag, Elapsed = Duration.FromTimeSpan(elapsed.Time) },
         Target.WorkingDays working => new RagTarget { Rag = rag, WorkingDays = working.Days },
+        Target.None => new RagTarget { Rag = rag, NoTarget = true },
         _ => throw new InvalidOperationException($"Unknown kind of target {target}."),
     };
 }

@@ -10,9 +10,9 @@ namespace Mash.Timeliness.Grpc;
 
 /// <summary>
 /// mash.timeliness.v1.TimelinessService: each contact's clock, for MASH practitioners and managers
-/// (a contact's RAG rating and deadlines, audited), and the targets in force, for any member of staff.
+/// (a contact's RAG rating and deadlines, audited), and the targets in force today, for any member of staff.
 /// </summary>
-internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines, AuditLog audit) : TimelinessService.TimelinessServiceBase
+internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines, AuditLog audit, TimeProvider time) : TimelinessService.TimelinessServiceBase
 {
     [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<Clock> GetClock(GetClockRequest request, ServerCallContext context)
@@ -29,5 +29,5 @@ internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlin
 
     [Authorize(Policy = MashPolicies.Staff)]
     public override Task<Targets> GetTargets(GetTargetsRequest request, ServerCallContext context) =>
-        Task.FromResult(TargetMessages.ToTargets(deadlines.Targets));
+        Task.FromResult(TargetMessages.ToTargets(deadlines.TargetsAt(time.GetUtcNow())));
 }

@@ -8,7 +8,7 @@ public class ClockRulesTests
     private static readonly DateTimeOffset Received = new(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
 
     // Simple targets, so each expectation can be read off: Red 4 h, Amber 24 h, Green 72 h.
-    private static DateTimeOffset DueAt(DateTimeOffset start, Rag rag) =>
+    private static DateTimeOffset? DueAt(DateTimeOffset start, Rag rag) =>
         start.AddHours(rag switch { Rag.Red => 4, Rag.Amber => 24, _ => 72 });
 
     private static readonly ClockFact Receipt = new ClockFact.Received(Received);

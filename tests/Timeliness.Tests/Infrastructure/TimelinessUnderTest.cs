@@ -19,7 +19,7 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
 
     public AuditLog Audit => new(database.DataSource, Time);
 
-    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit);
+    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit, Time);
 
     public Task<IReadOnlyList<DecisionTimed>> TimedAsync(string contactId) => database.OutboxAsync<DecisionTimed>(contactId, e => e.ContactId);
 
