@@ -99,4 +99,23 @@ public class TimelinessGrpcServiceTests(TimelinessDatabase database)
             ],
             targets.Targets_);
     }
+
+    [Fact]
+    public async Task The_targets_in_force_are_today_s_when_they_change_over_time()
+    {
+        var options = TestTargets.Options();
+        options.TargetChanges = [new() { From = new DateOnly(2026, 4, 1), Red = "2 hours", Amber = "24 hours", Green = "none" }];
+        var service = new Mash.Timeliness.Grpc.TimelinessGrpcService(timeliness.Clocks, Mash.Timeliness.Timing.Deadlines.From(options), timeliness.Audit, timeliness.Time);
+
+        timeliness.Time.Now = Bst(2026, 6, 1, 9);
+        var targets = await service.GetTargets(new GetTargetsRequest(), context);
+
+        Assert.Equal(
+            [
+                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(2)) },
+                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)) },
+                new RagTarget { Rag = Rag.Green, NoTarget = true },
+            ],
+            targets.Targets_);
+    }
 }
