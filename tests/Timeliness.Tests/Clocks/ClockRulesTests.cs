@@ -131,4 +131,16 @@ public class ClockRulesTests
     [Fact]
     public void Decided_before_it_is() =>
         Assert.True(ClockRules.WithinTarget(Received.AddHours(-1), Received));
+
+    [Fact]
+    public void The_receipt_brings_the_referring_agency() =>
+        Assert.Equal("police-west", ApplyAll(new ClockFact.Received(Received, "police-west")).Clock.AgencyId);
+
+    [Fact]
+    public void A_second_receipt_changes_neither_start_nor_agency()
+    {
+        var (clock, _) = ApplyAll(new ClockFact.Received(Received, "police-west"), new ClockFact.Received(Received.AddHours(1), "health-east"));
+
+        Assert.Equal((Received, "police-west"), (clock.StartedAt!.Value, clock.AgencyId));
+    }
 }
