@@ -45,6 +45,10 @@ internal sealed class TimelinessOptionsValidator : IValidateOptions<TimelinessOp
 
     public static IEnumerable<string> CalendarProblems(CalendarOptions calendar)
     {
+        if (calendar.WarnDaysBeforeEnd < 0)
+        {
+            return [$"Timeliness:Calendar:WarnDaysBeforeEnd is {calendar.WarnDaysBeforeEnd}; write the days (0 or more) before the calendar ends that the health check warns."];
+        }
         try
         {
             BankHolidayFile.Load(calendar.BankHolidaysFile, calendar.Division);
@@ -52,7 +56,7 @@ internal sealed class TimelinessOptionsValidator : IValidateOptions<TimelinessOp
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            return [$"Timeliness:Calendar:BankHolidaysFile '{calendar.BankHolidaysFile}' (Division '{calendar.Division}') cannot be used: {e.Message}."];
+            return [$"Timeliness:Calendar:BankHolidaysFile '{calendar.BankHolidaysFile}' with Timeliness:Calendar:Division '{calendar.Division}' cannot be used: {e.Message}."];
         }
     }
 }

@@ -60,11 +60,20 @@ public class BankHolidayFileTests
     }
 
     [Fact]
+    public void A_negative_warning_stops_the_service()
+    {
+        var options = Infrastructure.TestTargets.Options();
+        options.Calendar.WarnDaysBeforeEnd = -1;
+
+        Assert.Contains("Timeliness:Calendar:WarnDaysBeforeEnd is -1", Assert.Single(TimelinessOptionsValidator.Problems(options)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_division_the_file_lacks_stops_the_service()
     {
         var options = Infrastructure.TestTargets.Options();
         options.Calendar.Division = "wales";
 
-        Assert.Contains("Division 'wales'", Assert.Single(TimelinessOptionsValidator.Problems(options)), StringComparison.Ordinal);
+        Assert.Contains("Timeliness:Calendar:Division 'wales'", Assert.Single(TimelinessOptionsValidator.Problems(options)), StringComparison.Ordinal);
     }
 }
