@@ -31,7 +31,7 @@ internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlin
 
     [Authorize(Policy = MashPolicies.Staff)]
     public override Task<Targets> GetTargets(GetTargetsRequest request, ServerCallContext context) =>
-        Task.FromResult(TargetMessages.ToTargets(deadlines.TargetsAt(time.GetUtcNow())));
+        Task.FromResult(TargetMessages.ToTargets(deadlines.TargetsAt(time.GetUtcNow()), deadlines.Labels));
 
     // Counts only, no contact's data: for the scorecard's readers, not audited.
     [Authorize(Policy = MashPolicies.Scorecard)]

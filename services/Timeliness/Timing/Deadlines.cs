@@ -6,11 +6,14 @@ namespace Mash.Timeliness.Timing;
 /// The partnership's targets applied on its calendar: when a contact of a given RAG is due, by the
 /// targets in force on the day it was received (so a past year is judged by that year's targets).
 /// </summary>
-internal sealed class Deadlines(IReadOnlyList<TargetSet> sets, WorkingDayEnd workingDayEnd, WorkingCalendar calendar)
+internal sealed class Deadlines(IReadOnlyList<TargetSet> sets, WorkingDayEnd workingDayEnd, WorkingCalendar calendar, IReadOnlyDictionary<Rag, string>? labels = null)
 {
     public WorkingCalendar Calendar => calendar;
 
     public WorkingDayEnd WorkingDayEnd => workingDayEnd;
+
+    /// <summary>The partnership's name for each RAG.</summary>
+    public IReadOnlyDictionary<Rag, string> Labels { get; } = labels ?? new RagLabelOptions().ByRag;
 
     /// <summary>The targets for contacts received at <paramref name="receivedAt"/>.</summary>
     public IReadOnlyDictionary<Rag, Target> TargetsAt(DateTimeOffset receivedAt) =>
@@ -32,7 +35,8 @@ internal sealed class Deadlines(IReadOnlyList<TargetSet> sets, WorkingDayEnd wor
             .. options.TargetChanges.OrderBy(change => change.From).Select(change => TargetSet.Of(change.From!.Value, change)),
         ],
         WorkingDayEnd.Parse(options.WorkingDaysDue)!,
-        new WorkingCalendar(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), bankHolidays, options.BankHolidays));
+        new WorkingCalendar(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), bankHolidays, options.BankHolidays),
+        options.Labels.ByRag);
 
     /// <summary>From options that <see cref="TimelinessOptionsValidator"/> has passed, loading their calendar file.</summary>
     public static Deadlines From(TimelinessOptions options) =>

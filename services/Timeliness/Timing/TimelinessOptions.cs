@@ -8,6 +8,9 @@ internal sealed class TimelinessOptions
     /// <summary>The targets for contacts received before the first of <see cref="TargetChanges"/> (all of them when there is none).</summary>
     public RagTargetOptions Targets { get; set; } = new();
 
+    /// <summary>The partnership's name for each RAG.</summary>
+    public RagLabelOptions Labels { get; set; } = new();
+
     /// <summary>Later sets of targets, each from its date: a past year is judged by that year's targets.</summary>
     public List<TargetChangeOptions> TargetChanges { get; set; } = [];
 

@@ -13,6 +13,7 @@ internal sealed class TimelinessOptionsValidator : IValidateOptions<TimelinessOp
 
     public static IReadOnlyList<string> Problems(TimelinessOptions options) =>
     [
+        .. LabelProblems(options.Labels),
         .. TargetProblems("Timeliness:Targets", options.Targets),
         .. options.TargetChanges.SelectMany((change, i) => TargetChangeProblems($"Timeliness:TargetChanges:{i}", change)),
         .. RepeatedChangeDates(options.TargetChanges),
@@ -25,6 +26,13 @@ internal sealed class TimelinessOptionsValidator : IValidateOptions<TimelinessOp
         new[] { ("Red", targets.Red), ("Amber", targets.Amber), ("Green", targets.Green) }
             .Where(target => TargetText.Parse(target.Item2) is null)
             .Select(target => $"{section}:{target.Item1} is '{target.Item2}'; write a positive \"<n> hours\" or \"<n> working days\", or \"{TargetText.NoTarget}\".");
+
+    public static IEnumerable<string> LabelProblems(RagLabelOptions labels) =>
+    [
+        .. labels.ByRag.Where(label => string.IsNullOrWhiteSpace(label.Value)).Select(label => $"Timeliness:Labels:{label.Key} is empty; write the partnership's name for that RAG."),
+        .. labels.ByRag.Values.Where(label => !string.IsNullOrWhiteSpace(label)).GroupBy(label => label.Trim(), StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1)
+            .Select(group => $"Timeliness:Labels names two RAGs '{group.Key}'; each RAG needs its own label."),
+    ];
 
     public static IEnumerable<string> TargetChangeProblems(string section, TargetChangeOptions change) =>
         change.From is null

@@ -93,9 +93,9 @@ public class TimelinessGrpcServiceTests(TimelinessDatabase database)
 
         Assert.Equal(
             [
-                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(4)) },
-                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)) },
-                new RagTarget { Rag = Rag.Green, WorkingDays = 5 },
+                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(4)), Label = "Red" },
+                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)), Label = "Amber" },
+                new RagTarget { Rag = Rag.Green, WorkingDays = 5, Label = "Green" },
             ],
             targets.Targets_);
     }
@@ -112,9 +112,9 @@ public class TimelinessGrpcServiceTests(TimelinessDatabase database)
 
         Assert.Equal(
             [
-                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(2)) },
-                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)) },
-                new RagTarget { Rag = Rag.Green, NoTarget = true },
+                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(2)), Label = "Red" },
+                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)), Label = "Amber" },
+                new RagTarget { Rag = Rag.Green, NoTarget = true, Label = "Green" },
             ],
             targets.Targets_);
     }

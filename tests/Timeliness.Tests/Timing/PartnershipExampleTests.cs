@@ -43,6 +43,10 @@ public class PartnershipExampleTests
             [Targets("warwickshire")[Rag.Red], Targets("warwickshire")[Rag.Amber], Targets("warwickshire")[Rag.Green]]);
 
     [Fact]
+    public void Staffordshire_calls_green_blue() =>
+        Assert.Equal(["Red", "Amber", "Blue"], new[] { Rag.Red, Rag.Amber, Rag.Green }.Select(rag => Deadlines.From(Load("staffordshire")).Labels[rag]));
+
+    [Fact]
     public void A_warwickshire_green_contact_is_never_due() =>
         Assert.Null(Deadlines.From(Load("warwickshire")).DueAt(Bst(2026, 6, 1, 9), Rag.Green));
 
