@@ -1,6 +1,7 @@
 using Mash.ServiceDefaults;
 using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Consumers;
+using Mash.Timeliness.Reporting;
 using Mash.Timeliness.Timing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,8 +33,11 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TimelinessOptions>, TimelinessOptionsValidator>();
         builder.Services.AddSingleton(services => Deadlines.From(services.GetRequiredService<IOptions<TimelinessOptions>>().Value));
+        builder.Services.AddHealthChecks().AddCheck<CalendarHealthCheck>("timeliness-calendar", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton<ClockStore>();
         builder.Services.AddSingleton<ClockRecorder>();
+        builder.Services.AddSingleton(services => new DecisionTimelinessReport(
+            services.GetRequiredService<Npgsql.NpgsqlDataSource>(), services.GetRequiredService<IOptions<TimelinessOptions>>().Value.TimeZone));
         return builder;
     }
 }

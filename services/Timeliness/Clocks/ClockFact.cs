@@ -10,7 +10,7 @@ internal abstract record ClockFact
     }
 
     /// <summary>The MASH received the contact: the clock runs from here.</summary>
-    public sealed record Received(DateTimeOffset At) : ClockFact;
+    public sealed record Received(DateTimeOffset At, string? AgencyId = null) : ClockFact;
 
     /// <summary>A practitioner rated or re-rated it: the target is this RAG's.</summary>
     public sealed record Rated(Rag Rag, DateTimeOffset At) : ClockFact;

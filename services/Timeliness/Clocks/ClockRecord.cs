@@ -5,7 +5,7 @@ namespace Mash.Timeliness.Clocks;
 /// <summary>
 /// What Timeliness knows of one contact's clock. Each fact may be missing (not arrived yet):
 /// StartedAt (ContactReceived), Rag and RatedAt (the latest ContactRated), DecidedAt
-/// (DecisionRecorded). DueAt follows from StartedAt and Rag; WithinTarget is set when the clock stops.
+/// (DecisionRecorded); AgencyId, the referring agency, with the receipt. DueAt follows from StartedAt and Rag; WithinTarget is set when the clock stops.
 /// </summary>
 internal sealed record ClockRecord(
     string ContactId,
@@ -14,11 +14,15 @@ internal sealed record ClockRecord(
     DateTimeOffset? RatedAt,
     DateTimeOffset? DueAt,
     DateTimeOffset? DecidedAt,
-    bool? WithinTarget)
+    bool? WithinTarget,
+    string? AgencyId = null)
 {
     /// <summary>A clock no fact has reached yet.</summary>
     public static ClockRecord Empty(string contactId) => new(contactId, null, Rag.Unspecified, null, null, null, null);
 
     /// <summary>Started, rated and decided, and DecisionTimed published: final.</summary>
     public bool IsStopped => WithinTarget is not null;
+
+    /// <summary>Started and rated, yet nothing is due: the partnership sets no target for its RAG.</summary>
+    public bool HasNoTarget => StartedAt is not null && Rag != Rag.Unspecified && DueAt is null;
 }

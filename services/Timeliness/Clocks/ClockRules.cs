@@ -8,7 +8,7 @@ namespace Mash.Timeliness.Clocks;
 /// </summary>
 internal static class ClockRules
 {
-    public static ClockStep Apply(ClockRecord clock, ClockFact fact, Func<DateTimeOffset, Rag, DateTimeOffset> dueAt)
+    public static ClockStep Apply(ClockRecord clock, ClockFact fact, Func<DateTimeOffset, Rag, DateTimeOffset?> dueAt)
     {
         if (clock.IsStopped)
         {
@@ -17,7 +17,7 @@ internal static class ClockRules
         var next = fact switch
         {
             // The first receipt stands; a contact is received once.
-            ClockFact.Received received => clock with { StartedAt = clock.StartedAt ?? received.At },
+            ClockFact.Received received => clock with { StartedAt = clock.StartedAt ?? received.At, AgencyId = clock.AgencyId ?? received.AgencyId },
             // The latest rating by when it was made wins, whatever order ratings arrive in.
             ClockFact.Rated rated when clock.RatedAt is null || rated.At >= clock.RatedAt => clock with { Rag = rated.Rag, RatedAt = rated.At },
             // A decision is made once; the first one stands.
@@ -33,6 +33,9 @@ internal static class ClockRules
             ? new ClockStep(next with { WithinTarget = WithinTarget(decidedAt, due) }, Stopped: true)
             : new ClockStep(next, Stopped: false);
     }
+
+    // A RAG with no target (Warwickshire's Green) has no due time: its clock keeps receipt, rating
+    // and decision, and never stops, as there is no target to time the decision against.
 
     /// <summary>Decided by the due moment, that moment included.</summary>
     public static bool WithinTarget(DateTimeOffset decidedAt, DateTimeOffset dueAt) => decidedAt <= dueAt;

@@ -1,6 +1,7 @@
 using Mash.ServiceDefaults;
 using Mash.Contracts.Timeliness.V1;
 using Mash.Timeliness.Clocks;
+using Mash.Timeliness.Reporting;
 using Mash.Timeliness.Timing;
 using Grpc.Core;
 using Google.Rpc;
@@ -10,9 +11,10 @@ namespace Mash.Timeliness.Grpc;
 
 /// <summary>
 /// mash.timeliness.v1.TimelinessService: each contact's clock, for MASH practitioners and managers
-/// (a contact's RAG rating and deadlines, audited), and the targets in force, for any member of staff.
+/// (a contact's RAG rating and deadlines, audited), the targets in force today, for any member of staff; and
+/// decision timeliness (T1) counts, for board members, managers and quality leads.
 /// </summary>
-internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines, AuditLog audit) : TimelinessService.TimelinessServiceBase
+internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines, AuditLog audit, TimeProvider time, DecisionTimelinessReport decisions) : TimelinessService.TimelinessServiceBase
 {
     [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<Clock> GetClock(GetClockRequest request, ServerCallContext context)
@@ -29,5 +31,10 @@ internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlin
 
     [Authorize(Policy = MashPolicies.Staff)]
     public override Task<Targets> GetTargets(GetTargetsRequest request, ServerCallContext context) =>
-        Task.FromResult(TargetMessages.ToTargets(deadlines.Targets));
+        Task.FromResult(TargetMessages.ToTargets(deadlines.TargetsAt(time.GetUtcNow()), deadlines.Labels));
+
+    // Counts only, no contact's data: for the scorecard's readers, not audited.
+    [Authorize(Policy = MashPolicies.Scorecard)]
+    public override async Task<DecisionTimeliness> GetDecisionTimeliness(GetDecisionTimelinessRequest request, ServerCallContext context) =>
+        DecisionTimelinessMessages.ToMessage(await decisions.CountAsync(DecisionTimelinessMessages.ToQuery(request), context.CancellationToken));
 }

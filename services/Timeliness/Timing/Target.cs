@@ -12,4 +12,7 @@ internal abstract record Target
 
     /// <summary>Whole working days: weekends and bank holidays do not count.</summary>
     public sealed record WorkingDays(int Days) : Target;
+
+    /// <summary>The partnership sets no target for this RAG (Warwickshire's Green): nothing is due.</summary>
+    public sealed record None : Target;
 }

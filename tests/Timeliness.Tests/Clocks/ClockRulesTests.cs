@@ -8,7 +8,7 @@ public class ClockRulesTests
     private static readonly DateTimeOffset Received = new(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
 
     // Simple targets, so each expectation can be read off: Red 4 h, Amber 24 h, Green 72 h.
-    private static DateTimeOffset DueAt(DateTimeOffset start, Rag rag) =>
+    private static DateTimeOffset? DueAt(DateTimeOffset start, Rag rag) =>
         start.AddHours(rag switch { Rag.Red => 4, Rag.Amber => 24, _ => 72 });
 
     private static readonly ClockFact Receipt = new ClockFact.Received(Received);
@@ -131,4 +131,16 @@ public class ClockRulesTests
     [Fact]
     public void Decided_before_it_is() =>
         Assert.True(ClockRules.WithinTarget(Received.AddHours(-1), Received));
+
+    [Fact]
+    public void The_receipt_brings_the_referring_agency() =>
+        Assert.Equal("police-west", ApplyAll(new ClockFact.Received(Received, "police-west")).Clock.AgencyId);
+
+    [Fact]
+    public void A_second_receipt_changes_neither_start_nor_agency()
+    {
+        var (clock, _) = ApplyAll(new ClockFact.Received(Received, "police-west"), new ClockFact.Received(Received.AddHours(1), "health-east"));
+
+        Assert.Equal((Received, "police-west"), (clock.StartedAt!.Value, clock.AgencyId));
+    }
 }

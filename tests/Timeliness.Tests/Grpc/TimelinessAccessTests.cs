@@ -32,6 +32,7 @@ public sealed class TimelinessAccessTests(TimelinessDatabase database) : IAsyncL
             builder.Services.AddSingleton(timeliness.Clocks);
             builder.Services.AddSingleton(TestTargets.Deadlines);
             builder.Services.AddSingleton(timeliness.Audit);
+            builder.Services.AddSingleton(timeliness.Decisions);
         },
         app => app.MapGrpcService<TimelinessGrpcService>(),
         new Dictionary<string, string?>
@@ -122,4 +123,32 @@ public sealed class TimelinessAccessTests(TimelinessDatabase database) : IAsyncL
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Equal(1, await AuditRowsAsync(reader, "denied", null));
     }
+
+    [Theory]
+    [InlineData(MashRoles.Manager)]
+    [InlineData(MashRoles.QualityLead)]
+    [InlineData(MashRoles.BoardMember)]
+    public async Task Managers_quality_leads_and_the_board_read_decision_timeliness(string role)
+    {
+        var counts = await Client.GetDecisionTimelinessAsync(Window(), TestTokens.Bearer(TestTokens.For("staff-1", role)));
+
+        Assert.NotNull(counts);
+    }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner)]
+    [InlineData(MashRoles.Operations)]
+    public async Task Other_staff_are_PERMISSION_DENIED_decision_timeliness(string role)
+    {
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.GetDecisionTimelinessAsync(Window(), TestTokens.Bearer(TestTokens.For("staff-1", role))));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    private static GetDecisionTimelinessRequest Window() => new()
+    {
+        From = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Bst(2025, 6, 1)),
+        To = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Bst(2025, 7, 1)),
+    };
 }

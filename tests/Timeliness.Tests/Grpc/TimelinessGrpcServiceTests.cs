@@ -93,9 +93,28 @@ public class TimelinessGrpcServiceTests(TimelinessDatabase database)
 
         Assert.Equal(
             [
-                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(4)) },
-                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)) },
-                new RagTarget { Rag = Rag.Green, WorkingDays = 5 },
+                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(4)), Label = "Red" },
+                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)), Label = "Amber" },
+                new RagTarget { Rag = Rag.Green, WorkingDays = 5, Label = "Green" },
+            ],
+            targets.Targets_);
+    }
+
+    [Fact]
+    public async Task The_targets_in_force_are_today_s_when_they_change_over_time()
+    {
+        var options = TestTargets.Options();
+        options.TargetChanges = [new() { From = new DateOnly(2026, 4, 1), Red = "2 hours", Amber = "24 hours", Green = "none" }];
+        var service = new Mash.Timeliness.Grpc.TimelinessGrpcService(timeliness.Clocks, Mash.Timeliness.Timing.Deadlines.From(options), timeliness.Audit, timeliness.Time, timeliness.Decisions);
+
+        timeliness.Time.Now = Bst(2026, 6, 1, 9);
+        var targets = await service.GetTargets(new GetTargetsRequest(), context);
+
+        Assert.Equal(
+            [
+                new RagTarget { Rag = Rag.Red, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(2)), Label = "Red" },
+                new RagTarget { Rag = Rag.Amber, Elapsed = Duration.FromTimeSpan(TimeSpan.FromHours(24)), Label = "Amber" },
+                new RagTarget { Rag = Rag.Green, NoTarget = true, Label = "Green" },
             ],
             targets.Targets_);
     }

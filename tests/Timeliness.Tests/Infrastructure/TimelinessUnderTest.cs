@@ -4,6 +4,7 @@ using Mash.Contracts.Events.V1;
 using Mash.ServiceDefaults;
 using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Grpc;
+using Mash.Timeliness.Reporting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mash.Timeliness.Tests.Infrastructure;
@@ -19,7 +20,9 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
 
     public AuditLog Audit => new(database.DataSource, Time);
 
-    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit);
+    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit, Time, Decisions);
+
+    public DecisionTimelinessReport Decisions => new(database.DataSource, "Europe/London");
 
     public Task<IReadOnlyList<DecisionTimed>> TimedAsync(string contactId) => database.OutboxAsync<DecisionTimed>(contactId, e => e.ContactId);
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Mash.Timeliness.Tests.Timing;
 
-/// <summary>The service's own appsettings.json: Walsall's targets and England and Wales's bank holidays 2025–2027.</summary>
+/// <summary>The service's own appsettings.json: Walsall's targets on England and Wales's shipped calendar.</summary>
 public class ShippedDefaultsTests
 {
     private static readonly TimelinessOptions Shipped = Load();
@@ -23,7 +23,7 @@ public class ShippedDefaultsTests
     [Fact]
     public void They_are_walsall_s_targets()
     {
-        var targets = Deadlines.From(Shipped).Targets;
+        var targets = Deadlines.From(Shipped).TargetsAt(DateTimeOffset.UnixEpoch);
 
         Assert.Equal(new Target.Elapsed(TimeSpan.FromHours(4)), targets[Rag.Red]);
         Assert.Equal(new Target.Elapsed(TimeSpan.FromHours(24)), targets[Rag.Amber]);
@@ -33,18 +33,16 @@ public class ShippedDefaultsTests
     [Fact]
     public void Working_days_are_england_s() => Assert.Equal("Europe/London", Shipped.TimeZone);
 
-    [Theory]
-    [InlineData(2025)]
-    [InlineData(2026)]
-    [InlineData(2027)]
-    public void Each_year_has_england_and_wales_s_eight_bank_holidays(int year) =>
-        Assert.Equal(8, Shipped.BankHolidays.Count(d => d.Year == year));
+    [Fact]
+    public void Working_days_fall_due_at_the_time_received() => Assert.Equal(WorkingDayEnd.AtTimeReceivedText, Shipped.WorkingDaysDue);
 
     [Fact]
-    public void No_bank_holiday_falls_on_a_weekend() =>
-        Assert.DoesNotContain(Shipped.BankHolidays, d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
+    public void The_calendar_is_england_and_wales_s_shipped_file()
+    {
+        Assert.Equal("england-and-wales", Shipped.Calendar.Division);
+        Assert.Equal("Calendars/bank-holidays.json", Shipped.Calendar.BankHolidaysFile);
+    }
 
     [Fact]
-    public void Substitute_days_are_listed() =>
-        Assert.Subset(Shipped.BankHolidays.ToHashSet(), new HashSet<DateOnly> { new(2026, 12, 28), new(2027, 12, 27), new(2027, 12, 28) });
+    public void No_targets_change_over_time() => Assert.Empty(Shipped.TargetChanges);
 }

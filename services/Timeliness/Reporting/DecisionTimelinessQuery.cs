@@ -1,0 +1,48 @@
+using Mash.Contracts.Common.V1;
+using Mash.Timeliness.Clocks;
+using Npgsql;
+
+namespace Mash.Timeliness.Reporting;
+
+/// <summary>What T1 asks: decisions made in [From, To), by period, optionally one RAG's or one agency's.</summary>
+internal sealed record DecisionTimelinessQuery(DateTimeOffset From, DateTimeOffset To, string Period, Rag Rag, string? AgencyId);
+
+/// <summary>One period's decisions of one RAG from one agency, and how many were within target.</summary>
+internal sealed record DecisionTimelinessCount(DateTimeOffset PeriodStart, Rag Rag, string AgencyId, long Decided, long WithinTarget);
+
+/// <summary>
+/// Decision timeliness (T1) from the stopped clocks, counted by when each decision was made
+/// (imported history with its original times falls in its own period), in periods of the
+/// partnership's local calendar; in each period Red, Amber, Green, then by agency.
+/// </summary>
+internal sealed class DecisionTimelinessReport(NpgsqlDataSource database, string timeZone)
+{
+    /// <summary>PostgreSQL's date_trunc fields a period may be.</summary>
+    public static readonly string[] Periods = ["day", "week", "month", "quarter", "year"];
+
+    public async Task<IReadOnlyList<DecisionTimelinessCount>> CountAsync(DecisionTimelinessQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            SELECT date_trunc($3, decided_at AT TIME ZONE $4) AT TIME ZONE $4 AS period_start, rag, coalesce(agency_id, ''),
+                   count(*), count(*) FILTER (WHERE within_target)
+            FROM clocks
+            WHERE within_target IS NOT NULL AND decided_at >= $1 AND decided_at < $2
+              AND ($5::text IS NULL OR rag = $5) AND ($6::text IS NULL OR agency_id = $6)
+            GROUP BY 1, 2, 3
+            ORDER BY 1, array_position(ARRAY['Red', 'Amber', 'Green'], rag), 3
+            """);
+        command.Parameters.Add(new() { Value = query.From.UtcDateTime });
+        command.Parameters.Add(new() { Value = query.To.UtcDateTime });
+        command.Parameters.Add(new() { Value = query.Period });
+        command.Parameters.Add(new() { Value = timeZone });
+        command.Parameters.Add(new() { Value = (object?)RagColumn.Name(query.Rag) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)query.AgencyId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<DecisionTimelinessCount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(new(reader.GetFieldValue<DateTimeOffset>(0), RagColumn.FromColumn(reader.GetValue(1)), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
+        }
+        return counts;
+    }
+}
