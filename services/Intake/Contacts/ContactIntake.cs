@@ -129,12 +129,21 @@ public sealed class ContactIntake(
     }
 
     /// <summary>Waits for the commit; the contact stops counting as waiting when its commit ends, not when its caller stops waiting.</summary>
-    private Task<ContactReceipt> CommitAsync(PendingContact pending, CancellationToken cancellationToken)
+    private Task<ContactReceipt> CommitAsync(PendingContact pending, CancellationToken cancellationToken) =>
+        CountedDownAsync(commits.SubmitAsync(pending)).WaitAsync(cancellationToken);
+
+    // No longer waiting once its commit ends, whether or not its caller still waits; counted down
+    // before anyone hears of the commit, so an acknowledged contact never still counts as waiting.
+    private async Task<ContactReceipt> CountedDownAsync(Task<ContactReceipt> committed)
     {
-        var committed = commits.SubmitAsync(pending);
-        _ = committed.ContinueWith(static (_, state) => Interlocked.Decrement(ref ((ContactIntake)state!).waiting), this,
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return committed.WaitAsync(cancellationToken);
+        try
+        {
+            return await committed.ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
     }
 
     // PostgreSQL keeps microseconds; a receipt read back on a retry must equal the first one exactly.
