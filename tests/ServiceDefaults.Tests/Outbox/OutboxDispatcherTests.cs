@@ -87,19 +87,44 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
     public async Task Events_written_within_the_linger_after_a_wake_leave_as_one_message()
     {
         var sink = new EventSink(expected: 3);
-        await using var host = await StartAsync(sink, maxYield: "00:00:00", linger: "00:00:01");
+        var linger = new LingerGate(TimeSpan.FromSeconds(4.777));
+        await using var host = await StartAsync(sink, maxYield: "00:00:00", linger: "00:00:04.777", time: linger);
 
-        // The first wakes the dispatcher, which lingers a second: the others join it.
-        for (var i = 0; i < 3; i++)
-        {
-            await host.AddEventAsync(new Events.ContactRated { ContactId = $"event-{i}" });
-        }
+        // The first wakes the dispatcher (before it commits), which lingers until the test lets it go:
+        // the others are written meanwhile, however slow the machine.
+        await host.AddEventAsync(new Events.ContactRated { ContactId = "event-0" });
+        await linger.Entered.Task.WaitAsync(ServiceHost.HangGuard);
+        await host.AddEventAsync(new Events.ContactRated { ContactId = "event-1" });
+        await host.AddEventAsync(new Events.ContactRated { ContactId = "event-2" });
+        linger.Release();
         await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
 
         Assert.Equal([3], sink.BatchSizes);
     }
 
-    private async Task<ServiceHost> StartAsync(EventSink sink, string maxYield, string linger = "00:00:00")
+    /// <summary>The system's clock and timers, but a delay of exactly <paramref name="linger"/> ends only when the test releases it.</summary>
+    private sealed class LingerGate(TimeSpan linger) : TimeProvider
+    {
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => released.TrySetResult();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime != linger)
+            {
+                return base.CreateTimer(callback, state, dueTime, period);
+            }
+            var timer = base.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, period);
+            Entered.TrySetResult();
+            released.Task.ContinueWith(_ => timer.Change(TimeSpan.Zero, period), TaskScheduler.Default);
+            return timer;
+        }
+    }
+
+    private async Task<ServiceHost> StartAsync(EventSink sink, string maxYield, string linger = "00:00:00", TimeProvider? time = null)
     {
         var database = await infrastructure.Postgres.CreateDatabaseAsync("outbox");
         var host = await ServiceHost.StartAsync(new Dictionary<string, string?>
@@ -112,6 +137,10 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         }, b =>
         {
             b.Services.AddSingleton(sink);
+            if (time is not null)
+            {
+                b.Services.AddSingleton(time);
+            }
             b.AddDatabaseMigrations(EventOutbox.Migrations);
             b.AddMashBus(bus => bus.AddConsumer<BatchRecordingConsumer>());
             b.AddEventOutbox();
