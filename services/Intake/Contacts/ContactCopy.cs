@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Mash.Contracts.Intake.V1;
-using Mash.Intake.Subjects;
 using Mash.ServiceDefaults;
 using Npgsql;
 using NpgsqlTypes;
@@ -42,15 +41,12 @@ public static class ContactCopy
         await using (var subjects = await connection.BeginBinaryImportAsync(
             "COPY contact_subjects (subject_ref, received_at, contact_id) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var contact in fresh)
+            foreach (var (subjectRef, receivedAt, contactId) in ContactStore.SubjectRows(fresh))
             {
-                foreach (var subjectRef in contact.SubjectRefs.Distinct())
-                {
-                    await subjects.StartRowAsync();
-                    await subjects.WriteAsync(StoredSubjectRef.Of(subjectRef), NpgsqlDbType.Bytea);
-                    await subjects.WriteAsync(contact.ReceivedAt, NpgsqlDbType.TimestampTz);
-                    await subjects.WriteAsync(contact.ContactId, NpgsqlDbType.Uuid);
-                }
+                await subjects.StartRowAsync();
+                await subjects.WriteAsync(subjectRef, NpgsqlDbType.Bytea);
+                await subjects.WriteAsync(receivedAt, NpgsqlDbType.TimestampTz);
+                await subjects.WriteAsync(contactId, NpgsqlDbType.Uuid);
             }
             await subjects.CompleteAsync();
         }

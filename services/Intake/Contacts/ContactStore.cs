@@ -39,16 +39,20 @@ public sealed class ContactStore
     /// <summary>One row per distinct subject reference of each contact, for <see cref="Repeats.RepeatFinder"/>.</summary>
     public static NpgsqlBatchCommand AddSubjectsCommand(IReadOnlyList<PendingContact> pending)
     {
-        var subjects = pending.SelectMany(p => p.SubjectRefs.Distinct().Select(subjectRef => (SubjectRef: subjectRef, p.ReceivedAt, p.ContactId))).ToList();
+        var subjects = SubjectRows(pending).ToList();
         var command = new NpgsqlBatchCommand("""
             INSERT INTO contact_subjects (subject_ref, received_at, contact_id)
             SELECT * FROM unnest($1::bytea[], $2::timestamptz[], $3::uuid[])
             """);
-        command.Parameters.Add(new() { Value = subjects.Select(s => StoredSubjectRef.Of(s.SubjectRef)).ToArray() });
+        command.Parameters.Add(new() { Value = subjects.Select(s => s.SubjectRef).ToArray() });
         command.Parameters.Add(new() { Value = subjects.Select(s => s.ReceivedAt).ToArray() });
         command.Parameters.Add(new() { Value = subjects.Select(s => s.ContactId).ToArray() });
         return command;
     }
+
+    /// <summary>The <c>contact_subjects</c> rows of the contacts: one per distinct subject reference of each, as stored.</summary>
+    public static IEnumerable<(byte[] SubjectRef, DateTimeOffset ReceivedAt, Guid ContactId)> SubjectRows(IEnumerable<PendingContact> pending) =>
+        pending.SelectMany(p => p.SubjectRefs.Distinct().Select(subjectRef => (StoredSubjectRef.Of(subjectRef), p.ReceivedAt, p.ContactId)));
 
     /// <summary>The receipts of those of <paramref name="keys"/> (agency and request id) already stored.</summary>
     public static async Task<Dictionary<(string AgencyId, string RequestId), ContactReceipt>> FindReceiptsAsync(
