@@ -85,11 +85,32 @@ public sealed class OutboxBatchTests(InfrastructureFixture infrastructure) : IAs
         Assert.Contains($"\"Actual Rows\": {OutboxDispatcher.BatchSize}", plan, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_the_batch_s_own_commit_skips_waiting_for_the_disk()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await TakeAsync(connection, transaction);
+
+            Assert.Equal("off", await SynchronousCommitAsync(connection, transaction));
+            await transaction.CommitAsync();
+        }
+
+        // The pooled connection's next writer (a contact's group commit) still commits durably.
+        Assert.Equal("on", await SynchronousCommitAsync(connection, transaction: null));
+    }
+
+    private static async Task<string> SynchronousCommitAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        await using var show = new NpgsqlCommand("SHOW synchronous_commit", connection, transaction);
+        return (string)(await show.ExecuteScalarAsync())!;
+    }
+
     private static async Task<List<int>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long after = 0)
     {
         var taken = new List<int>();
-        await using var take = new NpgsqlCommand(OutboxDispatcher.TakeBatchSql, connection, transaction);
-        take.Parameters.Add(new() { Value = after });
+        await using var take = OutboxDispatcher.TakeBatch(connection, transaction, after);
         await using var reader = await take.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
