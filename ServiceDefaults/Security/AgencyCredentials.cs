@@ -18,6 +18,7 @@ public sealed class AgencyCredentials
     public const string SectionName = "Authentication:Agencies";
 
     private readonly (byte[] TokenSha256, string OrganisationId)[] credentials;
+    private readonly HashSet<string> organisationIds;
 
     public AgencyCredentials(IEnumerable<(string OrganisationId, string TokenSha256)> agencies)
     {
@@ -46,6 +47,7 @@ public sealed class AgencyCredentials
             list.Add((hash, id));
         }
         credentials = [.. list];
+        organisationIds = [.. list.Select(c => c.Item2)];
     }
 
     /// <summary>Read once at start, so a malformed entry stops the service instead of refusing calls.</summary>
@@ -55,6 +57,9 @@ public sealed class AgencyCredentials
             .Select(agency => (agency["OrganisationId"] ?? "", agency["TokenSha256"] ?? "")));
 
     public int Count => credentials.Length;
+
+    /// <summary>Whether <paramref name="organisationId"/> is one of the partnership's agencies (exactly as configured).</summary>
+    public bool HasAgency(string organisationId) => organisationIds.Contains(organisationId);
 
     /// <summary>The SHA-256 of a token as configuration holds it: lower-case hex (<c>printf %s "$TOKEN" | sha256sum</c>).</summary>
     public static string HashOf(string token) =>

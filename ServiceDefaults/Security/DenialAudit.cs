@@ -8,9 +8,8 @@ namespace Mash.ServiceDefaults;
 
 /// <summary>
 /// Records every call refused for its role (403, PERMISSION_DENIED) in the service's audit log, when
-/// it keeps one (<see cref="AuditExtensions.AddAuditLog"/>): who, which RPC, when, denied. The
-/// refusal stands whether or not the record could be written (a failed write is logged). Calls without
-/// valid credentials (401) name nobody, so they are only logged.
+/// it keeps one (<see cref="AuditExtensions.AddAuditLog"/>), as <see cref="Refusals"/> records any refusal:
+/// who, which RPC, when, denied. Calls without valid credentials (401) name nobody, so they are only logged.
 /// </summary>
 internal sealed partial class DenialAudit(IServiceProvider services, ILogger<DenialAudit> logger) : IAuthorizationMiddlewareResultHandler
 {
@@ -23,14 +22,7 @@ internal sealed partial class DenialAudit(IServiceProvider services, ILogger<Den
             Denied(logger, context.Request.Path, caller.Id);
             if (services.GetService<AuditLog>() is { } audit)
             {
-                try
-                {
-                    await audit.RecordAsync(caller, context.Request.Path, recordId: null, AuditOutcome.Denied, context.RequestAborted);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-                {
-                    NotRecorded(logger, ex, context.Request.Path, caller.Id);
-                }
+                await Refusals.RecordAsync(audit, logger, caller, context.Request.Path, recordId: null, context.RequestAborted);
             }
         }
         else if (authorizeResult.Challenged)
@@ -45,7 +37,4 @@ internal sealed partial class DenialAudit(IServiceProvider services, ILogger<Den
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refused {Method}: no valid credentials.")]
     private static partial void Unauthenticated(ILogger logger, string method);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Refused {Method} to {CallerId}, but the refusal could not be written to the audit log.")]
-    private static partial void NotRecorded(ILogger logger, Exception exception, string method, string callerId);
 }

@@ -44,7 +44,8 @@ public static class Extensions
     /// <summary>
     /// The queue, ratings, decisions, information sharing and escalations, with their configuration
     /// (the seeds' values as shipped defaults), and Triage's authorization policies. Needs an
-    /// NpgsqlDataSource, an EventOutbox, an AuditLog and an IntakeService client; the tests host it
+    /// NpgsqlDataSource, an EventOutbox, the audit log (<see cref="AuditExtensions.AddAuditLog(IServiceCollection)"/>),
+    /// the partnership's <see cref="AgencyCredentials"/> and an IntakeService client; the tests host it
     /// over their own database.
     /// </summary>
     public static IServiceCollection AddTriageDomain(this IServiceCollection services, IConfiguration configuration)
@@ -73,8 +74,9 @@ public static class Extensions
             })
             .Validate(options => options.IsUsable, EscalationOptions.Requirement)
             .ValidateOnStart();
+        services.AddSingleton(VocabularyConfiguration.Read(configuration.GetSection(VocabularyConfiguration.SectionName)));
         services.AddSingleton(provider => new RagScheme(
-            VocabularyConfiguration.Read(configuration.GetSection(VocabularyConfiguration.SectionName)).RagLabels,
+            provider.GetRequiredService<Mash.Contracts.Common.V1.Vocabulary>().RagLabels,
             provider.GetRequiredService<IOptions<QueueTimingOptions>>().Value));
 
         services.AddSingleton<QueueStore>();
@@ -88,6 +90,8 @@ public static class Extensions
         services.AddSingleton<EscalationLog>();
         services.AddSingleton<IntakeContent>();
         services.AddSingleton<ReadAudit>();
+        services.AddSingleton<Answers>();
+        services.AddSingleton<Moments>();
         services.AddAuthorizationBuilder().AddTriagePolicies();
         return services;
     }

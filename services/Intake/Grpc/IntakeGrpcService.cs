@@ -21,7 +21,7 @@ namespace Mash.Intake.Grpc;
 /// </summary>
 public sealed class IntakeGrpcService(
     ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
-    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock, AuditLog audit) : IntakeService.IntakeServiceBase
+    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock, AuditLog audit, Refusals refusals) : IntakeService.IntakeServiceBase
 {
     /// <summary>How long a client turned away while Intake is saturated or holding back is asked to wait (google.rpc.RetryInfo).</summary>
     public static readonly TimeSpan SaturatedRetryDelay = TimeSpan.FromSeconds(1);
@@ -32,7 +32,7 @@ public sealed class IntakeGrpcService(
     /// </summary>
     [Authorize(Policy = MashPolicies.Agencies)]
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
-        SubmitAsync(request, Callers.AgencyOf(context), context.CancellationToken, shedWhenSaturated: true);
+        SubmitAsync(request, Callers.AgencyOf(context), context, shedWhenSaturated: true);
 
     /// <summary>
     /// Each item as <see cref="SubmitContact"/> takes it, pipelined (<see cref="BulkSubmission"/>): a
@@ -44,7 +44,7 @@ public sealed class IntakeGrpcService(
     {
         var caller = Callers.AgencyOf(context);
         return BulkSubmission.RunAsync(requestStream, responseStream, _ => 1,
-            request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, context.CancellationToken)), context.CancellationToken);
+            request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, context)), context.CancellationToken);
     }
 
     /// <summary>SubmitContacts a batch a message: each batch answered, in order, once every contact in it is committed or refused.</summary>
@@ -53,16 +53,16 @@ public sealed class IntakeGrpcService(
     {
         var caller = Callers.AgencyOf(context);
         return BulkSubmission.RunAsync(requestStream, responseStream, batch => batch.Contacts.Count,
-            batch => SubmitBatchAsync(batch, caller, context.CancellationToken), context.CancellationToken);
+            batch => SubmitBatchAsync(batch, caller, context), context.CancellationToken);
     }
 
-    private async Task<SubmitContactBatchResult> SubmitBatchAsync(SubmitContactBatch batch, CallerAgency caller, CancellationToken cancellationToken)
+    private async Task<SubmitContactBatchResult> SubmitBatchAsync(SubmitContactBatch batch, CallerAgency caller, ServerCallContext context)
     {
         if (batch.Contacts.Count > BulkSubmission.MaxBatch)
         {
             throw InvalidArgument.Of("The batch was not accepted", [new("contacts", $"at most {BulkSubmission.MaxBatch} contacts a batch; this one has {batch.Contacts.Count}")]);
         }
-        var results = await Task.WhenAll(batch.Contacts.Select(request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, cancellationToken))));
+        var results = await Task.WhenAll(batch.Contacts.Select(request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, context))));
         return new SubmitContactBatchResult { Results = { results } };
     }
 
@@ -71,17 +71,19 @@ public sealed class IntakeGrpcService(
     /// A bulk import's contacts wait for their commits however many wait (the stream's in-flight budget holds it back), and wait to be taken while
     /// Intake's events pile up unpublished; a single submission may be shed.
     /// </summary>
-    private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, CallerAgency caller, CancellationToken cancellationToken, bool shedWhenSaturated = false)
+    private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, CallerAgency caller, ServerCallContext context, bool shedWhenSaturated = false)
     {
+        var cancellationToken = context.CancellationToken;
         var violations = ContactValidator.Validate(request, vocabulary, clock.Now);
         if (violations.Count > 0)
         {
             throw InvalidArgument.Of("The contact was not accepted", violations);
         }
-        // An agency submits only its own contacts. A retry's read-back returns only the receipt (no personal data), so it is not audited.
+        // An agency submits only its own contacts; an attempt as another is on record under its request_id
+        // (no contact exists to name). A retry's read-back returns only the receipt (no personal data), so it is not audited.
         if (!caller.MaySee(request.Contact.Agency.OrganisationId))
         {
-            throw RpcErrors.PermissionDenied("An agency submits contacts only as itself: contact.agency.organisation_id is not the calling agency.");
+            throw await refusals.RefuseAsync(context, request.RequestId, "An agency submits contacts only as itself: contact.agency.organisation_id is not the calling agency.");
         }
         var committing = shedWhenSaturated
             ? intake.TrySubmitAsync(request.RequestId, request.Contact, cancellationToken, out var unpublished) ?? throw Shed(unpublished)
@@ -99,7 +101,7 @@ public sealed class IntakeGrpcService(
     [Authorize(Policy = MashPolicies.AgenciesAndPractitioners)]
     public override async Task<ContactRecord> GetContact(GetContactRequest request, ServerCallContext context)
     {
-        var contactId = ContactIdOf(request.ContactId);
+        var contactId = ContactIds.Parse(request.ContactId);
         var caller = context.GetCaller();
         // Another agency's contact is PERMISSION_DENIED (and audited as denied), as issue 4 asks, though
         // it tells the caller the id exists; an unknown id is NOT_FOUND.
@@ -124,9 +126,9 @@ public sealed class IntakeGrpcService(
             ?? throw RpcErrors.Unauthenticated("The call carries no authenticated agency.");
         var options = listing.Options;
         var violations = new List<Violation>();
-        if (request.PageSize < 0 || request.PageSize > options.ListMaxPageSize)
+        if (PageSizes.Violation(request.PageSize, options.ListPageSize, options.ListMaxPageSize) is { } pageSize)
         {
-            violations.Add(new("page_size", $"must be from 0 (the default, {options.ListPageSize}) to {options.ListMaxPageSize}"));
+            violations.Add(new(pageSize.Field, pageSize.Description));
         }
         PageToken? after = null;
         if (request.PageToken.Length > 0 && !PageToken.TryDecode(request.PageToken, out after))
@@ -137,8 +139,7 @@ public sealed class IntakeGrpcService(
         {
             throw InvalidArgument.Of("The listing was not accepted", violations);
         }
-        var pageSize = request.PageSize == 0 ? options.ListPageSize : request.PageSize;
-        var page = await listing.ListAsync(agencyId, pageSize, after, context.CancellationToken);
+        var page = await listing.ListAsync(agencyId, PageSizes.Of(request.PageSize, options.ListPageSize), after, context.CancellationToken);
         await audit.RecordAsync(context.GetCaller(), context.Method, [.. page.Contacts.Select(c => (string?)c.Receipt.ContactId.ToString())], AuditOutcome.Allowed, context.CancellationToken);
         return ContactMessages.ToResponse(page);
     }
@@ -155,7 +156,7 @@ public sealed class IntakeGrpcService(
     [Authorize(Policy = MashPolicies.Agencies)]
     public override async Task WatchContact(WatchContactRequest request, IServerStreamWriter<ContactStatusChange> responseStream, ServerCallContext context)
     {
-        var contactId = ContactIdOf(request.ContactId);
+        var contactId = ContactIds.Parse(request.ContactId);
         var caller = Callers.AgencyOf(context);
         var current = await progress.ReadAsync(contactId, context.CancellationToken)
             ?? throw RpcErrors.NotFound($"Contact {contactId} was not found.");
@@ -197,8 +198,4 @@ public sealed class IntakeGrpcService(
         Outcome = row.Outcome ?? "",
         ChangedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(row.ChangedAt),
     };
-
-    private static Guid ContactIdOf(string contactId) => Guid.TryParse(contactId, out var id)
-        ? id
-        : throw InvalidArgument.Of("The contact id is missing or malformed", [new("contact_id", "required: the contact id SubmitContact returned (a UUID)")]);
 }

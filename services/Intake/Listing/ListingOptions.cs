@@ -4,7 +4,7 @@ namespace Mash.Intake.Listing;
 public sealed class ListingOptions
 {
     public const string SectionName = "Intake";
-    public const int Ceiling = 10_000;
+    public const int Ceiling = ServiceDefaults.PageSizes.Ceiling;
     public const string Requirement =
         "Intake:ListPageSize and Intake:ListMaxPageSize must be whole numbers with 1 <= ListPageSize <= ListMaxPageSize <= 10000.";
 

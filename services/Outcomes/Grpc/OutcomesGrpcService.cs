@@ -15,12 +15,12 @@ namespace Mash.Outcomes.Grpc;
 /// and managers watch them (pseudonymous, but about people: each stream's opening is audited).
 /// </summary>
 internal sealed class OutcomesGrpcService(
-    OutcomeRecorder recorder, OutcomeBroadcaster broadcaster, Vocabulary vocabulary, IHostApplicationLifetime lifetime, AuditLog audit)
+    OutcomeRecorder recorder, OutcomeBroadcaster broadcaster, Vocabulary vocabulary, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
     : OutcomesService.OutcomesServiceBase
 {
     /// <summary>
     /// The outcome, recorded as the caller of the credentials. <c>practitioner_id</c> is kept for older
-    /// clients: empty or the caller's own id; naming anyone else is PERMISSION_DENIED.
+    /// clients: empty or the caller's own id; naming anyone else is PERMISSION_DENIED, on record as denied.
     /// </summary>
     [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<RecordOutcomeResponse> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
@@ -33,7 +33,7 @@ internal sealed class OutcomesGrpcService(
         var caller = context.GetCaller();
         if (request.PractitionerId.Length > 0 && request.PractitionerId != caller.Id)
         {
-            throw RpcErrors.PermissionDenied("practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
+            throw await refusals.RefuseAsync(context, request.ContactId, "practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
         }
         return await recorder.RecordAsync(request.ContactId, request.Outcome, caller.Id, context.CancellationToken) switch
         {

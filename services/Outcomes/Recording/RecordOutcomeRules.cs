@@ -1,6 +1,7 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Outcomes.V1;
 using Google.Rpc;
+using Mash.ServiceDefaults;
 using static Google.Rpc.BadRequest.Types;
 
 namespace Mash.Outcomes.Recording;
@@ -14,12 +15,11 @@ internal static class RecordOutcomeRules
     public static IReadOnlyList<FieldViolation> Check(RecordOutcomeRequest request, Vocabulary vocabulary) =>
         [.. new[]
         {
-            ContactIdIsRequired(request),
+            ContactIdIsWellFormed(request),
             OutcomeIsAConfiguredCode(request, vocabulary),
         }.OfType<FieldViolation>()];
 
-    public static FieldViolation? ContactIdIsRequired(RecordOutcomeRequest request) =>
-        string.IsNullOrWhiteSpace(request.ContactId) ? Violation("contact_id", "The contact id is required.") : null;
+    public static FieldViolation? ContactIdIsWellFormed(RecordOutcomeRequest request) => ContactIds.Violation(request.ContactId);
 
     public static FieldViolation? OutcomeIsAConfiguredCode(RecordOutcomeRequest request, Vocabulary vocabulary) =>
         string.IsNullOrWhiteSpace(request.Outcome) ? Violation("outcome", "The outcome is required.")

@@ -1,14 +1,18 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Mash.ServiceDefaults;
 using Mash.Triage.Actors;
 using Mash.Triage.Timing;
 
 namespace Mash.Triage.Grpc;
 
-/// <summary>When a call's action happened: the server's clock, or an importer's occurred_at (point 7).</summary>
-internal static class Moments
+/// <summary>
+/// When a call's action happened: the server's clock, or an importer's occurred_at (point 7). Anyone
+/// else giving a time is PERMISSION_DENIED, on record in the audit log against <c>recordId</c>.
+/// </summary>
+internal sealed class Moments(TimeProvider time, Refusals refusals)
 {
-    public static Moment Of(Timestamp? occurredAt, Actor actor, TimeProvider time)
+    public async Task<Moment> OfAsync(Timestamp? occurredAt, Actor actor, ServerCallContext context, string recordId)
     {
         if (occurredAt is null)
         {
@@ -16,7 +20,7 @@ internal static class Moments
         }
         if (TimeRules.OnlyAnImporterGivesTimes(given: true, actor.IsImporter) is { } notImporter)
         {
-            throw RpcErrors.PermissionDenied($"occurred_at: {notImporter}.");
+            throw await refusals.RefuseAsync(context, recordId, $"occurred_at: {notImporter}.");
         }
         var at = occurredAt.ToDateTimeOffset();
         if (TimeRules.NotInTheFuture(at, time.GetUtcNow()) is { } future)

@@ -6,6 +6,7 @@ using Mash.Triage.Decisions;
 using Mash.Triage.Queue;
 using Mash.Triage.Risk;
 using Mash.ServiceDefaults;
+using Mash.Contracts.Common.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Google.Protobuf.WellKnownTypes;
@@ -16,7 +17,7 @@ namespace Mash.Triage.Grpc;
 /// mash.triage.v1.TriageService: a thin adapter from messages to the domain. Each RPC is behind its
 /// role's policy (README, "Who may call Triage"); it checks the request's shape, takes who acts from
 /// the credentials and when from the server's clock (or an importer's occurred_at), records each read
-/// of personal data in the audit log, and turns the domain's answer into the reply or a status.
+/// of personal data and each refusal in the audit log, and turns the domain's answer into the reply or a status.
 /// </summary>
 internal sealed class TriageGrpcService(
     Screening screening,
@@ -30,13 +31,17 @@ internal sealed class TriageGrpcService(
     IntakeContent content,
     ReadAudit audit,
     RagScheme scheme,
+    Vocabulary vocabulary,
+    AgencyCredentials agencies,
+    Answers answers,
+    Moments moments,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time) : TriageService.TriageServiceBase
 {
     [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<ListQueueResponse> ListQueue(ListQueueRequest request, ServerCallContext context)
     {
-        Answers.ThrowIfInvalid(TriageRequestRules.ListQueue(request));
+        Answers.ThrowIfInvalid(TriageRequestRules.ListQueue(request, queueOptions.Value, vocabulary));
         var (after, asOf) = string.IsNullOrEmpty(request.PageToken)
             ? (null, time.GetUtcNow())
             : QueuePageTokens.Decode(request.PageToken, request) is { } position
@@ -56,7 +61,7 @@ internal sealed class TriageGrpcService(
     public override async Task<QueueItem> ClaimContact(ClaimContactRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
-        var entry = Answers.Of(await screening.ClaimAsync(request.ContactId, Callers.ActorOf(context), context.CancellationToken));
+        var entry = await answers.OfAsync(await screening.ClaimAsync(request.ContactId, Callers.ActorOf(context), context.CancellationToken), context, request.ContactId);
         await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);
         return QueueItems.ToQueueItem(entry, scheme);
     }
@@ -65,7 +70,7 @@ internal sealed class TriageGrpcService(
     public override async Task<QueueItem> ReleaseContact(ReleaseContactRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ContactOnly(request.ContactId));
-        var entry = Answers.Of(await screening.ReleaseAsync(request.ContactId, Callers.ActorOf(context), context.CancellationToken));
+        var entry = await answers.OfAsync(await screening.ReleaseAsync(request.ContactId, Callers.ActorOf(context), context.CancellationToken), context, request.ContactId);
         await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);
         return QueueItems.ToQueueItem(entry, scheme);
     }
@@ -103,7 +108,8 @@ internal sealed class TriageGrpcService(
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RateContact(request));
         var actor = Callers.ActorOf(context);
-        var entry = Answers.Of(await screening.RateAsync(request.ContactId, request.Rag, request.Reason, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
+        var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
+        var entry = await answers.OfAsync(await screening.RateAsync(request.ContactId, request.Rag, request.Reason, actor, moment, context.CancellationToken), context, request.ContactId);
         await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);   // the reply is the queue item
         return QueueItems.ToQueueItem(entry, scheme);
     }
@@ -141,7 +147,8 @@ internal sealed class TriageGrpcService(
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RecordDecision(request));
         var actor = Callers.ActorOf(context);
-        var entry = Answers.Of(await screening.DecideAsync(request.ContactId, request.ThresholdMet, request.Rationale, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
+        var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
+        var entry = await answers.OfAsync(await screening.DecideAsync(request.ContactId, request.ThresholdMet, request.Rationale, actor, moment, context.CancellationToken), context, request.ContactId);
         await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);   // the reply is the queue item
         return QueueItems.ToQueueItem(entry, scheme);
     }
@@ -167,10 +174,11 @@ internal sealed class TriageGrpcService(
     [Authorize(Policy = TriagePolicies.Screening)]
     public override async Task<InformationRequest> RequestInformation(RequestInformationRequest request, ServerCallContext context)
     {
-        Answers.ThrowIfInvalid(TriageRequestRules.RequestInformation(request));
+        Answers.ThrowIfInvalid(TriageRequestRules.RequestInformation(request, agencies));
         var actor = Callers.ActorOf(context);
-        var made = Answers.Of(await information.RequestAsync(
-            request.ContactId, request.AgencyId, request.Question, request.DueAt?.ToDateTimeOffset(), actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
+        var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
+        var made = await answers.OfAsync(await information.RequestAsync(
+            request.ContactId, request.AgencyId, request.Question, request.DueAt?.ToDateTimeOffset(), actor, moment, context.CancellationToken), context, request.ContactId);
         return Records.ToMessage(made);
     }
 
@@ -199,7 +207,8 @@ internal sealed class TriageGrpcService(
     {
         Answers.ThrowIfInvalid(TriageRequestRules.AnswerInformationRequest(request));
         var actor = Callers.ActorOf(context);
-        var answered = Answers.Of(await information.AnswerAsync(Guid.Parse(request.RequestId), request.Answer, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
+        var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.RequestId);
+        var answered = await answers.OfAsync(await information.AnswerAsync(Guid.Parse(request.RequestId), request.Answer, actor, moment, context.CancellationToken), context, request.RequestId);
         return Records.ToMessage(answered);
     }
 
@@ -219,8 +228,9 @@ internal sealed class TriageGrpcService(
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RaiseEscalation(request));
         var actor = Callers.ActorOf(context);
-        var raised = Answers.Of(await escalationLog.RaiseAsync(
-            request.ContactId, request.Kind, request.RaisedByAgency, request.About, request.Detail, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
+        var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
+        var raised = await answers.OfAsync(await escalationLog.RaiseAsync(
+            request.ContactId, request.Kind, request.RaisedByAgency, request.About, request.Detail, actor, moment, context.CancellationToken), context, request.ContactId);
         return Records.ToMessage(raised);
     }
 
@@ -229,8 +239,9 @@ internal sealed class TriageGrpcService(
     {
         Answers.ThrowIfInvalid(TriageRequestRules.ResolveEscalation(request));
         var actor = Callers.ActorOf(context);
-        var resolved = Answers.Of(await escalationLog.ResolveAsync(
-            Guid.Parse(request.EscalationId), request.Resolution, request.Note, actor, Moments.Of(request.OccurredAt, actor, time), context.CancellationToken));
+        var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.EscalationId);
+        var resolved = await answers.OfAsync(await escalationLog.ResolveAsync(
+            Guid.Parse(request.EscalationId), request.Resolution, request.Note, actor, moment, context.CancellationToken), context, request.EscalationId);
         return Records.ToMessage(resolved);
     }
 

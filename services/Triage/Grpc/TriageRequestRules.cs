@@ -1,6 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Triage.V1;
+using Mash.ServiceDefaults;
+using Mash.Triage.Queue;
 using FieldViolation = Google.Rpc.BadRequest.Types.FieldViolation;
 
 namespace Mash.Triage.Grpc;
@@ -8,10 +10,15 @@ namespace Mash.Triage.Grpc;
 /// <summary>What each request must carry; each returns the fields at fault (none when the request is well formed).</summary>
 internal static class TriageRequestRules
 {
-    public static IReadOnlyList<FieldViolation> ListQueue(ListQueueRequest request) => Violations(
-        request.PageSize < 0 ? Violation("page_size", "must not be negative (0 asks for the default page)") : null,
+    /// <summary>
+    /// Contact types are checked against the partnership's vocabulary when it defines any (a filter
+    /// naming a type that does not exist is a mistake, not an empty queue).
+    /// </summary>
+    public static IReadOnlyList<FieldViolation> ListQueue(ListQueueRequest request, QueueOptions options, Vocabulary vocabulary) => Violations(
+        PageSizes.Violation(request.PageSize, options.DefaultPageSize, options.MaxPageSize),
         request.Rags.Any(r => !System.Enum.IsDefined(r)) ? Violation("rags", "must be RAG_* values (RAG_UNSPECIFIED selects unrated contacts)") : null,
         request.Pathways.Any(p => p == Pathway.Unspecified || !System.Enum.IsDefined(p)) ? Violation("pathways", "must be PATHWAY_CHILDREN or PATHWAY_ADULTS") : null,
+        ContactTypesKnown(request.ContactTypes, vocabulary),
         NotNegative("min_age", request.MinAge),
         NotNegative("max_age", request.MaxAge),
         request.MinAge is { } min && request.MaxAge is { } max && min.ToTimeSpan() > max.ToTimeSpan() ? Violation("max_age", "must not be less than min_age") : null);
@@ -26,9 +33,11 @@ internal static class TriageRequestRules
         ContactIdRequired(request.ContactId),
         Required("rationale", request.Rationale, "every threshold decision says why"));
 
-    public static IReadOnlyList<FieldViolation> RequestInformation(RequestInformationRequest request) => Violations(
+    /// <summary>Only one of the partnership's agencies can be asked: no other could ever answer (it has no credentials).</summary>
+    public static IReadOnlyList<FieldViolation> RequestInformation(RequestInformationRequest request, AgencyCredentials agencies) => Violations(
         ContactIdRequired(request.ContactId),
-        Required("agency_id", request.AgencyId, "which partner agency is asked"),
+        Required("agency_id", request.AgencyId, "which partner agency is asked")
+            ?? (agencies.HasAgency(request.AgencyId) ? null : Violation("agency_id", $"'{request.AgencyId}' is not one of the partnership's agencies")),
         Required("question", request.Question, "what the MASH needs to know"));
 
     public static IReadOnlyList<FieldViolation> AnswerInformationRequest(AnswerInformationRequestRequest request) => Violations(
@@ -56,8 +65,12 @@ internal static class TriageRequestRules
             System.Enum.IsDefined(window.Period) ? null : Violation("window.period", "must be a PERIOD_* value")),
     };
 
-    private static FieldViolation? ContactIdRequired(string contactId) =>
-        string.IsNullOrWhiteSpace(contactId) ? Violation("contact_id", "is required") : null;
+    private static FieldViolation? ContactIdRequired(string contactId) => ContactIds.Violation(contactId);
+
+    private static FieldViolation? ContactTypesKnown(IEnumerable<string> contactTypes, Vocabulary vocabulary) =>
+        vocabulary.ContactTypes.Count > 0 && contactTypes.FirstOrDefault(type => !vocabulary.ContactTypes.HasCode(type)) is { } unknown
+            ? Violation("contact_types", $"'{unknown}' is not a contact type; expected codes of the partnership's vocabulary ({string.Join(", ", vocabulary.ContactTypes.Select(t => t.Code))})")
+            : null;
 
     private static FieldViolation? Required(string field, string value, string why) =>
         string.IsNullOrWhiteSpace(value) ? Violation(field, $"is required: {why}") : null;

@@ -83,5 +83,6 @@ public sealed class SubmitContactsTests(IntakeDatabase database)
         Assert.Equal(SubmitContactResult.ResultOneofCase.Accepted, results[1].ResultCase);
         Assert.Equal(0, await StoredAsync(foreign.RequestId));
         Assert.Equal(1, await StoredAsync(own.RequestId));
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM audit_log WHERE record_id = $1 AND actor_id = 'police-west' AND outcome = 'denied'", foreign.RequestId));
     }
 }

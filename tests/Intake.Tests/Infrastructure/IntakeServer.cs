@@ -56,6 +56,7 @@ internal sealed class IntakeServer(WebApplication app, GrpcChannel channel, int 
         builder.Services.AddSingleton(intake.Intake);
         builder.Services.AddSingleton(intake.Reads);
         builder.Services.AddSingleton(intake.Audit);
+        builder.Services.AddSingleton(intake.Refusals);
         builder.Services.AddSingleton(intake.Listing);
         builder.Services.AddSingleton(intake.Progress);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(intake.WatchOptions));

@@ -8,6 +8,7 @@ using Mash.Intake.Repeats;
 using Mash.Intake.Subjects;
 using Mash.Intake.Validation;
 using Mash.ServiceDefaults;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Mash.Intake.Tests.Infrastructure;
@@ -31,6 +32,8 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public AuditLog Audit => new(database.DataSource, Time);
 
+    public Refusals Refusals => new(Audit, NullLogger<Refusals>.Instance);
+
     public AuditedContactReads Reads => new(database.DataSource, Contacts, Audit);
 
     public ListingOptions ListingOptions { get; set; } = new();
@@ -44,7 +47,7 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public ContactProgress Progress => new(database.DataSource);
 
-    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock, Audit);
+    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock, Audit, Refusals);
 
     /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
     public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)

@@ -11,6 +11,8 @@ public sealed class AgencyAuthorisationTests(IntakeDatabase database)
 {
     private const string School = "st-marys-school";
 
+    private const string SubmitContactMethod = "/mash.intake.v1.IntakeService/SubmitContact";
+
     private readonly IntakeUnderTest intake = new(database);
 
     private async Task<string> SubmitAsPoliceAsync() =>
@@ -26,14 +28,17 @@ public sealed class AgencyAuthorisationTests(IntakeDatabase database)
     private static TestCallContext Reader(string organisationId = TestCallers.PoliceWest) => TestCallers.Agency(organisationId, method: TestCallers.GetContactMethod);
 
     [Fact]
-    public async Task Submitting_as_another_agency_is_PERMISSION_DENIED_and_stores_nothing()
+    public async Task Submitting_as_another_agency_is_PERMISSION_DENIED_on_record_and_stores_nothing()
     {
         var request = TestContacts.Request();
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => intake.Service.SubmitContact(request, TestCallers.Agency(School)));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => intake.Service.SubmitContact(request, TestCallers.Agency(School, method: SubmitContactMethod)));
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", request.RequestId));
+        Assert.Equal(1, await database.CountAsync(
+            "SELECT count(*) FROM audit_log WHERE record_id = $1 AND actor_id = $2 AND agency_id = $2 AND action = $3 AND outcome = 'denied' AND occurred_at = $4",
+            request.RequestId, School, SubmitContactMethod, intake.Time.Now));
     }
 
     [Fact]

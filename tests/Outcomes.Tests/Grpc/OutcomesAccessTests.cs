@@ -23,6 +23,9 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
 {
     private const string SubscribeMethod = "/mash.outcomes.v1.OutcomesService/SubscribeOutcomes";
     private const string RecordMethod = "/mash.outcomes.v1.OutcomesService/RecordOutcome";
+
+    /// <summary>A contact's id as Intake gives it; each test has a database of its own.</summary>
+    private const string ContactId = "0b7d6a52-3f1e-4c8a-9d2b-5e6f7a8b9c01";
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
     private OutcomesUnderTest outcomes = null!;
     private GrpcTestHost host = null!;
@@ -41,6 +44,7 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
                 builder.Services.AddSingleton(outcomes.Broadcaster);
                 builder.Services.AddSingleton(DefaultVocabulary.Load());
                 builder.Services.AddSingleton(outcomes.Audit);
+                builder.Services.AddSingleton(outcomes.Refusals);
             },
             app => app.MapGrpcService<OutcomesGrpcService>());
     }
@@ -62,9 +66,9 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
     [Fact]
     public async Task Without_credentials_nothing_answers_and_nothing_is_recorded()
     {
-        await outcomes.ContactAsync("c1");
+        await outcomes.ContactAsync(ContactId);
 
-        var record = await Assert.ThrowsAsync<RpcException>(async () => await Client.RecordOutcomeAsync(Request("c1")));
+        var record = await Assert.ThrowsAsync<RpcException>(async () => await Client.RecordOutcomeAsync(Request(ContactId)));
         using var stream = Client.SubscribeOutcomes(new SubscribeOutcomesRequest());
         var subscribe = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseStream.MoveNext(default).WaitAsync(HangGuard));
 
@@ -76,7 +80,7 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
     public async Task A_badly_signed_token_is_UNAUTHENTICATED()
     {
         var refused = await Assert.ThrowsAsync<RpcException>(async () =>
-            await Client.RecordOutcomeAsync(Request("c1"), TestTokens.Bearer(TestTokens.BadlySigned("sw-1", MashRoles.Practitioner))));
+            await Client.RecordOutcomeAsync(Request(ContactId), TestTokens.Bearer(TestTokens.BadlySigned("sw-1", MashRoles.Practitioner))));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
     }
@@ -86,11 +90,11 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
     [InlineData(MashRoles.Manager)]
     public async Task Practitioners_and_managers_record_an_outcome_as_themselves(string role)
     {
-        await outcomes.ContactAsync("c1");
+        await outcomes.ContactAsync(ContactId);
 
-        await Client.RecordOutcomeAsync(Request("c1"), TestTokens.Bearer(TestTokens.For("sw-5", role)));
+        await Client.RecordOutcomeAsync(Request(ContactId), TestTokens.Bearer(TestTokens.For("sw-5", role)));
 
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outcomes WHERE contact_id = 'c1' AND practitioner_id = 'sw-5'"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outcomes WHERE contact_id = $1 AND practitioner_id = 'sw-5'", ContactId));
     }
 
     [Theory]
@@ -99,10 +103,10 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
     [InlineData(MashRoles.Operations)]
     public async Task Other_staff_record_nothing_and_are_audited_as_denied(string role)
     {
-        await outcomes.ContactAsync("c1");
+        await outcomes.ContactAsync(ContactId);
 
         var refused = await Assert.ThrowsAsync<RpcException>(async () =>
-            await Client.RecordOutcomeAsync(Request("c1"), TestTokens.Bearer(TestTokens.For("staff-1", role))));
+            await Client.RecordOutcomeAsync(Request(ContactId), TestTokens.Bearer(TestTokens.For("staff-1", role))));
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Equal(0, await DataSource.CountAsync("outcomes"));

@@ -7,6 +7,7 @@ using Mash.Outcomes.Journeys;
 using Mash.Outcomes.Recording;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Mash.Outcomes.Tests.Infrastructure;
@@ -26,7 +27,9 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public AuditLog Audit => new(dataSource, new FixedTime(Now));
 
-    public OutcomesGrpcService Service => new(Recorder, Broadcaster, DefaultVocabulary.Load(), Lifetime, Audit);
+    public Refusals Refusals => new(Audit, NullLogger<Refusals>.Instance);
+
+    public OutcomesGrpcService Service => new(Recorder, Broadcaster, DefaultVocabulary.Load(), Lifetime, Audit, Refusals);
 
     /// <summary>Received, rated and (unless told otherwise) decided, as the events would leave it.</summary>
     public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)

@@ -40,6 +40,25 @@ public sealed class AgencyCredentialsTests
     }
 
     [Fact]
+    public void Each_configured_agency_from_either_section_is_one_of_the_partnerships()
+    {
+        var credentials = TwoAgencies();
+
+        Assert.True(credentials.HasAgency("police-west"));
+        Assert.True(credentials.HasAgency("st-marys-school"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("health-north")]
+    [InlineData("Police-West")]
+    [InlineData("police-west ")]
+    public void No_other_id_is_an_agency_of_the_partnership(string organisationId)
+    {
+        Assert.False(TwoAgencies().HasAgency(organisationId));
+    }
+
+    [Fact]
     public void The_configured_hash_is_not_itself_a_token()
     {
         Assert.Null(TwoAgencies().Authenticate(AgencyCredentials.HashOf(PoliceToken)));

@@ -22,7 +22,7 @@ public class DecisionTests(TriageDatabase database)
     [Fact]
     public async Task The_decisions_event_carries_the_rag_in_force_the_first_rag_the_agency_and_the_rerating_count()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var received = await triage.ReceiveAsync(agencyId: agency);
         await triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Green }, practitioner);
         await triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Red, Reason = "disclosure" }, practitioner);
@@ -38,8 +38,8 @@ public class DecisionTests(TriageDatabase database)
     [Fact]
     public async Task Conversions_are_counted_by_agency_and_period()
     {
-        var police = TriageUnderTest.NewAgency();
-        var school = TriageUnderTest.NewAgency();
+        var police = triage.NewAgency();
+        var school = triage.NewAgency();
         await DecideAsync((await triage.ReceiveAsync(agencyId: police)).ContactId, Rag.Red, thresholdMet: true);
         await DecideAsync((await triage.ReceiveAsync(agencyId: police)).ContactId, Rag.Amber, thresholdMet: true);
         await DecideAsync((await triage.ReceiveAsync(agencyId: police)).ContactId, Rag.Green, thresholdMet: false);

@@ -24,7 +24,7 @@ public class EscalationTests(TriageDatabase database)
     [Fact]
     public async Task An_escalation_is_kept_resolved_listed_and_announced()
     {
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
         var received = await triage.ReceiveAsync();
         var raised = await RaiseAsync(received.ContactId, health);
         triage.Time.Now = triage.Time.Now.AddHours(2);
@@ -41,7 +41,7 @@ public class EscalationTests(TriageDatabase database)
     [Fact]
     public async Task Escalations_are_counted_by_agency_kind_and_resolution()
     {
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
         var first = await RaiseAsync((await triage.ReceiveAsync()).ContactId, health);
         var second = await RaiseAsync((await triage.ReceiveAsync()).ContactId, health);
         await RaiseAsync((await triage.ReceiveAsync()).ContactId, health);
@@ -94,6 +94,22 @@ public class EscalationTests(TriageDatabase database)
     }
 
     [Fact]
+    public async Task An_agency_raising_as_another_is_denied_on_record_and_nothing_changes()
+    {
+        var received = await triage.ReceiveAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RaiseEscalation(new RaiseEscalationRequest
+        {
+            ContactId = received.ContactId, Kind = EscalationKind.BetweenAgencies, RaisedByAgency = "health-north", About = "rag", Detail = "we disagree",
+        }, Callers.Agency("police-west")));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM escalations WHERE contact_id = $1", received.ContactId));
+        Assert.Equal(1, await database.CountAsync(
+            "SELECT count(*) FROM audit_log WHERE actor_id = 'police-west' AND record_id = $1 AND outcome = 'denied'", received.ContactId));
+    }
+
+    [Fact]
     public async Task A_second_different_resolution_fails_its_precondition()
     {
         var raised = await RaiseAsync((await triage.ReceiveAsync()).ContactId, "health-north");
@@ -107,7 +123,7 @@ public class EscalationTests(TriageDatabase database)
     [Fact]
     public async Task The_escalations_of_an_unknown_contact_are_not_found()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.ListEscalations(new ListEscalationsRequest { ContactId = "c-nobody" }, practitioner));
+        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.ListEscalations(new ListEscalationsRequest { ContactId = Guid.NewGuid().ToString() }, practitioner));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
@@ -115,7 +131,7 @@ public class EscalationTests(TriageDatabase database)
     [Fact]
     public async Task An_escalation_about_an_unknown_contact_or_unknown_escalation_is_not_found()
     {
-        var contact = await Assert.ThrowsAsync<RpcException>(() => RaiseAsync("c-nobody", "health-north"));
+        var contact = await Assert.ThrowsAsync<RpcException>(() => RaiseAsync(Guid.NewGuid().ToString(), "health-north"));
         var escalation = await Assert.ThrowsAsync<RpcException>(() => ResolveAsync(Guid.NewGuid().ToString(), "upheld"));
 
         Assert.Equal((StatusCode.NotFound, StatusCode.NotFound), (contact.StatusCode, escalation.StatusCode));

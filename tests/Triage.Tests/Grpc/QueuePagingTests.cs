@@ -13,14 +13,14 @@ public class QueuePagingTests
     [Fact]
     public void A_page_size_within_the_maximum_is_kept() => Assert.Equal(120, QueuePaging.PageSize(120, Options));
 
-    [Fact]
-    public void A_page_size_over_the_maximum_is_cut_to_it() => Assert.Equal(500, QueuePaging.PageSize(10_000, Options));
 
     [Theory]
     [InlineData(50, 500, true)]
     [InlineData(500, 500, true)]
     [InlineData(0, 500, false)]
     [InlineData(501, 500, false)]
-    public void Queue_options_need_a_positive_default_within_the_maximum(int defaultPageSize, int maxPageSize, bool usable) =>
+    [InlineData(50, 10_000, true)]
+    [InlineData(50, 10_001, false)]
+    public void Queue_options_need_a_positive_default_within_a_maximum_of_at_most_ten_thousand(int defaultPageSize, int maxPageSize, bool usable) =>
         Assert.Equal(usable, new QueueOptions { DefaultPageSize = defaultPageSize, MaxPageSize = maxPageSize }.IsUsable);
 }

@@ -94,9 +94,22 @@ public class TriageGrpcServiceTests(TriageDatabase database)
     [Fact]
     public async Task Rating_an_unknown_contact_is_not_found()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RateContact(Rate("c-nobody", Rag.Red), context));
+        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RateContact(Rate(Guid.NewGuid().ToString(), Rag.Red), context));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_contact_id_that_is_not_a_uuid_is_an_invalid_argument_naming_it_not_an_unknown_contact()
+    {
+        var rating = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RateContact(Rate("c-nobody", Rag.Red), context));
+        var history = await Assert.ThrowsAsync<RpcException>(() => triage.Service.GetRatingHistory(new GetRatingHistoryRequest { ContactId = "c-nobody" }, context));
+
+        foreach (var error in new[] { rating, history })
+        {
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+            Assert.Equal("contact_id", Assert.Single(Assert.Single(error.GetRpcStatus()!.Details).Unpack<BadRequest>().FieldViolations).Field);
+        }
     }
 
     [Fact]
@@ -117,7 +130,7 @@ public class TriageGrpcServiceTests(TriageDatabase database)
     public async Task A_malformed_rating_is_an_invalid_argument_naming_its_fields()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            triage.Service.RateContact(new RateContactRequest { ContactId = "c-1", Rag = Rag.Unspecified }, context));
+            triage.Service.RateContact(new RateContactRequest { ContactId = Guid.NewGuid().ToString(), Rag = Rag.Unspecified }, context));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var details = Assert.Single(error.GetRpcStatus()!.Details).Unpack<BadRequest>();
@@ -155,7 +168,7 @@ public class TriageGrpcServiceTests(TriageDatabase database)
     [Fact]
     public async Task Deciding_an_unknown_contact_is_not_found()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RecordDecision(Decide("c-nobody"), context));
+        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RecordDecision(Decide(Guid.NewGuid().ToString()), context));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
@@ -191,7 +204,7 @@ public class TriageGrpcServiceTests(TriageDatabase database)
     public async Task A_malformed_decision_is_an_invalid_argument_naming_its_field()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            triage.Service.RecordDecision(new RecordDecisionRequest { ContactId = "c-1", ThresholdMet = true }, context));
+            triage.Service.RecordDecision(new RecordDecisionRequest { ContactId = Guid.NewGuid().ToString(), ThresholdMet = true }, context));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("rationale", Assert.Single(Assert.Single(error.GetRpcStatus()!.Details).Unpack<BadRequest>().FieldViolations).Field);

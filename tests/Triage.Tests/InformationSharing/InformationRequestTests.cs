@@ -23,7 +23,7 @@ public class InformationRequestTests(TriageDatabase database)
     [Fact]
     public async Task A_request_is_kept_with_who_asked_when_and_by_when_and_announced()
     {
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
         var received = await triage.ReceiveAsync();
 
         var request = await AskAsync(received.ContactId, health);
@@ -37,7 +37,7 @@ public class InformationRequestTests(TriageDatabase database)
     [Fact]
     public async Task The_agency_asked_answers_and_its_response_time_is_banded_and_announced()
     {
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
         var received = await triage.ReceiveAsync();
         var request = await AskAsync(received.ContactId, health);
         triage.Time.Now = triage.Time.Now.AddHours(6);
@@ -50,9 +50,9 @@ public class InformationRequestTests(TriageDatabase database)
     }
 
     [Fact]
-    public async Task Another_agency_is_denied_and_nothing_changes()
+    public async Task Another_agency_is_denied_on_record_and_nothing_changes()
     {
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
         var received = await triage.ReceiveAsync();
         var request = await AskAsync(received.ContactId, health);
 
@@ -60,12 +60,27 @@ public class InformationRequestTests(TriageDatabase database)
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Empty(await database.OutboxAsync<InformationProvided>(received.ContactId, e => e.ContactId));
+        Assert.Equal(1, await database.CountAsync(
+            "SELECT count(*) FROM audit_log WHERE actor_id = 'police-west' AND agency_id = 'police-west' AND record_id = $1 AND outcome = 'denied'", request.RequestId));
+    }
+
+    [Fact]
+    public async Task Asking_an_agency_the_partnership_does_not_have_is_an_invalid_argument_naming_agency_id()
+    {
+        var received = await triage.ReceiveAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => AskAsync(received.ContactId, $"agency-{Guid.NewGuid():N}"));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("agency_id", Assert.Single(Assert.Single(error.GetRpcStatus()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations).Field);
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM information_requests WHERE contact_id = $1", received.ContactId));
+        Assert.Empty(await database.OutboxAsync<InformationRequested>(received.ContactId, e => e.ContactId));
     }
 
     [Fact]
     public async Task A_second_different_answer_fails_its_precondition_and_the_same_again_is_a_retry()
     {
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
         var received = await triage.ReceiveAsync();
         var request = await AskAsync(received.ContactId, health);
         await AnswerAsync(request.RequestId, health, "registered");
@@ -81,12 +96,12 @@ public class InformationRequestTests(TriageDatabase database)
     [Fact]
     public async Task An_agency_lists_what_was_asked_of_it_and_a_practitioner_what_was_asked_about_a_contact()
     {
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
         var first = await triage.ReceiveAsync();
         var second = await triage.ReceiveAsync();
         var asked = await AskAsync(first.ContactId, health);
         await AskAsync(second.ContactId, health);
-        await AskAsync(first.ContactId, TriageUnderTest.NewAgency());
+        await AskAsync(first.ContactId, triage.NewAgency());
         await AnswerAsync(asked.RequestId, health);
 
         var open = await triage.Service.ListInformationRequests(new ListInformationRequestsRequest { OpenOnly = true }, Callers.Agency(health));
@@ -99,7 +114,7 @@ public class InformationRequestTests(TriageDatabase database)
     [Fact]
     public async Task Response_times_are_counted_by_band_agency_and_period()
     {
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
         var asked = triage.Time.Now;
         foreach (var hours in new[] { 1, 3, 6, 10, 20 })
         {
@@ -133,7 +148,7 @@ public class InformationRequestTests(TriageDatabase database)
     [Fact]
     public async Task Asking_about_an_unknown_contact_is_not_found()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => AskAsync("c-nobody", "health-north"));
+        var error = await Assert.ThrowsAsync<RpcException>(() => AskAsync(Guid.NewGuid().ToString(), "health-north"));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
@@ -142,7 +157,7 @@ public class InformationRequestTests(TriageDatabase database)
     public async Task The_requests_of_an_unknown_contact_are_not_found()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            triage.Service.ListInformationRequests(new ListInformationRequestsRequest { ContactId = "c-nobody" }, practitioner));
+            triage.Service.ListInformationRequests(new ListInformationRequestsRequest { ContactId = Guid.NewGuid().ToString() }, practitioner));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
@@ -159,7 +174,7 @@ public class InformationRequestTests(TriageDatabase database)
     public async Task A_request_without_agency_or_question_is_an_invalid_argument_naming_both()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            triage.Service.RequestInformation(new RequestInformationRequest { ContactId = "c-1" }, practitioner));
+            triage.Service.RequestInformation(new RequestInformationRequest { ContactId = Guid.NewGuid().ToString() }, practitioner));
 
         Assert.Equal(["agency_id", "question"], Assert.Single(error.GetRpcStatus()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field));
     }

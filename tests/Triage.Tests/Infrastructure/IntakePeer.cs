@@ -12,13 +12,16 @@ namespace Mash.Triage.Tests.Infrastructure;
 /// <summary>
 /// Intake's gRPC contract on a real port, for Triage's internal call: it keeps the authorization
 /// each GetContact carried and answers with the record for that contact, or PERMISSION_DENIED for
-/// one whose id starts "refused-" (Intake's own authorization of the caller, tested in Intake.Tests).
+/// one the test has it refuse (<see cref="Refuse"/>: Intake's own authorization of the caller, tested in Intake.Tests).
 /// </summary>
 internal sealed class IntakePeer(WebApplication app) : IAsyncDisposable
 {
     public string Address { get; private init; } = "";
 
     public ConcurrentQueue<(string ContactId, string? Authorization)> Calls => app.Services.GetRequiredService<IntakeContract>().Calls;
+
+    /// <summary>From now on, GetContact of <paramref name="contactId"/> is PERMISSION_DENIED.</summary>
+    public void Refuse(string contactId) => app.Services.GetRequiredService<IntakeContract>().Refused.TryAdd(contactId, true);
 
     public static async Task<IntakePeer> StartAsync()
     {
@@ -44,10 +47,12 @@ internal sealed class IntakePeer(WebApplication app) : IAsyncDisposable
     {
         public ConcurrentQueue<(string ContactId, string? Authorization)> Calls { get; } = new();
 
+        public ConcurrentDictionary<string, bool> Refused { get; } = new();
+
         public override Task<ContactRecord> GetContact(GetContactRequest request, ServerCallContext context)
         {
             Calls.Enqueue((request.ContactId, context.RequestHeaders.GetValue("authorization")));
-            if (request.ContactId.StartsWith("refused-", StringComparison.Ordinal))
+            if (Refused.ContainsKey(request.ContactId))
             {
                 throw new RpcException(new Status(StatusCode.PermissionDenied, "not yours"));
             }

@@ -76,7 +76,7 @@ public class ClaimTests(TriageDatabase database)
     [Fact]
     public async Task Claiming_an_unknown_contact_is_not_found()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.ClaimContact(new ClaimContactRequest { ContactId = "c-nobody" }, Callers.Practitioner()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.ClaimContact(new ClaimContactRequest { ContactId = Guid.NewGuid().ToString() }, Callers.Practitioner()));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }

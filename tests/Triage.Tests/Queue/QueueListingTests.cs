@@ -34,7 +34,7 @@ public class QueueListingTests(TriageDatabase database)
     [Fact]
     public async Task Paging_on_reaches_every_undecided_contact_once_in_due_order()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var contacts = new List<string>();
         for (var i = 0; i < 23; i++)
         {
@@ -56,7 +56,7 @@ public class QueueListingTests(TriageDatabase database)
     [Fact]
     public async Task The_last_page_has_no_token()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         await triage.ReceiveAsync(agencyId: agency);
 
         var page = await triage.Service.ListQueue(new ListQueueRequest { AgencyIds = { agency }, PageSize = 1 }, practitioner);
@@ -68,7 +68,7 @@ public class QueueListingTests(TriageDatabase database)
     [Fact]
     public async Task Filtering_by_rag_can_ask_for_the_unrated()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var red = await triage.ReceiveAsync(agencyId: agency);
         var amber = await triage.ReceiveAsync(agencyId: agency);
         var unrated = await triage.ReceiveAsync(agencyId: agency);
@@ -83,7 +83,7 @@ public class QueueListingTests(TriageDatabase database)
     [Fact]
     public async Task Filtering_by_pathway_and_contact_type()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var adults = await triage.ReceiveAsync(agencyId: agency, pathway: Pathway.Adults, contactType: "concern");
         await triage.ReceiveAsync(agencyId: agency, pathway: Pathway.Children, contactType: "concern");
         await triage.ReceiveAsync(agencyId: agency, pathway: Pathway.Adults, contactType: "information-request");
@@ -97,7 +97,7 @@ public class QueueListingTests(TriageDatabase database)
     [Fact]
     public async Task Filtering_by_how_long_contacts_have_waited()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         await triage.ReceiveAsync(minutesAgo: 30, agencyId: agency);
         var middle = await triage.ReceiveAsync(minutesAgo: 120, agencyId: agency);
         await triage.ReceiveAsync(minutesAgo: 600, agencyId: agency);
@@ -113,7 +113,7 @@ public class QueueListingTests(TriageDatabase database)
     [Fact]
     public async Task Due_soon_is_due_within_the_window_or_overdue()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var overdue = await triage.ReceiveAsync(minutesAgo: 300, agencyId: agency);     // unrated, due 4 h after receipt: an hour ago
         var dueSoon = await triage.ReceiveAsync(minutesAgo: 200, agencyId: agency);     // due in 40 minutes
         await triage.ReceiveAsync(minutesAgo: 100, agencyId: agency);                   // due in 140 minutes
@@ -126,7 +126,7 @@ public class QueueListingTests(TriageDatabase database)
     [Fact]
     public async Task Decided_contacts_leave_the_queue()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var decided = await triage.ReceiveAsync(agencyId: agency);
         var open = await triage.ReceiveAsync(agencyId: agency);
         await RateAsync(decided.ContactId, Rag.Green);
@@ -140,7 +140,7 @@ public class QueueListingTests(TriageDatabase database)
     [Fact]
     public async Task A_token_with_other_filters_is_an_invalid_argument()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         await triage.ReceiveAsync(agencyId: agency);
         await triage.ReceiveAsync(agencyId: agency);
         var first = await triage.Service.ListQueue(new ListQueueRequest { AgencyIds = { agency }, PageSize = 1 }, practitioner);
@@ -152,10 +152,42 @@ public class QueueListingTests(TriageDatabase database)
         Assert.Equal("page_token", Assert.Single(error.GetRpcStatus()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations.Single().Field);
     }
 
+    [Theory]
+    [InlineData(501)]
+    [InlineData(int.MaxValue)]
+    public async Task A_page_size_above_the_maximum_is_an_invalid_argument_naming_it(int pageSize)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.ListQueue(new ListQueueRequest { PageSize = pageSize }, practitioner));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("page_size", Assert.Single(error.GetRpcStatus()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task The_maximum_page_size_is_served()
+    {
+        var agency = triage.NewAgency();
+        await triage.ReceiveAsync(agencyId: agency);
+
+        var page = await triage.Service.ListQueue(new ListQueueRequest { AgencyIds = { agency }, PageSize = 500 }, practitioner);
+
+        Assert.Single(page.Items);
+    }
+
+    [Fact]
+    public async Task A_contact_type_the_partnership_does_not_have_is_an_invalid_argument_naming_contact_types()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            triage.Service.ListQueue(new ListQueueRequest { ContactTypes = { "concern", "not-a-contact-type" } }, practitioner));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("contact_types", Assert.Single(error.GetRpcStatus()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations.Single().Field);
+    }
+
     [Fact]
     public async Task Ages_stay_measured_from_the_first_page()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         await triage.ReceiveAsync(minutesAgo: 50, agencyId: agency);
         await triage.ReceiveAsync(minutesAgo: 40, agencyId: agency);
         var request = new ListQueueRequest { AgencyIds = { agency }, MaxAge = Duration.FromTimeSpan(TimeSpan.FromHours(1)), PageSize = 1 };

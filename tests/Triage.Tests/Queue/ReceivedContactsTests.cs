@@ -93,7 +93,7 @@ public class ReceivedContactsTests(TriageDatabase database)
     [Fact]
     public async Task A_contact_announced_twice_in_one_batch_keeps_the_entry_that_arrived_first_whatever_its_time()
     {
-        var contactId = $"c-{Guid.NewGuid():N}";
+        var contactId = Guid.NewGuid().ToString();
         var first = TriageUnderTest.Received(contactId, triage.Time.Now.AddMinutes(-5));
         var earlierButLater = TriageUnderTest.Received(contactId, triage.Time.Now.AddMinutes(-50));
 
@@ -103,7 +103,7 @@ public class ReceivedContactsTests(TriageDatabase database)
     }
 
     private ContactReceived NewReceived(int minutesAgo = 10) =>
-        TriageUnderTest.Received($"c-{Guid.NewGuid():N}", triage.Time.Now.AddMinutes(-minutesAgo));
+        TriageUnderTest.Received(Guid.NewGuid().ToString(), triage.Time.Now.AddMinutes(-minutesAgo));
 
     private async Task<QueueItem?> QueueItemAsync(string contactId) =>
         await triage.Queue.FindAsync(contactId, CancellationToken.None) is { } entry ? QueueItems.ToQueueItem(entry, triage.Get<RagScheme>()) : null;

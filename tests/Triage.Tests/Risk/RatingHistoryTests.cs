@@ -39,7 +39,7 @@ public class RatingHistoryTests(TriageDatabase database)
     [Fact]
     public async Task The_history_of_an_unknown_contact_is_not_found()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.GetRatingHistory(new GetRatingHistoryRequest { ContactId = "c-nobody" }, practitioner));
+        var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.GetRatingHistory(new GetRatingHistoryRequest { ContactId = Guid.NewGuid().ToString() }, practitioner));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
@@ -70,7 +70,7 @@ public class RatingHistoryTests(TriageDatabase database)
     [Fact]
     public async Task Rerating_events_carry_the_agency_and_labels()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var received = await triage.ReceiveAsync(agencyId: agency);
         await RateAsync(received.ContactId, Rag.Green, "");
         await RateAsync(received.ContactId, Rag.Red, "disclosure at school");
@@ -83,7 +83,7 @@ public class RatingHistoryTests(TriageDatabase database)
     [Fact]
     public async Task Transitions_are_counted_by_period_and_agency()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var june = triage.Time.Now;
         var first = await triage.ReceiveAsync(agencyId: agency);
         var second = await triage.ReceiveAsync(agencyId: agency);

@@ -33,7 +33,7 @@ public sealed class AuditTests(TriageDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Each_queue_item_a_practitioner_reads_is_recorded()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var first = await triage.ReceiveAsync(agencyId: agency);
         var second = await triage.ReceiveAsync(agencyId: agency);
         var practitioner = $"sw-{Guid.NewGuid():N}";
@@ -55,6 +55,19 @@ public sealed class AuditTests(TriageDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_refused_for_what_it_asks_is_recorded_as_denied()
+    {
+        var received = await triage.ReceiveAsync();
+        var asked = await triage.Service.RequestInformation(new RequestInformationRequest { ContactId = received.ContactId, AgencyId = "health-north", Question = "Known to health?" }, Callers.Practitioner());
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await server.Client.AnswerInformationRequestAsync(
+            new AnswerInformationRequestRequest { RequestId = asked.RequestId, Answer = "Not ours to answer" }, TestTokens.Bearer(TriageServer.PoliceWestToken)));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(1, await AuditRowsAsync("police-west", "AnswerInformationRequest", asked.RequestId, "denied"));
+    }
+
+    [Fact]
     public async Task The_content_is_read_from_intake_with_the_callers_own_credentials_and_recorded()
     {
         var received = await triage.ReceiveAsync();
@@ -72,7 +85,8 @@ public sealed class AuditTests(TriageDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Content_intake_refuses_is_permission_denied_and_recorded_as_denied()
     {
-        var received = await triage.ReceiveAsync(contactId: $"refused-{Guid.NewGuid():N}");
+        var received = await triage.ReceiveAsync();
+        intake.Refuse(received.ContactId);
         var practitioner = $"sw-{Guid.NewGuid():N}";
 
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await server.Client.GetContactForScreeningAsync(
@@ -85,7 +99,7 @@ public sealed class AuditTests(TriageDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Content_of_a_contact_not_in_the_queue_is_not_found_without_asking_intake()
     {
-        var contactId = $"c-{Guid.NewGuid():N}";
+        var contactId = Guid.NewGuid().ToString();
 
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await server.Client.GetContactForScreeningAsync(
             new GetContactForScreeningRequest { ContactId = contactId }, TestTokens.Bearer(TestTokens.For("sw-1", MashRoles.Practitioner))));

@@ -21,7 +21,7 @@ public class ImportedTimesTests(TriageDatabase database)
     {
         var received = await triage.ReceiveAsync(minutesAgo: 60 * 24 * 30);
         var receivedAt = received.OccurredAt.ToDateTimeOffset();
-        var health = TriageUnderTest.NewAgency();
+        var health = triage.NewAgency();
 
         await triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Amber, OccurredAt = At(receivedAt.AddHours(1)) }, importer);
         var request = await triage.Service.RequestInformation(new RequestInformationRequest
@@ -46,15 +46,17 @@ public class ImportedTimesTests(TriageDatabase database)
     }
 
     [Fact]
-    public async Task A_practitioner_giving_a_time_is_denied_and_nothing_changes()
+    public async Task A_practitioner_giving_a_time_is_denied_on_record_and_nothing_changes()
     {
         var received = await triage.ReceiveAsync();
 
         var error = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RateContact(
-            new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Red, OccurredAt = At(triage.Time.Now.AddMinutes(-5)) }, Callers.Practitioner()));
+            new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Red, OccurredAt = At(triage.Time.Now.AddMinutes(-5)) }, Callers.Practitioner("sw-7")));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM contact_ratings WHERE contact_id = $1", received.ContactId));
+        Assert.Equal(1, await database.CountAsync(
+            "SELECT count(*) FROM audit_log WHERE actor_id = 'sw-7' AND record_id = $1 AND outcome = 'denied' AND occurred_at = $2", received.ContactId, triage.Time.Now));
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public class ImportedTimesTests(TriageDatabase database)
     [Fact]
     public async Task Counts_go_by_when_things_happened_not_when_they_were_imported()
     {
-        var agency = TriageUnderTest.NewAgency();
+        var agency = triage.NewAgency();
         var received = await triage.ReceiveAsync(minutesAgo: 60 * 24 * 200, agencyId: agency);
         var receivedAt = received.OccurredAt.ToDateTimeOffset();
         await triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Red, OccurredAt = At(receivedAt.AddHours(1)) }, importer);
