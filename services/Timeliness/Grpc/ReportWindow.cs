@@ -1,0 +1,21 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.ServiceDefaults;
+
+namespace Mash.Timeliness.Grpc;
+
+/// <summary>A report request's [from, to): both required, and at least one instant long.</summary>
+internal static class ReportWindow
+{
+    public static (DateTimeOffset From, DateTimeOffset To) Read(Timestamp? from, Timestamp? to)
+    {
+        if (from is null || to is null)
+        {
+            throw RpcErrors.InvalidArgument(from is null ? "from" : "to", "is required");
+        }
+        var window = (From: from.ToDateTimeOffset(), To: to.ToDateTimeOffset());
+        return window.To > window.From ? window : throw RpcErrors.InvalidArgument("to", "must be after from");
+    }
+
+    /// <summary>An agency filter: empty is every agency.</summary>
+    public static string? Agency(string agencyId) => string.IsNullOrEmpty(agencyId) ? null : agencyId;
+}
