@@ -6,12 +6,7 @@ namespace Mash.Timeliness.Grpc;
 
 internal static class IncidentToCompletionMessages
 {
-    /// <summary>The request in the domain's words, its window and period read as T1's are.</summary>
-    public static PeriodQuery ToQuery(GetIncidentToCompletionRequest request)
-    {
-        var (from, to) = ReportWindow.Read(request.From, request.To);
-        return new(from, to, DecisionTimelinessMessages.PeriodField(request.Period), ReportWindow.Agency(request.AgencyId));
-    }
+    public static PeriodQuery ToQuery(GetIncidentToCompletionRequest request) => ReportWindow.ToPeriodQuery(request.From, request.To, request.Period, request.AgencyId);
 
     public static IncidentToCompletion ToMessage(IEnumerable<Reporting.IncidentToCompletionCount> counts, TimeSpan target) => new()
     {

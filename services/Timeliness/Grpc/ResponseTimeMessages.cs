@@ -6,12 +6,7 @@ namespace Mash.Timeliness.Grpc;
 
 internal static class ResponseTimeMessages
 {
-    /// <summary>The request in the domain's words, its window and period read as T1's are.</summary>
-    public static PeriodQuery ToQuery(GetResponseTimesRequest request)
-    {
-        var (from, to) = ReportWindow.Read(request.From, request.To);
-        return new(from, to, DecisionTimelinessMessages.PeriodField(request.Period), ReportWindow.Agency(request.AgencyId));
-    }
+    public static PeriodQuery ToQuery(GetResponseTimesRequest request) => ReportWindow.ToPeriodQuery(request.From, request.To, request.Period, request.AgencyId);
 
     public static ResponseTimes ToMessage(IEnumerable<Reporting.ResponseTimeCount> counts, IReadOnlyList<TimeSpan> bands) => new()
     {

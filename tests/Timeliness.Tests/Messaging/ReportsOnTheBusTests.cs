@@ -1,18 +1,16 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Timeliness.V1;
 using Mash.ServiceDefaults;
 using Mash.Testing.Identity;
+using Mash.Testing.Services;
 using Mash.Timeliness.Grpc;
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Mash.Timeliness.Tests.Messaging;
 
@@ -26,10 +24,9 @@ public sealed class ReportsOnTheBusTests : IAsyncLifetime
     private readonly ServerSet servers = new("mash-timeliness-bus-tests-");
     private readonly string agency = $"police-{Guid.NewGuid():N}";
     private readonly Metadata board = TestTokens.Bearer(TestTokens.For("board-1", MashRoles.BoardMember));
-    private WebApplication app = null!;
-    private GrpcChannel channel = null!;
+    private GrpcTestHost host = null!;
 
-    private TimelinessService.TimelinessServiceClient Client => new(channel);
+    private TimelinessService.TimelinessServiceClient Client => new(host.Channel);
 
     public async Task InitializeAsync()
     {
@@ -38,32 +35,31 @@ public sealed class ReportsOnTheBusTests : IAsyncLifetime
         await servers.StartTogetherAsync(
             async () => postgres = await servers.StartAsync(root => PostgresServer.StartAsync(root)),
             async () => rabbitMq = await servers.StartAsync(RabbitMqServer.StartAsync));
-        var grpcPort = Processes.FreePort();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "timeliness" });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(TestTokens.Configuration)
+        var connections = new Dictionary<string, string?>
         {
             ["ConnectionStrings:postgres"] = postgres!.ConnectionString(await postgres.CreateDatabaseAsync("timeliness")),
             ["ConnectionStrings:rabbitmq"] = rabbitMq!.ConnectionString,
-            ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
-            ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{Processes.FreePort()}",
-        });
-        builder.AddServiceDefaults();
-        builder.AddTimeliness();
-        app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapGrpcService<TimelinessGrpcService>();
-        await app.StartAsync();
-        await app.Services.GetRequiredService<DatabaseMigrationStatus>().WaitUntilCompletedAsync(CancellationToken.None);
-        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        };
+        host = await GrpcTestHost.StartAsync(
+            builder =>
+            {
+                // The shipped settings under the test's connections, as the service reads them.
+                builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false);
+                builder.Configuration.AddInMemoryCollection(connections);
+                builder.AddTimeliness();
+            },
+            app => app.MapGrpcService<TimelinessGrpcService>(),
+            connections);
+        await host.Services.GetRequiredService<DatabaseMigrationStatus>().WaitUntilCompletedAsync(CancellationToken.None);
+        // Healthy means every receive endpoint is up, so its queue is bound to its event's exchange
+        // and nothing published next is dropped for want of a binding.
+        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromMinutes(1));
+        Assert.Equal(BusHealthStatus.Healthy, health);
     }
 
     public async Task DisposeAsync()
     {
-        channel.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await host.DisposeAsync();
         await servers.DisposeAsync();
     }
 
@@ -73,7 +69,7 @@ public sealed class ReportsOnTheBusTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var (incidentAt, receivedAt) = (now.AddHours(-6), now.AddHours(-5));
         var (decided, open) = ($"c-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
-        var bus = app.Services.GetRequiredService<IPublishEndpoint>();
+        var bus = host.Services.GetRequiredService<IPublishEndpoint>();
         await bus.Publish(EventBatch.Of(Received(decided, receivedAt, incidentAt), Received(open, receivedAt, incidentAt)));
         await bus.Publish(EventBatch.Of(new ContactRated { EventId = Id(), ContactId = open, Rag = Rag.Amber, PractitionerId = "sw-1", OccurredAt = Stamp(receivedAt.AddMinutes(30)), RecordedAt = Stamp(now) }));
         await bus.Publish(EventBatch.Of(new DecisionRecorded { EventId = Id(), ContactId = decided, ThresholdMet = true, OccurredAt = Stamp(receivedAt.AddHours(2)), RecordedAt = Stamp(now) }));
