@@ -39,8 +39,11 @@ internal sealed class BacklogReport(NpgsqlDataSource database, BacklogOptions op
         return new(now, null, counts);
     }
 
+    /// <summary>The series at the query's slots up to now: a later slot would be a forecast, the open contacts merely older.</summary>
     public async Task<IReadOnlyList<BacklogSnapshot>> SeriesAsync(BacklogSeriesQuery query, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        DateTimeOffset[] slots = [.. query.Slots.Where(slot => slot <= now)];
         // A stored snapshot of an empty backlog has no counts: its row comes with age_from NULL.
         await using var command = database.CreateCommand($"""
             SELECT * FROM (
@@ -56,7 +59,7 @@ internal sealed class BacklogReport(NpgsqlDataSource database, BacklogOptions op
             ) AS u
             ORDER BY slot_at, {CountOrder}
             """);
-        command.Parameters.Add(new() { Value = query.Slots.Select(s => s.UtcDateTime).ToArray() });
+        command.Parameters.Add(new() { Value = slots.Select(s => s.UtcDateTime).ToArray() });
         command.Parameters.Add(AgeBands(options));
         command.Parameters.Add(LocalPeriods.Filter(RagColumn.Name(query.Rag)));
         command.Parameters.Add(LocalPeriods.Filter(query.AgencyId));
@@ -67,7 +70,7 @@ internal sealed class BacklogReport(NpgsqlDataSource database, BacklogOptions op
             rows.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(3) ? null : ReadCount(reader, 2)));
         }
         var bySlot = rows.ToLookup(r => r.SlotAt);
-        return [.. query.Slots.Select(slot => new BacklogSnapshot(slot, bySlot[slot].FirstOrDefault().TakenAt, [.. bySlot[slot].Select(r => r.Count).OfType<BacklogCount>()]))];
+        return [.. slots.Select(slot => new BacklogSnapshot(slot, bySlot[slot].FirstOrDefault().TakenAt, [.. bySlot[slot].Select(r => r.Count).OfType<BacklogCount>()]))];
     }
 
     /// <summary>The configured bands' bounds, as <c>backlog_at</c> takes them.</summary>

@@ -15,10 +15,17 @@ namespace Mash.Timeliness.Tests.Reporting;
 [Collection(TimelinessDatabaseCollection.Name)]
 public class BacklogSeriesTests(TimelinessDatabase database)
 {
-    private readonly TimelinessUnderTest timeliness = new(database);
+    private readonly TimelinessUnderTest timeliness = Later(new(database));
     private readonly TestCallContext context = TestCallContext.ByStaff("mgr-1", [Mash.ServiceDefaults.MashRoles.BoardMember]);
     // Each test's own agency, so contacts from other tests in the shared database do not mix in.
     private readonly string agency = $"agency-{Guid.NewGuid():N}";
+
+    // The tests' instants are in the 2030s, and a series stops at now.
+    private static TimelinessUnderTest Later(TimelinessUnderTest timeliness)
+    {
+        timeliness.Time.Now = Gmt(2040, 1, 1);
+        return timeliness;
+    }
 
     private async Task<string> ReceiveAsync(DateTimeOffset at, Rag rag, DateTimeOffset ratedAt)
     {
@@ -117,6 +124,18 @@ public class BacklogSeriesTests(TimelinessDatabase database)
         var series = await SeriesAsync(received.AddHours(1), received.AddHours(3), Rag.Green);
 
         Assert.Equal([[Counted(Rag.Green, 1)], [Counted(Rag.Green, 1)]], series.Snapshots.Select(s => s.Counts.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_series_stops_at_now_a_later_slot_would_be_a_forecast()
+    {
+        var received = Gmt(2034, 7, 1, 9);
+        await ReceiveAsync(received, Rag.Amber, received.AddMinutes(5));
+        timeliness.Time.Now = received.AddHours(2).AddMinutes(30);
+
+        var series = await SeriesAsync(received.AddHours(1), received.AddHours(6));
+
+        Assert.Equal([received.AddHours(1), received.AddHours(2)], series.Snapshots.Select(s => s.SlotAt.ToDateTimeOffset()));
     }
 
     [Fact]
