@@ -22,8 +22,7 @@ public static class Extensions
             bus.AddConsumer<ContactReceivedConsumer>();
             bus.AddConsumer<ContactRatedConsumer>();
             bus.AddConsumer<DecisionRecordedConsumer>();
-            bus.AddConsumer<InformationRequestedConsumer>();
-            bus.AddConsumer<InformationProvidedConsumer>();
+            bus.AddConsumer<InformationRequestConsumer>();
             bus.AddConsumer<ContactIncidentConsumer>();
         });
         builder.AddEventOutbox();

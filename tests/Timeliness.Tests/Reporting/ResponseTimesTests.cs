@@ -21,8 +21,8 @@ public class ResponseTimesTests(TimelinessDatabase database)
     private readonly TestCallContext context = TestCallContext.ByStaff("mgr-1", [Mash.ServiceDefaults.MashRoles.QualityLead]);
     // Each test's own agency, so requests from other tests in the shared database do not mix in.
     private readonly string agency = $"agency-{Guid.NewGuid():N}";
-    private InformationRequestedConsumer Requests => new(database.DataSource);
-    private InformationProvidedConsumer Answers => new(database.DataSource);
+    private InformationRequestConsumer Requests => new(database.DataSource);
+    private InformationRequestConsumer Answers => Requests;
 
     private InformationRequested Requested(string requestId, DateTimeOffset at) => new()
     {
