@@ -89,6 +89,16 @@ public class BacklogTests(TimelinessDatabase database)
     }
 
     [Fact]
+    public async Task A_decision_timed_before_its_receipt_keeps_the_contact_out_of_the_backlog()
+    {
+        var contactId = TimelinessUnderTest.NewContactId();
+        await timeliness.RecordAsync(TimelinessUnderTest.Received(contactId, Now.AddHours(-1), agency));
+        await timeliness.RecordAsync(TimelinessUnderTest.Decided(contactId, Now.AddHours(-2)));
+
+        Assert.Empty((await BacklogAsync()).Counts);
+    }
+
+    [Fact]
     public async Task Rag_and_agency_narrow_it()
     {
         var other = $"agency-{Guid.NewGuid():N}";
