@@ -13,7 +13,7 @@ public static class Extensions
     /// <summary>Timeliness's schema: its own scripts and the outbox's, inbox's and audit log's tables. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration, AuditLog.Migration];
 
-    /// <summary>Timeliness's database, bus (ContactReceived, ContactRated, DecisionRecorded in; DecisionTimed out through the outbox), targets and clocks.</summary>
+    /// <summary>Timeliness's database, bus (ContactReceived, ContactRated, DecisionRecorded, InformationRequested, InformationProvided in; DecisionTimed out through the outbox), targets, clocks and reports.</summary>
     public static TBuilder AddTimeliness<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -22,6 +22,8 @@ public static class Extensions
             bus.AddConsumer<ContactReceivedConsumer>();
             bus.AddConsumer<ContactRatedConsumer>();
             bus.AddConsumer<DecisionRecordedConsumer>();
+            bus.AddConsumer<InformationRequestConsumer>();
+            bus.AddConsumer<ContactIncidentConsumer>();
         });
         builder.AddEventOutbox();
         builder.AddAuditLog();
@@ -38,6 +40,7 @@ public static class Extensions
         builder.Services.AddSingleton<ClockRecorder>();
         builder.Services.AddSingleton(services => new DecisionTimelinessReport(
             services.GetRequiredService<Npgsql.NpgsqlDataSource>(), services.GetRequiredService<IOptions<TimelinessOptions>>().Value.TimeZone));
+        builder.AddTimelinessReports();
         return builder;
     }
 }

@@ -12,9 +12,11 @@ namespace Mash.Timeliness.Grpc;
 /// <summary>
 /// mash.timeliness.v1.TimelinessService: each contact's clock, for MASH practitioners and managers
 /// (a contact's RAG rating and deadlines, audited), the targets in force today, for any member of staff; and
-/// decision timeliness (T1) counts, for board members, managers and quality leads.
+/// decision timeliness (T1), backlog (T3), response times (T2) and incident to completion (T5)
+/// counts, for board members, managers and quality leads.
 /// </summary>
-internal sealed class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines, AuditLog audit, TimeProvider time, DecisionTimelinessReport decisions) : TimelinessService.TimelinessServiceBase
+internal sealed partial class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines, AuditLog audit, TimeProvider time, DecisionTimelinessReport decisions, TimelinessReports reports)
+    : TimelinessService.TimelinessServiceBase
 {
     [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<Clock> GetClock(GetClockRequest request, ServerCallContext context)

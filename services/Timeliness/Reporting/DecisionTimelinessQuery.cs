@@ -17,26 +17,19 @@ internal sealed record DecisionTimelinessCount(DateTimeOffset PeriodStart, Rag R
 /// </summary>
 internal sealed class DecisionTimelinessReport(NpgsqlDataSource database, string timeZone)
 {
-    /// <summary>PostgreSQL's date_trunc fields a period may be.</summary>
-    public static readonly string[] Periods = ["day", "week", "month", "quarter", "year"];
-
     public async Task<IReadOnlyList<DecisionTimelinessCount>> CountAsync(DecisionTimelinessQuery query, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("""
-            SELECT date_trunc($3, decided_at AT TIME ZONE $4) AT TIME ZONE $4 AS period_start, rag, coalesce(agency_id, ''),
+        await using var command = LocalPeriods.Command(database, $"""
+            SELECT {LocalPeriods.StartOf("decided_at")} AS period_start, rag, coalesce(agency_id, ''),
                    count(*), count(*) FILTER (WHERE within_target)
             FROM clocks
             WHERE within_target IS NOT NULL AND decided_at >= $1 AND decided_at < $2
               AND ($5::text IS NULL OR rag = $5) AND ($6::text IS NULL OR agency_id = $6)
             GROUP BY 1, 2, 3
             ORDER BY 1, array_position(ARRAY['Red', 'Amber', 'Green'], rag), 3
-            """);
-        command.Parameters.Add(new() { Value = query.From.UtcDateTime });
-        command.Parameters.Add(new() { Value = query.To.UtcDateTime });
-        command.Parameters.Add(new() { Value = query.Period });
-        command.Parameters.Add(new() { Value = timeZone });
-        command.Parameters.Add(new() { Value = (object?)RagColumn.Name(query.Rag) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)query.AgencyId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            """, query.From, query.To, query.Period, timeZone);
+        command.Parameters.Add(LocalPeriods.Filter(RagColumn.Name(query.Rag)));
+        command.Parameters.Add(LocalPeriods.Filter(query.AgencyId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new List<DecisionTimelinessCount>();
         while (await reader.ReadAsync(cancellationToken))

@@ -33,6 +33,7 @@ public sealed class TimelinessAccessTests(TimelinessDatabase database) : IAsyncL
             builder.Services.AddSingleton(TestTargets.Deadlines);
             builder.Services.AddSingleton(timeliness.Audit);
             builder.Services.AddSingleton(timeliness.Decisions);
+            builder.Services.AddSingleton(timeliness.Reports);
         },
         app => app.MapGrpcService<TimelinessGrpcService>(),
         new Dictionary<string, string?>
@@ -144,6 +145,49 @@ public sealed class TimelinessAccessTests(TimelinessDatabase database) : IAsyncL
             await Client.GetDecisionTimelinessAsync(Window(), TestTokens.Bearer(TestTokens.For("staff-1", role))));
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    public static TheoryData<string, string> ReportReaders => new()
+    {
+        { "GetBacklog", MashRoles.Manager }, { "GetBacklog", MashRoles.QualityLead }, { "GetBacklog", MashRoles.BoardMember },
+        { "GetBacklogSeries", MashRoles.Manager }, { "GetBacklogSeries", MashRoles.QualityLead }, { "GetBacklogSeries", MashRoles.BoardMember },
+        { "GetResponseTimes", MashRoles.Manager }, { "GetResponseTimes", MashRoles.QualityLead }, { "GetResponseTimes", MashRoles.BoardMember },
+        { "GetIncidentToCompletion", MashRoles.Manager }, { "GetIncidentToCompletion", MashRoles.QualityLead }, { "GetIncidentToCompletion", MashRoles.BoardMember },
+    };
+
+    public static TheoryData<string, string> OtherStaff => new()
+    {
+        { "GetBacklog", MashRoles.Practitioner }, { "GetBacklog", MashRoles.Operations },
+        { "GetBacklogSeries", MashRoles.Practitioner }, { "GetBacklogSeries", MashRoles.Operations },
+        { "GetResponseTimes", MashRoles.Practitioner }, { "GetResponseTimes", MashRoles.Operations },
+        { "GetIncidentToCompletion", MashRoles.Practitioner }, { "GetIncidentToCompletion", MashRoles.Operations },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReportReaders))]
+    public async Task Managers_quality_leads_and_the_board_read_the_backlog_response_times_and_incident_to_completion(string rpc, string role) =>
+        Assert.NotNull(await ReportAsync(rpc, role));
+
+    [Theory]
+    [MemberData(nameof(OtherStaff))]
+    public async Task Other_staff_are_PERMISSION_DENIED_the_backlog_response_times_and_incident_to_completion(string rpc, string role)
+    {
+        var refused = await Assert.ThrowsAsync<RpcException>(() => ReportAsync(rpc, role));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    private async Task<object> ReportAsync(string rpc, string role)
+    {
+        var headers = TestTokens.Bearer(TestTokens.For("staff-1", role));
+        var (from, to) = (Window().From, Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Bst(2025, 6, 2)));
+        return rpc switch
+        {
+            "GetBacklog" => await Client.GetBacklogAsync(new GetBacklogRequest(), headers),
+            "GetBacklogSeries" => await Client.GetBacklogSeriesAsync(new GetBacklogSeriesRequest { From = from, To = to, AgencyId = "none-such" }, headers),
+            "GetResponseTimes" => await Client.GetResponseTimesAsync(new GetResponseTimesRequest { From = from, To = to }, headers),
+            _ => await Client.GetIncidentToCompletionAsync(new GetIncidentToCompletionRequest { From = from, To = to }, headers),
+        };
     }
 
     private static GetDecisionTimelinessRequest Window() => new()

@@ -20,7 +20,21 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
 
     public AuditLog Audit => new(database.DataSource, Time);
 
-    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit, Time, Decisions);
+    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit, Time, Decisions, Reports);
+
+    /// <summary>The shipped backlog settings: hourly snapshots; under 1 day, 1-5 days, 5-20 days, 20 days or more.</summary>
+    public static BacklogOptions Backlog => new() { SnapshotEvery = TimeSpan.FromHours(1), AgeBands = [TimeSpan.FromDays(1), TimeSpan.FromDays(5), TimeSpan.FromDays(20)] };
+
+    /// <summary>Walsall's response bands: within 4 h, 4-7 h, 7-15 h, later.</summary>
+    public static TimeSpan[] ResponseBands => [TimeSpan.FromHours(4), TimeSpan.FromHours(7), TimeSpan.FromHours(15)];
+
+    public TimelinessReports Reports => new(
+        new BacklogReport(database.DataSource, Backlog, Time),
+        new BacklogSlots(Backlog.SnapshotEvery),
+        new ResponseTimesReport(database.DataSource, "Europe/London", ResponseBands),
+        new IncidentToCompletionReport(database.DataSource, "Europe/London", TimeSpan.FromHours(24)));
+
+    public BacklogSnapshots Snapshots => new(database.DataSource, Backlog, Time);
 
     public DecisionTimelinessReport Decisions => new(database.DataSource, "Europe/London");
 
@@ -38,8 +52,8 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
     /// <summary>A batch of decisions as the DecisionRecorded consumer takes it, in the order given.</summary>
     public Task RecordBatchAsync(params DecisionRecorded[] batch) => Recorder.RecordAsync("timeliness.decision-recorded", [.. batch.Select(ClockEvent.From)], CancellationToken.None);
 
-    public static ContactReceived Received(string contactId, DateTimeOffset at) =>
-        new() { EventId = NewId(), ContactId = contactId, AgencyId = "police-west", OccurredAt = Stamp(at), RecordedAt = Stamp(at) };
+    public static ContactReceived Received(string contactId, DateTimeOffset at, string agencyId = "police-west", DateTimeOffset? incidentAt = null) =>
+        new() { EventId = NewId(), ContactId = contactId, AgencyId = agencyId, OccurredAt = Stamp(at), RecordedAt = Stamp(at), IncidentAt = incidentAt is { } incident ? Stamp(incident) : null };
 
     public static ContactRated Rated(string contactId, Rag rag, DateTimeOffset at) =>
         new() { EventId = NewId(), ContactId = contactId, Rag = rag, PractitionerId = "sw-1", OccurredAt = Stamp(at), RecordedAt = Stamp(at) };
