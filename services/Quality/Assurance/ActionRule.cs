@@ -10,7 +10,7 @@ internal sealed record ActionRule(
     RagRating? Rag,
     TargetResult? Target,
     Trend? Trend,
-    Assurance? Assurance,
+    AssuranceLevel? Assurance,
     string Action,
     string Description,
     string Source)

@@ -7,12 +7,12 @@ namespace Mash.Quality.Assurance;
 /// </summary>
 internal static class AssuranceContinuum
 {
-    public static Assurance Place(TargetResult target, Trend trend) => (target, trend) switch
+    public static AssuranceLevel Place(TargetResult target, Trend trend) => (target, trend) switch
     {
-        (TargetResult.NoTarget, _) or (_, Trend.Unknown) => Assurance.NotAssessed,
-        (TargetResult.Met, Trend.Positive or Trend.Steady) => Assurance.Safe,
-        (TargetResult.Met, Trend.Negative) => Assurance.Trigger,
-        (TargetResult.Missed, Trend.Positive) => Assurance.Trigger,
-        _ => Assurance.Unsafe,
+        (TargetResult.NoTarget, _) or (_, Trend.Unknown) => AssuranceLevel.NotAssessed,
+        (TargetResult.Met, Trend.Positive or Trend.Steady) => AssuranceLevel.Safe,
+        (TargetResult.Met, Trend.Negative) => AssuranceLevel.Trigger,
+        (TargetResult.Missed, Trend.Positive) => AssuranceLevel.Trigger,
+        _ => AssuranceLevel.Unsafe,
     };
 }

@@ -6,7 +6,7 @@ namespace Mash.Quality.Assurance;
 /// <summary>Judges an indicator's period from its values: each rule on its own, then the continuum, the RAG and the actions.</summary>
 internal static class AssuranceEvaluator
 {
-    private static readonly IndicatorJudgement Unjudged = new(TargetResult.NoTarget, Trend.Unknown, RagRating.None, Assurance.NotAssessed);
+    private static readonly IndicatorJudgement Unjudged = new(TargetResult.NoTarget, Trend.Unknown, RagRating.None, AssuranceLevel.NotAssessed);
 
     /// <param name="values">One per period of the trend window, oldest first, the period judged last; null where nothing was counted.</param>
     public static IndicatorAssessment Evaluate(

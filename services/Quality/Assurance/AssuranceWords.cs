@@ -9,7 +9,7 @@ internal enum TargetResult { Met, Missed, NoTarget }
 internal enum Trend { Positive, Steady, Negative, Unknown }
 
 /// <summary>Calderdale's assurance continuum: Safe (assured), Trigger (exception), Unsafe (not assured).</summary>
-internal enum Assurance { Safe, Trigger, Unsafe, NotAssessed }
+internal enum AssuranceLevel { Safe, Trigger, Unsafe, NotAssessed }
 
 /// <summary>The indicator's RAG rating for the period (its thresholds, or the continuum's colour).</summary>
 internal enum RagRating { Green, Amber, Red, None }
@@ -23,8 +23,8 @@ internal static class AssuranceWords
     public static readonly IReadOnlyDictionary<string, Trend> Trends =
         Words(("positive", Trend.Positive), ("steady", Trend.Steady), ("negative", Trend.Negative), ("unknown", Trend.Unknown));
 
-    public static readonly IReadOnlyDictionary<string, Assurance> Assurances =
-        Words(("safe", Assurance.Safe), ("trigger", Assurance.Trigger), ("unsafe", Assurance.Unsafe), ("not-assessed", Assurance.NotAssessed));
+    public static readonly IReadOnlyDictionary<string, AssuranceLevel> Assurances =
+        Words(("safe", AssuranceLevel.Safe), ("trigger", AssuranceLevel.Trigger), ("unsafe", AssuranceLevel.Unsafe), ("not-assessed", AssuranceLevel.NotAssessed));
 
     public static readonly IReadOnlyDictionary<string, RagRating> Rags =
         Words(("green", RagRating.Green), ("amber", RagRating.Amber), ("red", RagRating.Red), ("none", RagRating.None));

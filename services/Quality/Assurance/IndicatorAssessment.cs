@@ -18,5 +18,5 @@ internal sealed record IndicatorAssessment(
     string? NotComputed)
 {
     /// <summary>An exception for the board: a Trigger or Unsafe result.</summary>
-    public bool IsException => Judgement.Assurance is Assurance.Trigger or Assurance.Unsafe;
+    public bool IsException => Judgement.Assurance is AssuranceLevel.Trigger or AssuranceLevel.Unsafe;
 }

@@ -15,14 +15,14 @@ internal static class RagRule
         _ => RagRating.None,
     };
 
-    public static RagRating ByContinuum(Assurance assurance) => assurance switch
+    public static RagRating ByContinuum(AssuranceLevel assurance) => assurance switch
     {
-        Assurance.Safe => RagRating.Green,
-        Assurance.Trigger => RagRating.Amber,
-        Assurance.Unsafe => RagRating.Red,
+        AssuranceLevel.Safe => RagRating.Green,
+        AssuranceLevel.Trigger => RagRating.Amber,
+        AssuranceLevel.Unsafe => RagRating.Red,
         _ => RagRating.None,
     };
 
-    public static RagRating Rate(double value, RagThresholds? thresholds, Polarity polarity, Assurance assurance) =>
+    public static RagRating Rate(double value, RagThresholds? thresholds, Polarity polarity, AssuranceLevel assurance) =>
         thresholds is null ? ByContinuum(assurance) : ByThresholds(value, thresholds, polarity);
 }
