@@ -4,7 +4,6 @@ using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Mash.Quality;
 
@@ -29,12 +28,7 @@ public static class Extensions
         builder.AddAuditLog();
         builder.Services.AddSingleton<FactStore>();
         builder.Services.AddSingleton<FactReader>();
-        // The indicator file is checked at start: a wrong word or threshold stops the service, naming the indicator and field.
-        builder.Services.AddOptions<QualityOptions>()
-            .Bind(builder.Configuration.GetSection(QualityOptions.SectionName))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<QualityOptions>, QualityOptionsValidator>();
-        builder.Services.AddSingleton(services => IndicatorCatalogue.Load(services.GetRequiredService<IOptions<QualityOptions>>().Value.IndicatorFile));
+        builder.AddIndicatorCatalogue();
         builder.Services.AddSingleton<AssuranceReader>();
         return builder;
     }
