@@ -10,6 +10,10 @@ internal static class Rates
     public static double? FourQuarterAverage(IReadOnlyList<double> quarterTotals) =>
         quarterTotals.Count < 4 ? null : quarterTotals.TakeLast(4).Sum() / 4;
 
+    /// <summary>The four three-month spans before <paramref name="end"/> (exclusive), oldest first: the rolling year as at that day.</summary>
+    public static IReadOnlyList<(DateOnly From, DateOnly To)> FourQuartersBefore(DateOnly end) =>
+        [.. Enumerable.Range(1, 4).Reverse().Select(k => (end.AddMonths(-3 * k), end.AddMonths(-3 * (k - 1))))];
+
     /// <summary>A: <paramref name="count"/> per 10,000 of <paramref name="population"/>.</summary>
     public static double Per10000(double count, long population) =>
         population > 0 ? count / population * 10_000 : throw new ArgumentOutOfRangeException(nameof(population), population, "A rate needs a population above 0.");

@@ -146,4 +146,36 @@ public sealed class AssuranceTests(QualityDatabase database)
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("as_of", error.GetRpcStatus()!.Details.Single().Unpack<BadRequest>().FieldViolations.Single().Field);
     }
+
+    [Fact]
+    public async Task Contacts_per_10000_children_are_the_rolling_four_quarter_average_over_the_child_population()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        var store = new FactStore();
+        await dataSource.InTransactionAsync(t => store.RecordContactsAsync(t,
+        [
+            Contact("aug-1", "police", new DateTime(2024, 8, 5, 9, 0, 0, DateTimeKind.Utc)), Contact("aug-2", "police", new DateTime(2024, 8, 6, 9, 0, 0, DateTimeKind.Utc)),
+            Contact("feb-1", "school", February), Contact("feb-2", "school", February.AddHours(1)), Contact("feb-3", "school", February.AddHours(2)),
+            Contact("may-1", "health", May), Contact("may-2", "health", May.AddHours(1)), Contact("may-3", "health", May.AddHours(2)),
+        ], CancellationToken.None));
+        var catalogue = IndicatorCatalogue.Parse(With(
+            Indicator("D1", "D1", "\"polarity\": \"context\", \"unit\": \"rate-per-10000\", \"population\": \"child\"")).Replace(
+            "\"timeZone\": \"Europe/London\",", "\"timeZone\": \"Europe/London\", \"populations\": { \"child\": 2000 },", StringComparison.Ordinal));
+
+        var d1 = (await Service(dataSource, catalogue).GetAssurance(Q1, new TestCallContext())).Indicators.Single();
+
+        // Q1 2025/26: July 2024 to June 2025 holds 8 contacts; B = 8 ÷ 4 = 2; A = 2 ÷ 2,000 × 10,000 = 10.0.
+        // Q4 2024/25: April 2024 to March 2025 holds 5; B = 1.25; A = 6.25, reported 6.3.
+        Assert.Equal([6.3, 10.0], d1.Values);
+    }
+
+    [Fact]
+    public async Task A_rate_per_10000_without_its_population_configured_is_not_computed()
+    {
+        var catalogue = IndicatorCatalogue.Parse(With(Indicator("D1", "D1", "\"polarity\": \"context\", \"unit\": \"rate-per-10000\", \"population\": \"adult\"")));
+
+        var d1 = (await Service(await database.CreateDatabaseAsync(), catalogue).GetAssurance(Q1, new TestCallContext())).Indicators.Single();
+
+        Assert.Equal((false, "not computed: populations.adult is not configured"), (d1.Computed, d1.NotComputed));
+    }
 }

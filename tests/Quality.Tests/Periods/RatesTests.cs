@@ -36,4 +36,11 @@ public sealed class RatesTests
     [Fact]
     public void A_half_is_rounded_away_from_zero_at_the_indicators_precision() =>
         Assert.Equal((55.1, 65.0, 0.13), (Rates.ToPrecision(55.05, 1), Rates.ToPrecision(64.5, 0), Rates.ToPrecision(0.125, 2)));
+
+    [Fact]
+    public void The_rolling_year_at_the_end_of_Q1_2025_26_is_the_four_quarters_from_July_2024() =>
+        Assert.Equal(
+            [(new DateOnly(2024, 7, 1), new DateOnly(2024, 10, 1)), (new DateOnly(2024, 10, 1), new DateOnly(2025, 1, 1)),
+             (new DateOnly(2025, 1, 1), new DateOnly(2025, 4, 1)), (new DateOnly(2025, 4, 1), new DateOnly(2025, 7, 1))],
+            Rates.FourQuartersBefore(new DateOnly(2025, 7, 1)));
 }
