@@ -30,7 +30,7 @@ internal sealed class AssuranceReader(FactReader facts, IndicatorCatalogue catal
         var assessments = new List<IndicatorAssessment>();
         foreach (var indicator in catalogue.Indicators)
         {
-            var period = ReportingPeriod.Containing(kind, day, YearStarts.MonthOf(indicator.ReportingYear));
+            var period = ReportingPeriod.Containing(kind, day, catalogue.YearStarts[indicator.ReportingYear]);
             if (Uncomputable(indicator) is { } reason)
             {
                 assessments.Add(AssuranceEvaluator.NotComputed(indicator, period, reason));

@@ -8,6 +8,9 @@ internal static class AssuranceSettingsRules
     public static IEnumerable<string> Check(IndicatorFile file) =>
     [
         .. TimeZoneIsKnown(file.TimeZone),
+        .. IsAMonth("yearStarts.financial", file.YearStarts?.Financial),
+        .. IsAMonth("yearStarts.school", file.YearStarts?.School),
+        .. IsAMonth("yearStarts.calendar", file.YearStarts?.Calendar),
         .. PopulationIsPositive("populations.child", file.Populations?.Child),
         .. PopulationIsPositive("populations.adult", file.Populations?.Adult),
         .. file.Assurance?.Trend is null ? ["assurance.trend is missing; give the window (periods) and steadyTolerance every indicator uses unless it says otherwise."] : Array.Empty<string>(),
@@ -18,6 +21,9 @@ internal static class AssuranceSettingsRules
 
     public static IEnumerable<string> TimeZoneIsKnown(string? zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(zone ?? "", out _) ? [] : [$"timeZone '{zone}' is not a time zone this machine knows."];
+
+    public static IEnumerable<string> IsAMonth(string field, int? month) =>
+        month is null or (>= 1 and <= 12) ? [] : [$"{field} is {month}; write the month the year starts, 1 (January) to 12."];
 
     public static IEnumerable<string> PopulationIsPositive(string field, long? population) =>
         population is null or > 0 ? [] : [$"{field} is {population}; a population is above 0 (or left out until known)."];

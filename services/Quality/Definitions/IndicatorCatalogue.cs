@@ -7,6 +7,7 @@ namespace Mash.Quality.Definitions;
 /// <summary>The partnership's indicators and assurance rules, read from its indicator file and checked whole.</summary>
 internal sealed record IndicatorCatalogue(
     TimeZoneInfo TimeZone,
+    IReadOnlyDictionary<ReportingYear, int> YearStarts,
     IReadOnlyDictionary<Population, long> Populations,
     IReadOnlyList<IndicatorDefinition> Indicators,
     IReadOnlyList<ActionRule> ActionRules)
@@ -56,6 +57,7 @@ internal sealed record IndicatorCatalogue(
         var trend = TrendOf(file.Assurance!.Trend!, new TrendSettings(2, 0));
         return new(
             TimeZoneInfo.FindSystemTimeZoneById(file.TimeZone!),
+            Periods.YearStarts.From(file.YearStarts),
             new[] { (Population.Child, file.Populations?.Child), (Population.Adult, file.Populations?.Adult) }
                 .Where(p => p.Item2 is not null).ToDictionary(p => p.Item1, p => p.Item2!.Value),
             [.. file.Indicators!.Select(e => DefinitionOf(e, trend))],

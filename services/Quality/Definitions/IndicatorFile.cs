@@ -7,9 +7,13 @@ namespace Mash.Quality.Definitions;
 /// <summary>The whole file: the partnership's calendar and populations, its assurance rules, and its indicators.</summary>
 internal sealed record IndicatorFile(
     string? TimeZone,
+    YearStartsEntry? YearStarts,
     PopulationsEntry? Populations,
     AssuranceEntry? Assurance,
     List<IndicatorEntry>? Indicators);
+
+/// <summary>The month (1–12) each reporting year starts; each left out is the usual one (April, September, January).</summary>
+internal sealed record YearStartsEntry(int? Financial, int? School, int? Calendar);
 
 /// <summary>C of a rate per 10,000: the 0–17 and 18+ populations; absent until the partnership gives them.</summary>
 internal sealed record PopulationsEntry(long? Child, long? Adult);

@@ -2,13 +2,17 @@ using Mash.Quality.Definitions;
 
 namespace Mash.Quality.Periods;
 
-/// <summary>The month each reporting year starts (Calderdale §4.1.3): financial April, school September, calendar January.</summary>
+/// <summary>
+/// The month each reporting year starts: by default (Calderdale §4.1.3's reporting periods) the
+/// financial year in April, the school year in September, the calendar year in January; the
+/// indicator file's <c>yearStarts</c> may say otherwise.
+/// </summary>
 internal static class YearStarts
 {
-    public static int MonthOf(ReportingYear year) => year switch
+    public static IReadOnlyDictionary<ReportingYear, int> From(YearStartsEntry? configured) => new Dictionary<ReportingYear, int>
     {
-        ReportingYear.Financial => 4,
-        ReportingYear.School => 9,
-        _ => 1,
+        [ReportingYear.Financial] = configured?.Financial ?? 4,
+        [ReportingYear.School] = configured?.School ?? 9,
+        [ReportingYear.Calendar] = configured?.Calendar ?? 1,
     };
 }

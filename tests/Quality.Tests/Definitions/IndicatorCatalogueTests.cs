@@ -93,6 +93,18 @@ public sealed class IndicatorCatalogueTests
     }
 
     [Fact]
+    public void Without_year_starts_the_years_start_in_April_September_and_January() =>
+        Assert.Equal([4, 9, 1], IndicatorCatalogue.Parse(With(Indicator("T1"))).YearStarts.Values);
+
+    [Fact]
+    public void A_partnership_may_start_its_school_year_in_August() =>
+        Assert.Equal(8, IndicatorCatalogue.Parse(WithSettings("\"yearStarts\": { \"school\": 8 },", Indicator("T1"))).YearStarts[ReportingYear.School]);
+
+    [Fact]
+    public void A_year_starting_in_month_13_is_refused() =>
+        Assert.Contains("yearStarts.financial is 13", Refusal(WithSettings("\"yearStarts\": { \"financial\": 13 },", Indicator("T1"))), StringComparison.Ordinal);
+
+    [Fact]
     public void A_partnerships_own_file_is_read_with_its_trend_window()
     {
         var catalogue = IndicatorCatalogue.Parse(With(Indicator("CSCB03", fields: "\"trend\": { \"window\": 4 }")));

@@ -4,9 +4,12 @@ namespace Mash.Quality.Tests.Definitions;
 internal static class IndicatorFiles
 {
     /// <summary>A file with the given indicators (JSON objects) and Calderdale's two rules.</summary>
-    public static string With(params string[] indicators) => $$"""
+    public static string With(params string[] indicators) => WithSettings("", indicators);
+
+    /// <summary>The same, with top-level <paramref name="settings"/> (each followed by a comma): <c>"yearStarts": { "school": 8 },</c>.</summary>
+    public static string WithSettings(string settings, params string[] indicators) => $$"""
         {
-          "timeZone": "Europe/London",
+          "timeZone": "Europe/London", {{settings}}
           "assurance": {
             "trend": { "window": 2, "steadyTolerance": 0 },
             "actionRules": [

@@ -158,9 +158,8 @@ public sealed class AssuranceTests(QualityDatabase database)
             Contact("feb-1", "school", February), Contact("feb-2", "school", February.AddHours(1)), Contact("feb-3", "school", February.AddHours(2)),
             Contact("may-1", "health", May), Contact("may-2", "health", May.AddHours(1)), Contact("may-3", "health", May.AddHours(2)),
         ], CancellationToken.None));
-        var catalogue = IndicatorCatalogue.Parse(With(
-            Indicator("D1", "D1", "\"polarity\": \"context\", \"unit\": \"rate-per-10000\", \"population\": \"child\"")).Replace(
-            "\"timeZone\": \"Europe/London\",", "\"timeZone\": \"Europe/London\", \"populations\": { \"child\": 2000 },", StringComparison.Ordinal));
+        var catalogue = IndicatorCatalogue.Parse(WithSettings("\"populations\": { \"child\": 2000 },",
+            Indicator("D1", "D1", "\"polarity\": \"context\", \"unit\": \"rate-per-10000\", \"population\": \"child\"")));
 
         var d1 = (await Service(dataSource, catalogue).GetAssurance(Q1, new TestCallContext())).Indicators.Single();
 
