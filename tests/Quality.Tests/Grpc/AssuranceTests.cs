@@ -177,4 +177,24 @@ public sealed class AssuranceTests(QualityDatabase database)
 
         Assert.Equal((false, "not computed: populations.adult is not configured"), (d1.Computed, d1.NotComputed));
     }
+
+    [Fact]
+    public async Task An_as_of_in_the_year_1_is_INVALID_ARGUMENT_naming_as_of()
+    {
+        var service = Service(await database.CreateDatabaseAsync());
+        var error = await Assert.ThrowsAsync<RpcException>(() => service.GetAssurance(
+            new GetAssuranceRequest { AsOf = Timestamp.FromDateTime(new DateTime(1, 2, 1, 0, 0, 0, DateTimeKind.Utc)) }, new TestCallContext()));
+
+        Assert.Equal("as_of", error.GetRpcStatus()!.Details.Single().Unpack<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task An_unknown_period_kind_is_INVALID_ARGUMENT_naming_period()
+    {
+        var service = Service(await database.CreateDatabaseAsync());
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            service.GetExceptionReport(new GetAssuranceRequest { Period = (ReportingPeriodKind)9 }, new TestCallContext()));
+
+        Assert.Equal("period", error.GetRpcStatus()!.Details.Single().Unpack<BadRequest>().FieldViolations.Single().Field);
+    }
 }
