@@ -1,4 +1,6 @@
+using Mash.Quality.Assurance;
 using Mash.Quality.Consumers;
+using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +12,7 @@ public static class Extensions
     /// <summary>Quality's schema: its own scripts and the inbox's and audit log's tables. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventInbox.Migration, AuditLog.Migration];
 
-    /// <summary>Quality's database, the consumers that gather the indicators' facts, and the scorecard.</summary>
+    /// <summary>Quality's database, the consumers that gather the indicators' facts, the scorecard, and the indicator file and its assurance.</summary>
     public static TBuilder AddQuality<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -26,6 +28,8 @@ public static class Extensions
         builder.AddAuditLog();
         builder.Services.AddSingleton<FactStore>();
         builder.Services.AddSingleton<FactReader>();
+        builder.AddIndicatorCatalogue();
+        builder.Services.AddSingleton<AssuranceReader>();
         return builder;
     }
 }

@@ -9,4 +9,5 @@ builder.AddQuality();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcService<QualityGrpcService>();
+app.MapGrpcService<AssuranceGrpcService>();
 app.Run();

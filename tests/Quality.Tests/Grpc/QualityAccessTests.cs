@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Mash.Contracts.Quality.V1;
+using Mash.Quality.Assurance;
+using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
 using Mash.Quality.Grpc;
 using Mash.Quality.Tests.Infrastructure;
@@ -12,7 +14,7 @@ using Npgsql;
 
 namespace Mash.Quality.Tests.Grpc;
 
-/// <summary>The scorecard over a real gRPC port: board members, managers and quality leads only; refusals on record.</summary>
+/// <summary>The scorecard and the assurance service over a real gRPC port: board members, managers and quality leads only; refusals on record.</summary>
 [Collection(QualityDatabaseCollection.Name)]
 public sealed class QualityAccessTests(QualityDatabase database) : IAsyncLifetime
 {
@@ -21,16 +23,26 @@ public sealed class QualityAccessTests(QualityDatabase database) : IAsyncLifetim
 
     private QualityService.QualityServiceClient Client => new(host.Channel);
 
+    private AssuranceService.AssuranceServiceClient Assurance => new(host.Channel);
+
     public async Task InitializeAsync()
     {
         dataSource = await database.CreateDatabaseAsync();
+        var catalogue = IndicatorCatalogue.Load(new QualityOptions().IndicatorFile);
         host = await GrpcTestHost.StartAsync(
             builder =>
             {
                 builder.Services.AddSingleton(new FactReader(dataSource));
+                builder.Services.AddSingleton(catalogue);
+                builder.Services.AddSingleton(new AssuranceReader(new FactReader(dataSource), catalogue));
+                builder.Services.AddSingleton(TimeProvider.System);
                 builder.Services.AddSingleton(new AuditLog(dataSource, TimeProvider.System));
             },
-            app => app.MapGrpcService<QualityGrpcService>());
+            app =>
+            {
+                app.MapGrpcService<QualityGrpcService>();
+                app.MapGrpcService<AssuranceGrpcService>();
+            });
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
@@ -56,25 +68,50 @@ public sealed class QualityAccessTests(QualityDatabase database) : IAsyncLifetim
     [InlineData(MashRoles.BoardMember)]
     [InlineData(MashRoles.Manager)]
     [InlineData(MashRoles.QualityLead)]
-    public async Task Board_members_managers_and_quality_leads_read_the_scorecard(string role)
+    public async Task Board_members_managers_and_quality_leads_read_the_scorecard_indicators_assurance_and_exceptions(string role)
     {
-        var card = await Client.GetScorecardAsync(new GetScorecardRequest(), TestTokens.Bearer(TestTokens.For("reader-1", role)));
+        var token = TestTokens.Bearer(TestTokens.For("reader-1", role));
 
-        Assert.Equal(0, card.DecisionsTimed);
+        Assert.Equal(0, (await Client.GetScorecardAsync(new GetScorecardRequest(), token)).DecisionsTimed);
+        Assert.Equal(25, (await Assurance.ListIndicatorsAsync(new ListIndicatorsRequest(), token)).Indicators.Count);
+        Assert.Equal(25, (await Assurance.GetAssuranceAsync(new GetAssuranceRequest(), token)).Indicators.Count);
+        Assert.Empty((await Assurance.GetExceptionReportAsync(new GetAssuranceRequest(), token)).Indicators);
     }
 
     [Theory]
     [InlineData(MashRoles.Practitioner)]
     [InlineData(MashRoles.Operations)]
     [InlineData(MashRoles.Importer)]
-    public async Task Others_are_PERMISSION_DENIED_and_audited_as_denied(string role)
+    public Task Others_are_PERMISSION_DENIED_and_audited_as_denied(string role) =>
+        RefusedAndAuditedAsync(
+            async () => await Client.GetScorecardAsync(new GetScorecardRequest(), TestTokens.Bearer(TestTokens.For("other-1", role))),
+            "/mash.quality.v1.QualityService/GetScorecard");
+
+    [Fact]
+    public async Task Without_credentials_there_are_no_indicators()
     {
-        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
-            await Client.GetScorecardAsync(new GetScorecardRequest(), TestTokens.Bearer(TestTokens.For("other-1", role))));
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Assurance.ListIndicatorsAsync(new ListIndicatorsRequest()));
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner)]
+    [InlineData(MashRoles.Operations)]
+    public Task Others_are_refused_the_assurance_and_audited_as_denied(string role) =>
+        RefusedAndAuditedAsync(
+            async () => await Assurance.GetAssuranceAsync(new GetAssuranceRequest(), TestTokens.Bearer(TestTokens.For("other-1", role))),
+            "/mash.quality.v1.AssuranceService/GetAssurance");
+
+    // PERMISSION_DENIED, and other-1's refusal of that method on record.
+    private async Task RefusedAndAuditedAsync(Func<Task> call, string action)
+    {
+        var refused = await Assert.ThrowsAsync<RpcException>(call);
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         await using var command = dataSource.CreateCommand(
-            "SELECT count(*) FROM audit_log WHERE actor_id = 'other-1' AND action = '/mash.quality.v1.QualityService/GetScorecard' AND outcome = 'denied'");
+            "SELECT count(*) FROM audit_log WHERE actor_id = 'other-1' AND action = $1 AND outcome = 'denied'");
+        command.Parameters.Add(new NpgsqlParameter { Value = action });
         Assert.Equal(1L, await command.ExecuteScalarAsync());
     }
 }

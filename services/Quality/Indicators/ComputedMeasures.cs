@@ -1,0 +1,30 @@
+using Mash.Contracts.Common.V1;
+using Mash.Quality.Definitions;
+using Mash.Quality.Facts;
+
+namespace Mash.Quality.Indicators;
+
+/// <summary>A measure Quality computes today: its unit and its headline value from a period's facts (null when there is nothing to divide by).</summary>
+internal sealed record ComputedMeasure(Unit Unit, Func<ScorecardFacts, double?> Value);
+
+/// <summary>
+/// The scorecard's measures by their MEASURES.md id, each reduced to the one value an indicator is
+/// judged on. The rest of MEASURES.md is not computed yet, and is reported so.
+/// </summary>
+internal static class ComputedMeasures
+{
+    public static readonly IReadOnlyDictionary<string, ComputedMeasure> ById = new Dictionary<string, ComputedMeasure>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["D1"] = new(Unit.Number, facts => facts.Contacts.Count),
+        ["R1"] = new(Unit.Percent, facts => Percent(
+            facts.Ratings.LongCount(r => r.Rag is Rag.Red or Rag.Amber), facts.Ratings.LongCount(r => r.Rag != Rag.Unspecified))),
+        ["O1"] = new(Unit.Number, facts => facts.Outcomes.Count),
+        ["T1"] = new(Unit.Percent, facts => Percent(
+            DecisionTimeliness.DecisionsWithinTarget(facts.DecisionTimings), DecisionTimeliness.DecisionsTimed(facts.DecisionTimings))),
+        ["O3"] = new(Unit.Percent, facts => Percent(
+            RepeatReferralRate.RepeatReferrals(facts.Outcomes), RepeatReferralRate.Referrals(facts.Outcomes))),
+    };
+
+    // No decisions timed is no share at all, not 0% on time.
+    private static double? Percent(long part, long whole) => whole == 0 ? null : 100.0 * part / whole;
+}
