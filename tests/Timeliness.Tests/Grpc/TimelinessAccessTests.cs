@@ -33,6 +33,7 @@ public sealed class TimelinessAccessTests(TimelinessDatabase database) : IAsyncL
             builder.Services.AddSingleton(TestTargets.Deadlines);
             builder.Services.AddSingleton(timeliness.Audit);
             builder.Services.AddSingleton(timeliness.Decisions);
+            builder.Services.AddSingleton(timeliness.Alerts.Watch);
         },
         app => app.MapGrpcService<TimelinessGrpcService>(),
         new Dictionary<string, string?>

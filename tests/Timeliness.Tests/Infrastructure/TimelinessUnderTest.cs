@@ -2,9 +2,11 @@ using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.ServiceDefaults;
+using Mash.Timeliness.Alerts;
 using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Grpc;
 using Mash.Timeliness.Reporting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mash.Timeliness.Tests.Infrastructure;
@@ -16,11 +18,18 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
 
     public ClockStore Clocks => new(database.DataSource);
 
-    public ClockRecorder Recorder => new(database.DataSource, Clocks, TestTargets.Deadlines, new EventOutbox(), Time, NullLogger<ClockRecorder>.Instance);
+    public ClockRecorder Recorder => new(database.DataSource, Clocks, TestTargets.Deadlines, new EventOutbox(), Time, NullLogger<ClockRecorder>.Instance, Alerts.Schedule(TestTargets.Deadlines));
+
+    /// <summary>The alert parts over the shared database (the alert tests use databases of their own: AlertsUnderTest).</summary>
+    public AlertParts Alerts => new(database.DataSource, Time, new AlertOptions());
 
     public AuditLog Audit => new(database.DataSource, Time);
 
-    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit, Time, Decisions);
+    public TimelinessGrpcService Service => ServiceWith(TestTargets.Deadlines);
+
+    /// <summary>The service with other targets than Walsall's.</summary>
+    public TimelinessGrpcService ServiceWith(Mash.Timeliness.Timing.Deadlines deadlines) =>
+        new(Clocks, deadlines, Audit, Time, Decisions, Alerts.Watch, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
 
     public DecisionTimelinessReport Decisions => new(database.DataSource, "Europe/London");
 
