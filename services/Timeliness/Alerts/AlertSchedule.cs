@@ -11,24 +11,37 @@ namespace Mash.Timeliness.Alerts;
 /// </summary>
 internal sealed class AlertSchedule(AlertMoments moments, AlertSignals signals)
 {
-    /// <summary>The commands for <paramref name="changed"/> clocks, to run in the transaction that changed them.</summary>
-    public IEnumerable<NpgsqlBatchCommand> SaveCommands(IReadOnlyCollection<ClockRecord> changed)
+    /// <summary>The writes for <paramref name="changed"/> clocks, to run in the transaction that changed them.</summary>
+    public AlertWrites Writes(IReadOnlyCollection<ClockRecord> changed)
     {
         var open = changed.Select(moments.DeadlineOf).OfType<AlertDeadline>().ToList();
+        var commands = new List<NpgsqlBatchCommand>(2);
         if (open.Count > 0)
         {
-            yield return Upsert(open);
+            commands.Add(Upsert(open));
         }
         if (open.Count < changed.Count)
         {
             var remove = new NpgsqlBatchCommand("DELETE FROM alert_deadlines WHERE contact_id = ANY($1)");
             remove.Parameters.Add(new() { Value = changed.Select(c => c.ContactId).Except(open.Select(d => d.ContactId), StringComparer.Ordinal).ToArray() });
-            yield return remove;
+            commands.Add(remove);
         }
+        // An approach comes no later than its breach: the earliest one bounds every moment written.
+        return new(commands, open.Count > 0 ? open.Min(d => d.ApproachingAt) : null);
     }
 
-    /// <summary>The transaction committed: the scheduler looks again, as a nearer moment may now be waiting.</summary>
-    public void Committed() => signals.DeadlineWritten.Wake();
+    /// <summary>
+    /// The writes committed: the scheduler looks again if a moment written may come before it wakes
+    /// (or it is looking now, perhaps without seeing them), and is left asleep otherwise, so a busy
+    /// stream of ratings costs it nothing.
+    /// </summary>
+    public void Committed(DateTimeOffset? earliest)
+    {
+        if (earliest is { } moment && signals.MayMiss(moment))
+        {
+            signals.DeadlineWritten.Wake();
+        }
+    }
 
     private static NpgsqlBatchCommand Upsert(IReadOnlyList<AlertDeadline> deadlines)
     {

@@ -29,7 +29,8 @@ internal sealed partial class AlertScheduler(
         {
             try
             {
-                // Taken before looking: a deadline written while this pass looks still wakes the sleep.
+                // Before looking: a deadline written while this pass looks still wakes the sleep.
+                signals.SchedulerLooking();
                 var written = signals.DeadlineWritten.Next;
                 await RaiseDueAsync(stoppingToken);
                 await SleepAsync(await firing.NextMomentAsync(stoppingToken), written, stoppingToken);
@@ -69,8 +70,10 @@ internal sealed partial class AlertScheduler(
         {
             return;
         }
+        wait = wait < checkEvery ? wait : checkEvery;
+        signals.SchedulerSleepingUntil(time.GetUtcNow() + wait);
         using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        await Task.WhenAny(Task.Delay(wait < checkEvery ? wait : checkEvery, time, sleeping.Token), written.WaitAsync(sleeping.Token));
+        await Task.WhenAny(Task.Delay(wait, time, sleeping.Token), written.WaitAsync(sleeping.Token));
         await sleeping.CancelAsync();
     }
 

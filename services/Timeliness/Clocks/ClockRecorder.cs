@@ -27,21 +27,18 @@ internal sealed partial class ClockRecorder(
 
     public async Task RecordAsync(string inboxName, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
     {
-        var (stopped, changed) = (0, 0);
+        var (stopped, earliestAlert) = (0, (DateTimeOffset?)null);
         await EventInbox.ApplyNewAsync(database, inboxName, batch, e => e.EventId,
-            async (transaction, fresh) => (stopped, changed) = await ApplyAsync(transaction, fresh, cancellationToken), cancellationToken);
+            async (transaction, fresh) => (stopped, earliestAlert) = await ApplyAsync(transaction, fresh, cancellationToken), cancellationToken);
         if (stopped > 0)
         {
             outbox.Added(stopped);
         }
-        if (changed > 0)
-        {
-            alerts.Committed();
-        }
+        alerts.Committed(earliestAlert);
     }
 
-    /// <summary>Applies the facts and returns how many clocks they stopped and changed.</summary>
-    private async Task<(int Stopped, int Changed)> ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
+    /// <summary>Applies the facts and returns how many clocks they stopped, and the earliest alert moment they wrote.</summary>
+    private async Task<(int Stopped, DateTimeOffset? EarliestAlert)> ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
     {
         var current = await clocks.LockAsync(transaction, batch.Select(e => e.ContactId), cancellationToken);
         var changed = new Dictionary<string, ClockRecord>(StringComparer.Ordinal);
@@ -67,10 +64,12 @@ internal sealed partial class ClockRecorder(
             }
         }
         await using var writes = new NpgsqlBatch(transaction.Connection, transaction);
+        AlertWrites? alertWrites = null;
         if (changed.Count > 0)
         {
+            alertWrites = alerts.Writes(changed.Values);
             writes.BatchCommands.Add(ClockStore.SaveCommand(changed.Values));
-            foreach (var command in alerts.SaveCommands(changed.Values))
+            foreach (var command in alertWrites.Commands)
             {
                 writes.BatchCommands.Add(command);
             }
@@ -83,7 +82,7 @@ internal sealed partial class ClockRecorder(
         {
             await writes.ExecuteNonQueryAsync(cancellationToken);
         }
-        return (timed.Count, changed.Count);
+        return (timed.Count, alertWrites?.Earliest);
     }
 
     // Chiefly a re-rating overtaken by the decision on another queue: the decision was timed
