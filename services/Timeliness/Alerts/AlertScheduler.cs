@@ -70,7 +70,8 @@ internal sealed partial class AlertScheduler(
         {
             return;
         }
-        wait = wait < checkEvery ? wait : checkEvery;
+        // Timers count whole milliseconds: rounded down, the scheduler would wake just before the moment and look twice.
+        wait = wait < checkEvery ? TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)) : checkEvery;
         signals.SchedulerSleepingUntil(time.GetUtcNow() + wait);
         using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await Task.WhenAny(Task.Delay(wait, time, sleeping.Token), written.WaitAsync(sleeping.Token));

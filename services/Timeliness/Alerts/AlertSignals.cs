@@ -8,6 +8,8 @@ internal sealed class AlertSignals
 
     public AlertSignal DeadlineWritten { get; } = new();
 
+    public AlertSignal AlertsRaised { get; } = new();
+
     /// <summary>The scheduler is about to look at the deadlines: until it sleeps, every write may be one it missed.</summary>
     public void SchedulerLooking() => Interlocked.Exchange(ref sleepingUntil, Looking);
 
@@ -16,6 +18,4 @@ internal sealed class AlertSignals
 
     /// <summary>Whether a deadline with <paramref name="moment"/>, just committed, may be missed unless the scheduler is woken.</summary>
     public bool MayMiss(DateTimeOffset moment) => Interlocked.Read(ref sleepingUntil) is var until && (until == Looking || moment.UtcTicks < until);
-
-    public AlertSignal AlertsRaised { get; } = new();
 }
