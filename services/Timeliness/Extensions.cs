@@ -1,4 +1,5 @@
 using Mash.ServiceDefaults;
+using Mash.Timeliness.Alerts;
 using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Consumers;
 using Mash.Timeliness.Reporting;
@@ -13,7 +14,7 @@ public static class Extensions
     /// <summary>Timeliness's schema: its own scripts and the outbox's, inbox's and audit log's tables. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration, AuditLog.Migration];
 
-    /// <summary>Timeliness's database, bus (ContactReceived, ContactRated, DecisionRecorded, InformationRequested, InformationProvided in; DecisionTimed out through the outbox), targets, clocks and reports.</summary>
+    /// <summary>Timeliness's database, bus (ContactReceived, ContactRated, DecisionRecorded, InformationRequested, InformationProvided in; DecisionTimed, DeadlineApproaching and DeadlineBreached out through the outbox), targets, clocks, alerts and reports.</summary>
     public static TBuilder AddTimeliness<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -41,6 +42,7 @@ public static class Extensions
         builder.Services.AddSingleton(services => new DecisionTimelinessReport(
             services.GetRequiredService<Npgsql.NpgsqlDataSource>(), services.GetRequiredService<IOptions<TimelinessOptions>>().Value.TimeZone));
         builder.AddTimelinessReports();
+        builder.AddTimelinessAlerts();
         return builder;
     }
 }

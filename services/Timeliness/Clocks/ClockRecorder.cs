@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Mash.ServiceDefaults;
+using Mash.Timeliness.Alerts;
 using Mash.Timeliness.Timing;
 using Npgsql;
 
@@ -9,7 +10,8 @@ namespace Mash.Timeliness.Clocks;
 /// What every consumer does with a batch of events, in one transaction: record them in the inbox
 /// (a redelivery stops there), apply each new event's fact to its locked clock in the order they
 /// arrived, exactly as one event at a time would, write the changed clocks back in one statement,
-/// and put a DecisionTimed in the outbox for each clock that stopped.
+/// put a DecisionTimed in the outbox for each clock that stopped, and keep the changed clocks'
+/// deadlines for the alert scheduler.
 /// </summary>
 internal sealed partial class ClockRecorder(
     NpgsqlDataSource database,
@@ -17,24 +19,26 @@ internal sealed partial class ClockRecorder(
     Deadlines deadlines,
     EventOutbox outbox,
     TimeProvider time,
-    ILogger<ClockRecorder> logger)
+    ILogger<ClockRecorder> logger,
+    AlertSchedule alerts)
 {
     public Task RecordAsync(string inboxName, ClockEvent clockEvent, CancellationToken cancellationToken) =>
         RecordAsync(inboxName, [clockEvent], cancellationToken);
 
     public async Task RecordAsync(string inboxName, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
     {
-        var stopped = 0;
+        var (stopped, earliestAlert) = (0, (DateTimeOffset?)null);
         await EventInbox.ApplyNewAsync(database, inboxName, batch, e => e.EventId,
-            async (transaction, fresh) => stopped = await ApplyAsync(transaction, fresh, cancellationToken), cancellationToken);
+            async (transaction, fresh) => (stopped, earliestAlert) = await ApplyAsync(transaction, fresh, cancellationToken), cancellationToken);
         if (stopped > 0)
         {
             outbox.Added(stopped);
         }
+        alerts.Committed(earliestAlert);
     }
 
-    /// <summary>Applies the facts and returns how many clocks they stopped.</summary>
-    private async Task<int> ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
+    /// <summary>Applies the facts and returns how many clocks they stopped, and the earliest alert moment they wrote.</summary>
+    private async Task<(int Stopped, DateTimeOffset? EarliestAlert)> ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
     {
         var current = await clocks.LockAsync(transaction, batch.Select(e => e.ContactId), cancellationToken);
         var changed = new Dictionary<string, ClockRecord>(StringComparer.Ordinal);
@@ -60,9 +64,15 @@ internal sealed partial class ClockRecorder(
             }
         }
         await using var writes = new NpgsqlBatch(transaction.Connection, transaction);
+        AlertWrites? alertWrites = null;
         if (changed.Count > 0)
         {
+            alertWrites = alerts.Writes(changed.Values);
             writes.BatchCommands.Add(ClockStore.SaveCommand(changed.Values));
+            foreach (var command in alertWrites.Commands)
+            {
+                writes.BatchCommands.Add(command);
+            }
         }
         if (timed.Count > 0)
         {
@@ -72,7 +82,7 @@ internal sealed partial class ClockRecorder(
         {
             await writes.ExecuteNonQueryAsync(cancellationToken);
         }
-        return timed.Count;
+        return (timed.Count, alertWrites?.Earliest);
     }
 
     // Chiefly a re-rating overtaken by the decision on another queue: the decision was timed

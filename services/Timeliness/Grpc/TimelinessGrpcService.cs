@@ -1,5 +1,6 @@
 using Mash.ServiceDefaults;
 using Mash.Contracts.Timeliness.V1;
+using Mash.Timeliness.Alerts;
 using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Reporting;
 using Mash.Timeliness.Timing;
@@ -13,9 +14,12 @@ namespace Mash.Timeliness.Grpc;
 /// mash.timeliness.v1.TimelinessService: each contact's clock, for MASH practitioners and managers
 /// (a contact's RAG rating and deadlines, audited), the targets in force today, for any member of staff; and
 /// decision timeliness (T1), backlog (T3), response times (T2) and incident to completion (T5)
-/// counts, for board members, managers and quality leads.
+/// counts, for board members, managers and quality leads; and breach alerts (T4) as they are
+/// raised, for managers (TimelinessGrpcService.Alerts.cs).
 /// </summary>
-internal sealed partial class TimelinessGrpcService(ClockStore clocks, Deadlines deadlines, AuditLog audit, TimeProvider time, DecisionTimelinessReport decisions, TimelinessReports reports)
+internal sealed partial class TimelinessGrpcService(
+    ClockStore clocks, Deadlines deadlines, AuditLog audit, TimeProvider time, DecisionTimelinessReport decisions, TimelinessReports reports,
+    AlertWatch alerts, IHostApplicationLifetime lifetime)
     : TimelinessService.TimelinessServiceBase
 {
     [Authorize(Policy = MashPolicies.Practitioners)]

@@ -21,22 +21,7 @@ internal static class DueDates
     public static DateTimeOffset AfterWorkingDays(DateTimeOffset startedAt, int days, WorkingCalendar calendar)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
-        var cursor = calendar.ToLocal(startedAt);
-        var remaining = TimeSpan.FromDays(days);
-        while (true)
-        {
-            var nextMidnight = cursor.Date.AddDays(1);
-            if (calendar.IsWorkingDay(DateOnly.FromDateTime(cursor)))
-            {
-                var leftToday = nextMidnight - cursor;
-                if (remaining <= leftToday)
-                {
-                    return calendar.ToInstant(cursor + remaining);
-                }
-                remaining -= leftToday;
-            }
-            cursor = nextMidnight;
-        }
+        return WorkingTime.After(startedAt, TimeSpan.FromDays(days), calendar);
     }
 
     /// <summary>

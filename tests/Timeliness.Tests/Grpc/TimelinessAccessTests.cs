@@ -34,6 +34,7 @@ public sealed class TimelinessAccessTests(TimelinessDatabase database) : IAsyncL
             builder.Services.AddSingleton(timeliness.Audit);
             builder.Services.AddSingleton(timeliness.Decisions);
             builder.Services.AddSingleton(timeliness.Reports);
+            builder.Services.AddSingleton(timeliness.Alerts.Watch);
         },
         app => app.MapGrpcService<TimelinessGrpcService>(),
         new Dictionary<string, string?>

@@ -105,7 +105,7 @@ public class TimelinessGrpcServiceTests(TimelinessDatabase database)
     {
         var options = TestTargets.Options();
         options.TargetChanges = [new() { From = new DateOnly(2026, 4, 1), Red = "2 hours", Amber = "24 hours", Green = "none" }];
-        var service = new Mash.Timeliness.Grpc.TimelinessGrpcService(timeliness.Clocks, Mash.Timeliness.Timing.Deadlines.From(options), timeliness.Audit, timeliness.Time, timeliness.Decisions, timeliness.Reports);
+        var service = timeliness.ServiceWith(Mash.Timeliness.Timing.Deadlines.From(options));
 
         timeliness.Time.Now = Bst(2026, 6, 1, 9);
         var targets = await service.GetTargets(new GetTargetsRequest(), context);

@@ -2,9 +2,11 @@ using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.ServiceDefaults;
+using Mash.Timeliness.Alerts;
 using Mash.Timeliness.Clocks;
 using Mash.Timeliness.Grpc;
 using Mash.Timeliness.Reporting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mash.Timeliness.Tests.Infrastructure;
@@ -16,11 +18,18 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
 
     public ClockStore Clocks => new(database.DataSource);
 
-    public ClockRecorder Recorder => new(database.DataSource, Clocks, TestTargets.Deadlines, new EventOutbox(), Time, NullLogger<ClockRecorder>.Instance);
+    public ClockRecorder Recorder => new(database.DataSource, Clocks, TestTargets.Deadlines, new EventOutbox(), Time, NullLogger<ClockRecorder>.Instance, Alerts.Schedule(TestTargets.Deadlines));
+
+    /// <summary>The alert parts over the shared database (the alert tests use databases of their own: AlertsUnderTest).</summary>
+    public AlertParts Alerts => new(database.DataSource, Time, new AlertOptions());
 
     public AuditLog Audit => new(database.DataSource, Time);
 
-    public TimelinessGrpcService Service => new(Clocks, TestTargets.Deadlines, Audit, Time, Decisions, Reports);
+    public TimelinessGrpcService Service => ServiceWith(TestTargets.Deadlines);
+
+    /// <summary>The service with other targets than Walsall's.</summary>
+    public TimelinessGrpcService ServiceWith(Mash.Timeliness.Timing.Deadlines deadlines) =>
+        new(Clocks, deadlines, Audit, Time, Decisions, Reports, Alerts.Watch, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
 
     /// <summary>The shipped backlog settings: hourly snapshots; under 1 day, 1-5 days, 5-20 days, 20 days or more.</summary>
     public static BacklogOptions Backlog => new() { SnapshotEvery = TimeSpan.FromHours(1), AgeBands = [TimeSpan.FromDays(1), TimeSpan.FromDays(5), TimeSpan.FromDays(20)] };
@@ -28,11 +37,14 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
     /// <summary>Walsall's response bands: within 4 h, 4-7 h, 7-15 h, later.</summary>
     public static TimeSpan[] ResponseBands => [TimeSpan.FromHours(4), TimeSpan.FromHours(7), TimeSpan.FromHours(15)];
 
-    public TimelinessReports Reports => new(
-        new BacklogReport(database.DataSource, Backlog, Time),
+    public TimelinessReports Reports => ReportsOver(database.DataSource, Time);
+
+    /// <summary>The reports with the shipped settings, over <paramref name="dataSource"/>.</summary>
+    public static TimelinessReports ReportsOver(Npgsql.NpgsqlDataSource dataSource, TimeProvider time) => new(
+        new BacklogReport(dataSource, Backlog, time),
         new BacklogSlots(Backlog.SnapshotEvery),
-        new ResponseTimesReport(database.DataSource, "Europe/London", ResponseBands),
-        new IncidentToCompletionReport(database.DataSource, "Europe/London", TimeSpan.FromHours(24)));
+        new ResponseTimesReport(dataSource, "Europe/London", ResponseBands),
+        new IncidentToCompletionReport(dataSource, "Europe/London", TimeSpan.FromHours(24)));
 
     public BacklogSnapshots Snapshots => new(database.DataSource, Backlog, Time);
 
