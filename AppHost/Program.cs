@@ -50,6 +50,6 @@ builder.AddService<Projects.Quality>("quality", grpcPort: 5105)
 // Intake announces contacts no faster than their first consumers take them, so an overload piles up
 // in its outbox, where it sees it and sheds (Intake:MaxUnpublishedEvents), rather than in the queues.
 // The queues are named <service>-<consumer>, after each consumer of ContactReceived.
-intake.WithEventsPacedBy("triage-contact-received", "timeliness-contact-received", "timeliness-contact-incident", "outcomes-contact-received", "quality-contact-received");
+intake.WithEventsPacedBy("triage-contact-received", "timeliness-contact-received", "outcomes-contact-received", "quality-contact-received");
 
 builder.Build().Run();

@@ -24,7 +24,6 @@ public static class Extensions
             bus.AddConsumer<ContactRatedConsumer>();
             bus.AddConsumer<DecisionRecordedConsumer>();
             bus.AddConsumer<InformationRequestConsumer>();
-            bus.AddConsumer<ContactIncidentConsumer>();
         });
         builder.AddEventOutbox();
         builder.AddAuditLog();

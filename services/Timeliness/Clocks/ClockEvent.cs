@@ -13,7 +13,8 @@ internal sealed record ClockEvent(string EventId, string ContactId, ClockFact Fa
     // Each fact is timed by occurred_at (measures use when things happened: an imported contact
     // keeps its original time), or recorded_at from a producer that left occurred_at unset.
     public static ClockEvent From(ContactReceived received) =>
-        Checked(received.EventId, received.ContactId, new ClockFact.Received(When(received.EventId, received.OccurredAt, received.RecordedAt), NullIfEmpty(received.AgencyId)));
+        Checked(received.EventId, received.ContactId, new ClockFact.Received(
+            When(received.EventId, received.OccurredAt, received.RecordedAt), NullIfEmpty(received.AgencyId), received.IncidentAt?.ToDateTimeOffset()));
 
     public static ClockEvent From(ContactRated rated) => rated.Rag is Rag.Red or Rag.Amber or Rag.Green
         ? Checked(rated.EventId, rated.ContactId, new ClockFact.Rated(rated.Rag, When(rated.EventId, rated.OccurredAt, rated.RecordedAt)))

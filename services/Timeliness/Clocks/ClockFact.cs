@@ -9,8 +9,8 @@ internal abstract record ClockFact
     {
     }
 
-    /// <summary>The MASH received the contact: the clock runs from here.</summary>
-    public sealed record Received(DateTimeOffset At, string? AgencyId = null) : ClockFact;
+    /// <summary>The MASH received the contact: the clock runs from here. It brings the referring agency and, if the referrer gave one, the incident's time (T5).</summary>
+    public sealed record Received(DateTimeOffset At, string? AgencyId = null, DateTimeOffset? IncidentAt = null) : ClockFact;
 
     /// <summary>A practitioner rated or re-rated it: the target is this RAG's.</summary>
     public sealed record Rated(Rag Rag, DateTimeOffset At) : ClockFact;

@@ -5,7 +5,8 @@ namespace Mash.Timeliness.Clocks;
 /// <summary>
 /// What Timeliness knows of one contact's clock. Each fact may be missing (not arrived yet):
 /// StartedAt (ContactReceived), Rag and RatedAt (the latest ContactRated), DecidedAt
-/// (DecisionRecorded); AgencyId, the referring agency, with the receipt. DueAt follows from StartedAt and Rag; WithinTarget is set when the clock stops.
+/// (DecisionRecorded); AgencyId, the referring agency, and IncidentAt, the incident the referrer
+/// reported (T5; null when none was), with the receipt. DueAt follows from StartedAt and Rag; WithinTarget is set when the clock stops.
 /// </summary>
 internal sealed record ClockRecord(
     string ContactId,
@@ -15,7 +16,8 @@ internal sealed record ClockRecord(
     DateTimeOffset? DueAt,
     DateTimeOffset? DecidedAt,
     bool? WithinTarget,
-    string? AgencyId = null)
+    string? AgencyId = null,
+    DateTimeOffset? IncidentAt = null)
 {
     /// <summary>A clock no fact has reached yet.</summary>
     public static ClockRecord Empty(string contactId) => new(contactId, null, Rag.Unspecified, null, null, null, null);

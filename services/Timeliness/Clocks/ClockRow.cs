@@ -13,7 +13,8 @@ internal static class ClockRow
         Instant(row, 4),
         Instant(row, 5),
         row.IsDBNull(6) ? null : row.GetBoolean(6),
-        row.IsDBNull(7) ? null : row.GetString(7));
+        row.IsDBNull(7) ? null : row.GetString(7),
+        Instant(row, 8));
 
     private static DateTimeOffset? Instant(NpgsqlDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? null : row.GetFieldValue<DateTimeOffset>(ordinal);

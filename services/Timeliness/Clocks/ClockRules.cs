@@ -17,7 +17,12 @@ internal static class ClockRules
         var next = fact switch
         {
             // The first receipt stands; a contact is received once.
-            ClockFact.Received received => clock with { StartedAt = clock.StartedAt ?? received.At, AgencyId = clock.AgencyId ?? received.AgencyId },
+            ClockFact.Received received => clock with
+            {
+                StartedAt = clock.StartedAt ?? received.At,
+                AgencyId = clock.AgencyId ?? received.AgencyId,
+                IncidentAt = clock.IncidentAt ?? received.IncidentAt,
+            },
             // The latest rating by when it was made wins, whatever order ratings arrive in.
             ClockFact.Rated rated when clock.RatedAt is null || rated.At >= clock.RatedAt => clock with { Rag = rated.Rag, RatedAt = rated.At },
             // A decision is made once; the first one stands.

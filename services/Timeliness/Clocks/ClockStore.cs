@@ -6,7 +6,7 @@ namespace Mash.Timeliness.Clocks;
 /// <summary>Clocks in Timeliness's own database.</summary>
 internal sealed class ClockStore(NpgsqlDataSource database)
 {
-    private const string SelectClocks = "SELECT contact_id, started_at, rag, rated_at, due_at, decided_at, within_target, agency_id FROM clocks";
+    private const string SelectClocks = "SELECT contact_id, started_at, rag, rated_at, due_at, decided_at, within_target, agency_id, incident_at FROM clocks";
 
     /// <summary>
     /// The contacts' clocks (created empty where no fact has reached one yet), locked until the
@@ -42,9 +42,10 @@ internal sealed class ClockStore(NpgsqlDataSource database)
     {
         var command = new NpgsqlBatchCommand("""
             UPDATE clocks AS c
-            SET started_at = u.started_at, rag = u.rag, rated_at = u.rated_at, due_at = u.due_at, decided_at = u.decided_at, within_target = u.within_target, agency_id = u.agency_id
-            FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::boolean[], $8::text[])
-                AS u(contact_id, started_at, rag, rated_at, due_at, decided_at, within_target, agency_id)
+            SET started_at = u.started_at, rag = u.rag, rated_at = u.rated_at, due_at = u.due_at, decided_at = u.decided_at, within_target = u.within_target, agency_id = u.agency_id,
+                incident_at = u.incident_at
+            FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::boolean[], $8::text[], $9::timestamptz[])
+                AS u(contact_id, started_at, rag, rated_at, due_at, decided_at, within_target, agency_id, incident_at)
             WHERE c.contact_id = u.contact_id
             """);
         command.Parameters.Add(new() { Value = clocks.Select(c => c.ContactId).ToArray() });
@@ -55,6 +56,7 @@ internal sealed class ClockStore(NpgsqlDataSource database)
         command.Parameters.Add(Instants(clocks.Select(c => c.DecidedAt)));
         command.Parameters.Add(new() { Value = clocks.Select(c => c.WithinTarget).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean });
         command.Parameters.Add(new() { Value = clocks.Select(c => c.AgencyId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(Instants(clocks.Select(c => c.IncidentAt)));
         return command;
     }
 

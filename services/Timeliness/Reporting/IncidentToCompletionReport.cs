@@ -10,7 +10,8 @@ internal sealed record IncidentToCompletionCount(DateTimeOffset PeriodStart, str
 /// multi-agency process completes at the threshold decision (DecisionRecorded, whatever it decided):
 /// the point at which the MASH's agencies have shared what they know and the contact's route is
 /// chosen. Counted by when the incident happened, so an incident not yet completed stays in view;
-/// every contact that carries an incident time counts (agency_id narrows it to the police's).
+/// every contact that carries an incident time counts (agency_id narrows it to the police's). Read
+/// from the clocks, where the receipt keeps the incident beside the decision.
 /// </summary>
 internal sealed class IncidentToCompletionReport(NpgsqlDataSource database, string timeZone, TimeSpan target)
 {
@@ -19,12 +20,12 @@ internal sealed class IncidentToCompletionReport(NpgsqlDataSource database, stri
     public async Task<IReadOnlyList<IncidentToCompletionCount>> CountAsync(PeriodQuery query, CancellationToken cancellationToken)
     {
         await using var command = LocalPeriods.Command(database, $"""
-            SELECT {LocalPeriods.StartOf("i.incident_at")} AS period_start, i.agency_id, count(*),
-                   count(*) FILTER (WHERE c.decided_at <= i.incident_at + $6),
-                   count(*) FILTER (WHERE c.decided_at > i.incident_at + $6),
-                   count(*) FILTER (WHERE c.decided_at IS NULL)
-            FROM contact_incidents i LEFT JOIN clocks c ON c.contact_id = i.contact_id
-            WHERE i.incident_at >= $1 AND i.incident_at < $2 AND ($5::text IS NULL OR i.agency_id = $5)
+            SELECT {LocalPeriods.StartOf("incident_at")} AS period_start, coalesce(agency_id, ''), count(*),
+                   count(*) FILTER (WHERE decided_at <= incident_at + $6),
+                   count(*) FILTER (WHERE decided_at > incident_at + $6),
+                   count(*) FILTER (WHERE decided_at IS NULL)
+            FROM clocks
+            WHERE incident_at >= $1 AND incident_at < $2 AND ($5::text IS NULL OR agency_id = $5)
             GROUP BY 1, 2
             ORDER BY 1, 2
             """, query.From, query.To, query.Period, timeZone);

@@ -21,6 +21,21 @@ public class ClockEventTests
     }
 
     [Fact]
+    public void A_received_contact_brings_the_incident_its_referrer_reported()
+    {
+        var received = new ContactReceived { EventId = "e-1", ContactId = "c-1", AgencyId = "police-west", OccurredAt = Timestamp.FromDateTimeOffset(At), IncidentAt = Timestamp.FromDateTimeOffset(At.AddHours(-3)) };
+
+        Assert.Equal(new ClockFact.Received(At, "police-west", At.AddHours(-3)), ClockEvent.From(received).Fact);
+    }
+
+    [Fact]
+    public void A_contact_without_an_incident_time_has_no_incident() =>
+        Assert.Null(Assert.IsType<ClockFact.Received>(ClockEvent.From(new ContactReceived
+        {
+            EventId = "e-1", ContactId = "c-1", AgencyId = "police-west", OccurredAt = Timestamp.FromDateTimeOffset(At),
+        }).Fact).IncidentAt);
+
+    [Fact]
     public void Without_occurred_at_recorded_at_is_used() =>
         Assert.Equal(new ClockFact.Decided(At), ClockEvent.From(new DecisionRecorded { EventId = "e-1", ContactId = "c-1", RecordedAt = Timestamp.FromDateTimeOffset(At) }).Fact);
 

@@ -143,4 +143,18 @@ public class ClockRulesTests
 
         Assert.Equal((Received, "police-west"), (clock.StartedAt!.Value, clock.AgencyId));
     }
+
+    [Fact]
+    public void The_first_receipt_s_incident_stands() =>
+        Assert.Equal(Received.AddHours(-3),
+            ApplyAll(new ClockFact.Received(Received, IncidentAt: Received.AddHours(-3)), new ClockFact.Received(Received, IncidentAt: Received.AddHours(-1))).Clock.IncidentAt);
+
+    [Theory]
+    [MemberData(nameof(EveryOrder))]
+    public void The_incident_arrives_with_the_receipt_in_every_order_and_stays(int[] order)
+    {
+        ClockFact[] facts = [new ClockFact.Received(Received, IncidentAt: Received.AddHours(-3)), RatedAmber, DecidedAfterTwoHours];
+
+        Assert.Equal(Received.AddHours(-3), ApplyAll([.. order.Select(i => facts[i])]).Clock.IncidentAt);
+    }
 }

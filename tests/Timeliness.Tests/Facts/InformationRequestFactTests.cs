@@ -35,8 +35,4 @@ public class InformationRequestFactTests
     public void A_request_without_when_it_was_made_is_refused() =>
         Assert.Throws<InvalidOperationException>(() =>
             InformationRequestFact.From(new InformationRequested { EventId = "e-1", RequestId = "r-1", AgencyId = "health-north" }));
-
-    [Fact]
-    public void A_contact_without_an_incident_time_has_no_incident() =>
-        Assert.Null(IncidentFact.From(new ContactReceived { EventId = "e-1", ContactId = "c-1", AgencyId = "police-west", OccurredAt = Asked }));
 }

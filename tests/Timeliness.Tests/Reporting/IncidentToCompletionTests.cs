@@ -22,15 +22,14 @@ public class IncidentToCompletionTests(TimelinessDatabase database)
     private readonly TestCallContext context = TestCallContext.ByStaff("mgr-1", [Mash.ServiceDefaults.MashRoles.BoardMember]);
     // Each test's own agency, so contacts from other tests in the shared database do not mix in.
     private readonly string agency = $"police-{Guid.NewGuid():N}";
-    private ContactIncidentConsumer Incidents => new(database.DataSource);
+    // The clocks' own consumer of ContactReceived keeps the incident with the receipt.
+    private ContactReceivedConsumer Receipts => new(timeliness.Recorder);
 
-    /// <summary>A contact reporting an incident at <see cref="Incident"/>, received an hour later, to both its consumers.</summary>
+    /// <summary>A contact reporting an incident at <see cref="Incident"/>, received an hour later.</summary>
     private async Task<string> ReportAsync(DateTimeOffset? incidentAt = null)
     {
         var contactId = TimelinessUnderTest.NewContactId();
-        var received = TimelinessUnderTest.Received(contactId, Incident.AddHours(1), agency, incidentAt ?? Incident);
-        await Incidents.Consume(DeliveredBatch.Of(received));
-        await timeliness.RecordAsync(received);
+        await Receipts.Consume(DeliveredBatch.Of(TimelinessUnderTest.Received(contactId, Incident.AddHours(1), agency, incidentAt ?? Incident)));
         return contactId;
     }
 
@@ -68,9 +67,7 @@ public class IncidentToCompletionTests(TimelinessDatabase database)
     public async Task A_contact_without_an_incident_time_is_not_counted()
     {
         var contactId = TimelinessUnderTest.NewContactId();
-        var received = TimelinessUnderTest.Received(contactId, Incident, agency);
-        await Incidents.Consume(DeliveredBatch.Of(received));
-        await timeliness.RecordAsync(received);
+        await Receipts.Consume(DeliveredBatch.Of(TimelinessUnderTest.Received(contactId, Incident, agency)));
         await DecideAsync(contactId, TimeSpan.FromHours(2));
 
         Assert.Empty((await CountAsync()).Counts);
@@ -83,10 +80,20 @@ public class IncidentToCompletionTests(TimelinessDatabase database)
         await DecideAsync(contactId, TimeSpan.FromHours(3));
         await timeliness.RecordAsync(TimelinessUnderTest.Rated(contactId, Rag.Red, Incident.AddHours(2)));
 
-        var received = TimelinessUnderTest.Received(contactId, Incident.AddHours(1), agency, Incident);
-        await Incidents.Consume(DeliveredBatch.Of(received));
+        await Receipts.Consume(DeliveredBatch.Of(TimelinessUnderTest.Received(contactId, Incident.AddHours(1), agency, Incident)));
 
         Assert.Equal((1L, 1L, 0L, 0L), Counted(await CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_incident_stays_as_ratings_and_the_decision_arrive_after_the_contact()
+    {
+        var contactId = await ReportAsync();
+        await timeliness.RecordAsync(TimelinessUnderTest.Rated(contactId, Rag.Amber, Incident.AddHours(2)));
+        await timeliness.RecordAsync(TimelinessUnderTest.Rated(contactId, Rag.Red, Incident.AddHours(3)));
+        await DecideAsync(contactId, TimeSpan.FromHours(30));
+
+        Assert.Equal((1L, 0L, 1L, 0L), Counted(await CountAsync()));
     }
 
     [Fact]
@@ -94,9 +101,9 @@ public class IncidentToCompletionTests(TimelinessDatabase database)
     {
         var contactId = TimelinessUnderTest.NewContactId();
         var received = TimelinessUnderTest.Received(contactId, Incident.AddHours(1), agency, Incident);
-        await Incidents.Consume(DeliveredBatch.Of(received, received));
+        await Receipts.Consume(DeliveredBatch.Of(received, received));
 
-        await Incidents.Consume(DeliveredBatch.Of(received));
+        await Receipts.Consume(DeliveredBatch.Of(received));
 
         Assert.Equal((1L, 0L, 0L, 1L), Counted(await CountAsync()));
     }
