@@ -18,7 +18,7 @@ internal static class BacklogMessages
         {
             throw RpcErrors.InvalidArgument("to", $"is more than {MaxSlots} snapshots of every {slots.Every} after from; ask for a shorter window");
         }
-        return new(slots.In(from, to), request.Rag, ReportWindow.Agency(request.AgencyId));
+        return new(slots.In(from, to), ReportWindow.RagFilter(request.Rag), ReportWindow.Agency(request.AgencyId));
     }
 
     public static Backlog ToMessage(Reporting.BacklogSnapshot snapshot) => new()

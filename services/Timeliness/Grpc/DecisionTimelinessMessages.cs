@@ -10,17 +10,8 @@ internal static class DecisionTimelinessMessages
     public static DecisionTimelinessQuery ToQuery(GetDecisionTimelinessRequest request)
     {
         var (from, to) = ReportWindow.Read(request.From, request.To);
-        return new(from, to, PeriodField(request.Period), request.Rag, ReportWindow.Agency(request.AgencyId));
+        return new(from, to, ReportWindow.PeriodField(request.Period), ReportWindow.RagFilter(request.Rag), ReportWindow.Agency(request.AgencyId));
     }
-
-    public static string PeriodField(Period period) => period switch
-    {
-        Period.Day => "day",
-        Period.Week => "week",
-        Period.Quarter => "quarter",
-        Period.Year => "year",
-        _ => "month",
-    };
 
     public static DecisionTimeliness ToMessage(IEnumerable<Reporting.DecisionTimelinessCount> counts) => new()
     {

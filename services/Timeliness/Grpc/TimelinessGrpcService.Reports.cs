@@ -10,7 +10,7 @@ internal sealed partial class TimelinessGrpcService
 {
     [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<Backlog> GetBacklog(GetBacklogRequest request, ServerCallContext context) =>
-        BacklogMessages.ToMessage(await reports.Backlog.NowAsync(request.Rag, ReportWindow.Agency(request.AgencyId), context.CancellationToken));
+        BacklogMessages.ToMessage(await reports.Backlog.NowAsync(ReportWindow.RagFilter(request.Rag), ReportWindow.Agency(request.AgencyId), context.CancellationToken));
 
     [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<BacklogSeries> GetBacklogSeries(GetBacklogSeriesRequest request, ServerCallContext context) =>

@@ -25,13 +25,10 @@ internal sealed partial class TimelinessGrpcService(
     [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<Clock> GetClock(GetClockRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.ContactId))
-        {
-            throw RpcErrors.InvalidArgument("contact_id", "is required");
-        }
-        var clock = await clocks.FindAsync(request.ContactId, context.CancellationToken)
-            ?? throw RpcErrors.NotFound($"No clock for contact {request.ContactId}: nothing about it has reached Timeliness yet.");
-        await audit.RecordAsync(context, request.ContactId, AuditOutcome.Allowed);
+        var contactId = ContactIds.Parse(request.ContactId).ToString();
+        var clock = await clocks.FindAsync(contactId, context.CancellationToken)
+            ?? throw RpcErrors.NotFound($"No clock for contact {contactId}: nothing about it has reached Timeliness yet.");
+        await audit.RecordAsync(context, contactId, AuditOutcome.Allowed);
         return ClockMessages.ToClock(clock);
     }
 

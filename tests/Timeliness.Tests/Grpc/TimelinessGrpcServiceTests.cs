@@ -20,15 +20,17 @@ public class TimelinessGrpcServiceTests(TimelinessDatabase database)
     [Fact]
     public async Task A_contact_nothing_is_known_of_has_no_clock()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => GetClockAsync("c-nobody"));
+        var error = await Assert.ThrowsAsync<RpcException>(() => GetClockAsync(TimelinessUnderTest.NewContactId()));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
-    [Fact]
-    public async Task A_clock_is_asked_for_by_contact_id()
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    public async Task A_clock_is_asked_for_by_a_contact_id_Intake_gave(string contactId)
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => GetClockAsync(""));
+        var error = await Assert.ThrowsAsync<RpcException>(() => GetClockAsync(contactId));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("contact_id", Assert.Single(Assert.Single(error.GetRpcStatus()!.Details).Unpack<BadRequest>().FieldViolations).Field);

@@ -73,7 +73,7 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
     public static DecisionRecorded Decided(string contactId, DateTimeOffset at) =>
         new() { EventId = NewId(), ContactId = contactId, ThresholdMet = true, PractitionerId = "sw-1", OccurredAt = Stamp(at), RecordedAt = Stamp(at) };
 
-    public static string NewContactId() => $"c-{Guid.NewGuid():N}";
+    public static string NewContactId() => Guid.NewGuid().ToString();
 
     private static string NewId() => Guid.NewGuid().ToString();
 

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Timeliness.V1;
 using Mash.Timeliness.Tests.Infrastructure;
@@ -108,5 +109,14 @@ public class BacklogTests(TimelinessDatabase database)
 
         Assert.Equal([Count(Rag.Red, 0, 1, agency, 1)], (await BacklogAsync(Rag.Red)).Counts);
         Assert.Equal([Count(Rag.Red, 0, 1, other, 1)], (await BacklogAsync(agencyId: other)).Counts);
+    }
+
+    [Fact]
+    public async Task A_RAG_the_contract_does_not_define_is_refused_not_an_empty_backlog()
+    {
+        var refused = await Assert.ThrowsAsync<RpcException>(() => BacklogAsync((Rag)99));
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal("rag", Assert.Single(Assert.Single(refused.GetRpcStatus()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations).Field);
     }
 }

@@ -110,4 +110,14 @@ public class DecisionTimelinessTests(TimelinessDatabase database)
 
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_period_or_RAG_the_contract_does_not_define_is_refused_naming_its_field()
+    {
+        var period = await Assert.ThrowsAsync<RpcException>(() => CountAsync(Bst(2025, 6, 1), Bst(2025, 7, 1), period: (Period)99));
+        var rag = await Assert.ThrowsAsync<RpcException>(() => CountAsync(Bst(2025, 6, 1), Bst(2025, 7, 1), rag: (Rag)99));
+
+        Assert.Equal("period", Assert.Single(Assert.Single(period.GetRpcStatus()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations).Field);
+        Assert.Equal("rag", Assert.Single(Assert.Single(rag.GetRpcStatus()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations).Field);
+    }
 }
