@@ -9,8 +9,9 @@ internal static class RatingRules
     {
         null => RatingStep.UnknownContact,
         { IsDecided: true } => RatingStep.AlreadyDecided,
-        _ when entry.Rag == rag => RatingStep.Unchanged,
+        // Another's claim first: even a rating that would change nothing is theirs to give.
         { Claim: { } claim } when claim.ClaimedBy != practitionerId => RatingStep.ClaimedByAnother,
+        _ when entry.Rag == rag => RatingStep.Unchanged,
         _ => RatingStep.Record,
     };
 

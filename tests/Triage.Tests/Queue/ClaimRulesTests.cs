@@ -42,6 +42,14 @@ public class ClaimRulesTests
         Assert.Equal(RatingStep.ClaimedByAnother, RatingRules.Check(ClaimedBy("sw-2"), Rag.Red, "sw-1"));
 
     [Fact]
+    public void A_contact_claimed_by_another_is_not_rated_even_with_the_rag_it_has() =>
+        Assert.Equal(RatingStep.ClaimedByAnother, RatingRules.Check(ClaimedBy("sw-2") with { Rag = Rag.Red }, Rag.Red, "sw-1"));
+
+    [Fact]
+    public void The_claimant_rating_with_the_rag_it_has_changes_nothing() =>
+        Assert.Equal(RatingStep.Unchanged, RatingRules.Check(ClaimedBy("sw-1") with { Rag = Rag.Red }, Rag.Red, "sw-1"));
+
+    [Fact]
     public void The_claimant_rates() => Assert.Equal(RatingStep.Record, RatingRules.Check(ClaimedBy("sw-1"), Rag.Red, "sw-1"));
 
     [Fact]
