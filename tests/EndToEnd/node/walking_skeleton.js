@@ -108,8 +108,8 @@ async function main() {
   }
 
   for (const c of contacts) {
-    await eventually(`${c.id} in the triage queue`, async () =>
-      (await call(triage, 'ListQueue', { page_size: 100 })).items.some((item) => item.contact_id === c.id));
+    // Claimed as a practitioner would before screening: found by its id however long the queue is.
+    await eventually(`${c.id} in the triage queue`, async () => (await call(triage, 'ClaimContact', { contact_id: c.id })).contact_id === c.id);
     const rated = await call(triage, 'RateContact', { contact_id: c.id, rag: c.rag, practitioner_id: 'sw-1', reason: 'screened' });
     check(rated.rag === c.rag, `rating of ${c.id} is ${rated.rag}, expected ${c.rag}`);
     await eventually(`a running clock for ${c.id}`, async () => (await call(timeliness, 'GetClock', { contact_id: c.id })).due_at);
@@ -163,8 +163,7 @@ async function main() {
   });
   check(submitted.repeats_contact_ids.includes(first.id), `the repeat lists no earlier contact: ${JSON.stringify(submitted)}`);
   repeat.id = submitted.contact_id;
-  await eventually(`${repeat.id} in the triage queue`, async () =>
-    (await call(triage, 'ListQueue', { page_size: 100 })).items.some((item) => item.contact_id === repeat.id));
+  await eventually(`${repeat.id} in the triage queue`, async () => (await call(triage, 'ClaimContact', { contact_id: repeat.id })).contact_id === repeat.id);
   await call(triage, 'RateContact', { contact_id: repeat.id, rag: repeat.rag, practitioner_id: 'sw-1', reason: 'screened' });
   await call(triage, 'RecordDecision', { contact_id: repeat.id, threshold_met: true, practitioner_id: 'sw-1', rationale: 'decided' });
   const repeatRecorded = await eventually(`Outcomes to accept the outcome of ${repeat.id}`, () =>
