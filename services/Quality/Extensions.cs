@@ -22,11 +22,18 @@ public static class Extensions
             bus.AddConsumer<ContactRatedConsumer>();
             bus.AddConsumer<OutcomeRecordedConsumer>();
             bus.AddConsumer<DecisionTimedConsumer>();
+            bus.AddConsumer<DecisionRecordedConsumer>();
+            bus.AddConsumer<EscalationRaisedConsumer>();
+            bus.AddConsumer<InformationRequestedConsumer>();
+            bus.AddConsumer<InformationProvidedConsumer>();
+            bus.AddConsumer<DeadlineBreachedConsumer>();
+            bus.AddConsumer<ContactOutcomeFedBackConsumer>();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Calls refused for their role are on record (the scorecard itself names no one).
         builder.AddAuditLog();
         builder.Services.AddSingleton<FactStore>();
+        builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<FactReader>();
         builder.AddIndicatorCatalogue();
         builder.Services.AddSingleton<AssuranceReader>();

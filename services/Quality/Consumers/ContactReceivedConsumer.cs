@@ -6,11 +6,11 @@ using Npgsql;
 
 namespace Mash.Quality.Consumers;
 
-/// <summary>D1: contacts received from agencies, a batch at a time.</summary>
+/// <summary>D1, D4–D6: contacts received from agencies, of a type on a pathway, a batch at a time.</summary>
 internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, FactStore facts) : IConsumer<EventBatch<ContactReceived>>
 {
     public Task Consume(ConsumeContext<EventBatch<ContactReceived>> context) =>
         context.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer),
-            contact => (contact.EventId, new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt))),
+            contact => (contact.EventId, new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt), contact.ContactType, contact.Pathway)),
             facts.RecordContactsAsync);
 }

@@ -1,0 +1,10 @@
+using Mash.Quality.Facts;
+
+namespace Mash.Quality.Indicators;
+
+/// <summary>R4: escalations raised in the period, by the agency that raised them.</summary>
+internal static class Escalations
+{
+    public static Dictionary<string, long> ByAgency(IEnumerable<EscalationFact> escalations) =>
+        escalations.CountBy(e => e.RaisedByAgency).ToDictionary(g => g.Key, g => (long)g.Value);
+}
