@@ -81,7 +81,7 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
     }
 
     private static Task RateAsync(NpgsqlDataSource dataSource, params ContactRated[] batch) =>
-        new ContactRatedConsumer(dataSource, new FactStore()).Consume(DeliveredBatch.Of(batch));
+        new ContactRatedConsumer(dataSource, new FactStore(), new ActivityStore()).Consume(DeliveredBatch.Of(batch));
 
     private static Task<ScorecardFacts> ReadAllAsync(NpgsqlDataSource dataSource) => new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None);
 
