@@ -2,6 +2,7 @@ using Mash.Quality.Assurance;
 using Mash.Quality.Consumers;
 using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,6 +38,10 @@ public static class Extensions
         builder.Services.AddSingleton<FactReader>();
         builder.AddIndicatorCatalogue();
         builder.Services.AddSingleton<AssuranceReader>();
+        // Live: consumers tell this replica's watches of each commit.
+        builder.Services.AddSingleton<FactChanges>();
+        builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName));
+        builder.Services.AddSingleton<ChangeWatch>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
@@ -7,10 +8,10 @@ using Npgsql;
 namespace Mash.Quality.Consumers;
 
 /// <summary>O4: the referrer told a contact's outcome, a batch at a time.</summary>
-internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource, ActivityStore facts) : IConsumer<EventBatch<ContactOutcomeFedBack>>
+internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource, ActivityStore facts, FactChanges changes) : IConsumer<EventBatch<ContactOutcomeFedBack>>
 {
     public Task Consume(ConsumeContext<EventBatch<ContactOutcomeFedBack>> context) =>
-        context.ApplyOnceAsync(dataSource, nameof(ContactOutcomeFedBackConsumer),
+        context.ApplyOnceAndAnnounceAsync(dataSource, changes, nameof(ContactOutcomeFedBackConsumer),
             fedBack => (fedBack.EventId, new FeedbackFact(fedBack.ContactId, EventFields.OccurredAt(fedBack.OccurredAt))),
             facts.RecordFeedbackAsync);
 }

@@ -1,6 +1,7 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
@@ -11,10 +12,10 @@ namespace Mash.Quality.Consumers;
 /// R1: contacts' ratings, a batch at a time; the latest by occurred_at is a contact's current RAG.
 /// R2: a rating that replaces a different one is a re-rating.
 /// </summary>
-internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStore facts, ActivityStore activity) : IConsumer<EventBatch<ContactRated>>
+internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStore facts, ActivityStore activity, FactChanges changes) : IConsumer<EventBatch<ContactRated>>
 {
     public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) =>
-        context.ApplyOnceAsync(dataSource, nameof(ContactRatedConsumer), rating => (rating.EventId, Read(rating)), RecordAsync);
+        context.ApplyOnceAndAnnounceAsync(dataSource, changes, nameof(ContactRatedConsumer), rating => (rating.EventId, Read(rating)), RecordAsync);
 
     private static (RatingFact Rating, RatingChangeFact? Change) Read(ContactRated rating)
     {

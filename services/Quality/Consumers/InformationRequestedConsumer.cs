@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.ServiceDefaults;
 using MassTransit;
 using Npgsql;
@@ -7,10 +8,10 @@ using Npgsql;
 namespace Mash.Quality.Consumers;
 
 /// <summary>R5: requests for information sent to partner agencies, a batch at a time.</summary>
-internal sealed class InformationRequestedConsumer(NpgsqlDataSource dataSource, ActivityStore facts) : IConsumer<EventBatch<InformationRequested>>
+internal sealed class InformationRequestedConsumer(NpgsqlDataSource dataSource, ActivityStore facts, FactChanges changes) : IConsumer<EventBatch<InformationRequested>>
 {
     public Task Consume(ConsumeContext<EventBatch<InformationRequested>> context) =>
-        context.ApplyOnceAsync(dataSource, nameof(InformationRequestedConsumer),
+        context.ApplyOnceAndAnnounceAsync(dataSource, changes, nameof(InformationRequestedConsumer),
             request => (request.EventId, new InformationRequestFact(request.RequestId, request.ContactId, request.AgencyId, EventFields.OccurredAt(request.OccurredAt))),
             facts.RecordInformationRequestsAsync);
 }

@@ -3,6 +3,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Consumers;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.Quality.Tests.Infrastructure;
 using Mash.Testing.Messaging;
 using Npgsql;
@@ -24,7 +25,7 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
     {
         var dataSource = await database.CreateDatabaseAsync();
         await ReceiveAsync(dataSource, "c1", "c2");
-        var consumer = new DecisionRecordedConsumer(dataSource, Store);
+        var consumer = new DecisionRecordedConsumer(dataSource, Store, new FactChanges());
         var batch = DeliveredBatch.Of(Decided("c1", true, Monday), Decided("c2", false, Monday));
 
         await consumer.Consume(batch);
@@ -39,7 +40,7 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
     public async Task A_re_rating_is_kept_once_and_a_first_rating_or_the_same_rag_again_is_no_change()
     {
         var dataSource = await database.CreateDatabaseAsync();
-        var consumer = new ContactRatedConsumer(dataSource, new FactStore(), Store);
+        var consumer = new ContactRatedConsumer(dataSource, new FactStore(), Store, new FactChanges());
         var batch = DeliveredBatch.Of(Rated("c1", Rag.Unspecified, Rag.Red), Rated("c1", Rag.Red, Rag.Amber), Rated("c1", Rag.Amber, Rag.Amber));
 
         await consumer.Consume(batch);
@@ -62,14 +63,14 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
 
         for (var delivery = 0; delivery < 2; delivery++)
         {
-            await new EscalationRaisedConsumer(dataSource, Store).Consume(escalation);
-            await new InformationRequestedConsumer(dataSource, Store).Consume(request);
-            await new InformationProvidedConsumer(dataSource, Store).Consume(answer);
-            await new DeadlineBreachedConsumer(dataSource, Store).Consume(breach);
-            await new ContactOutcomeFedBackConsumer(dataSource, Store).Consume(fedBack);
+            await new EscalationRaisedConsumer(dataSource, Store, new FactChanges()).Consume(escalation);
+            await new InformationRequestedConsumer(dataSource, Store, new FactChanges()).Consume(request);
+            await new InformationProvidedConsumer(dataSource, Store, new FactChanges()).Consume(answer);
+            await new DeadlineBreachedConsumer(dataSource, Store, new FactChanges()).Consume(breach);
+            await new ContactOutcomeFedBackConsumer(dataSource, Store, new FactChanges()).Consume(fedBack);
         }
         // The same breach announced again under a new event id (another replica, a restart) is the same breach.
-        await new DeadlineBreachedConsumer(dataSource, Store).Consume(DeliveredBatch.Of(new DeadlineBreached { EventId = NewId(), ContactId = "c1", Rag = Rag.Red, AgencyId = "police-west", DueAt = Stamp(Monday), OccurredAt = Stamp(Monday.AddMinutes(1)) }));
+        await new DeadlineBreachedConsumer(dataSource, Store, new FactChanges()).Consume(DeliveredBatch.Of(new DeadlineBreached { EventId = NewId(), ContactId = "c1", Rag = Rag.Red, AgencyId = "police-west", DueAt = Stamp(Monday), OccurredAt = Stamp(Monday.AddMinutes(1)) }));
 
         var facts = await ReadAllAsync(dataSource);
         Assert.Equal("health", Assert.Single(facts.Escalations).RaisedByAgency);
@@ -86,7 +87,7 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
         var dataSource = await database.CreateDatabaseAsync();
         var received = new ContactReceived { EventId = NewId(), ContactId = "c1", AgencyId = "cafcass", ContactType = "information-request", Pathway = Pathway.Adults, OccurredAt = Stamp(Monday) };
 
-        await new ContactReceivedConsumer(dataSource, new FactStore()).Consume(DeliveredBatch.Of(received));
+        await new ContactReceivedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(received));
 
         var contact = Assert.Single((await new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None)).Contacts);
         Assert.Equal(("information-request", Pathway.Adults), (contact.ContactType, contact.Pathway));
@@ -94,7 +95,7 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
 
     // Decisions and feedback are read for the contacts received: these are.
     private static Task ReceiveAsync(NpgsqlDataSource dataSource, params string[] contactIds) =>
-        new ContactReceivedConsumer(dataSource, new FactStore()).Consume(DeliveredBatch.Of(
+        new ContactReceivedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(
             [.. contactIds.Select(id => new ContactReceived { EventId = NewId(), ContactId = id, AgencyId = "police-west", OccurredAt = Stamp(Monday) })]));
 
     private static async Task<ActivityFacts> ReadAllAsync(NpgsqlDataSource dataSource) =>
