@@ -3,20 +3,23 @@ using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
 using Mash.Quality.Live;
 using Mash.ServiceDefaults;
-using MassTransit;
 using Npgsql;
 
 namespace Mash.Quality.Consumers;
 
 /// <summary>
-/// R1: contacts' ratings, a batch at a time; the latest by occurred_at is a contact's current RAG.
+/// R1: contacts' ratings; the latest by occurred_at is a contact's current RAG.
 /// R2: a rating that replaces a different one is a re-rating.
 /// </summary>
-internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStore facts, ActivityStore activity, FactChanges changes) : IConsumer<EventBatch<ContactRated>>
+internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStore facts, ActivityStore activity, FactChanges changes)
+    : FactConsumer<ContactRated, (RatingFact Rating, RatingChangeFact? Change)>(dataSource, changes,
+        rating => (rating.EventId, Read(rating)),
+        async (transaction, read, cancellationToken) =>
+        {
+            await facts.RecordRatingsAsync(transaction, read.Select(r => r.Rating), cancellationToken);
+            await activity.RecordRatingChangesAsync(transaction, [.. read.Select(r => r.Change).OfType<RatingChangeFact>()], cancellationToken);
+        })
 {
-    public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) =>
-        context.ApplyOnceAndAnnounceAsync(dataSource, changes, nameof(ContactRatedConsumer), rating => (rating.EventId, Read(rating)), RecordAsync);
-
     private static (RatingFact Rating, RatingChangeFact? Change) Read(ContactRated rating)
     {
         var at = EventFields.OccurredAt(rating.OccurredAt);
@@ -25,11 +28,5 @@ internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStor
             ? new RatingChangeFact(EventFields.IdOf(rating.EventId), rating.ContactId, rating.PreviousRag, rating.Rag, at)
             : null;
         return (new RatingFact(rating.ContactId, rating.Rag, at), change);
-    }
-
-    private async Task RecordAsync(NpgsqlTransaction transaction, IReadOnlyList<(RatingFact Rating, RatingChangeFact? Change)> read, CancellationToken cancellationToken)
-    {
-        await facts.RecordRatingsAsync(transaction, read.Select(r => r.Rating), cancellationToken);
-        await activity.RecordRatingChangesAsync(transaction, [.. read.Select(r => r.Change).OfType<RatingChangeFact>()], cancellationToken);
     }
 }

@@ -15,5 +15,5 @@ internal static class ContactConversion
 
     /// <summary>Referrals by the agency that made the contact.</summary>
     public static Dictionary<string, long> ReferralsByAgency(IEnumerable<DecisionFact> decisions) =>
-        decisions.Where(d => d.ThresholdMet).CountBy(d => d.AgencyId).ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(decisions.Where(d => d.ThresholdMet), d => d.AgencyId);
 }

@@ -14,5 +14,5 @@ internal static class ContactsByType
     public static long Count(IEnumerable<ContactFact> contacts, string contactType) => contacts.LongCount(c => c.ContactType == contactType);
 
     public static Dictionary<string, long> ByAgency(IEnumerable<ContactFact> contacts, string contactType) =>
-        contacts.Where(c => c.ContactType == contactType).CountBy(c => c.AgencyId).ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(contacts.Where(c => c.ContactType == contactType), c => c.AgencyId);
 }

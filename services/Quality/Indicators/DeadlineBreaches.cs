@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class DeadlineBreaches
 {
     public static Dictionary<string, long> ByRag(IEnumerable<DeadlineBreachFact> breaches) =>
-        breaches.CountBy(b => ContactsByRag.NameOf(b.Rag)).ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(breaches, b => ContactsByRag.NameOf(b.Rag));
 }

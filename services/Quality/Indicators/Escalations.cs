@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class Escalations
 {
     public static Dictionary<string, long> ByAgency(IEnumerable<EscalationFact> escalations) =>
-        escalations.CountBy(e => e.RaisedByAgency).ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(escalations, e => e.RaisedByAgency);
 }

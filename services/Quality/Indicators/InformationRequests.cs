@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class InformationRequests
 {
     public static Dictionary<string, long> ByAgency(IEnumerable<InformationRequestFact> requests) =>
-        requests.CountBy(r => r.AgencyId).ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(requests, r => r.AgencyId);
 }

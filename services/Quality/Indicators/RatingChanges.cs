@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class RatingChanges
 {
     public static Dictionary<string, long> Compute(IEnumerable<RatingChangeFact> changes) =>
-        changes.CountBy(c => $"{ContactsByRag.NameOf(c.From)}→{ContactsByRag.NameOf(c.To)}").ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(changes, c => $"{ContactsByRag.NameOf(c.From)}→{ContactsByRag.NameOf(c.To)}");
 }

@@ -14,5 +14,5 @@ internal static class ResponseTimes
         responses.LongCount(r => r.OccurredAt - r.RequestedAt <= FirstBand);
 
     public static Dictionary<string, long> ByBand(IEnumerable<InformationResponseFact> responses) =>
-        responses.CountBy(r => r.ResponseBand).ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(responses, r => r.ResponseBand);
 }
