@@ -25,6 +25,7 @@ public static class Extensions
             bus.AddConsumer<DecisionTimedConsumer>();
             bus.AddConsumer<DecisionRecordedConsumer>();
             bus.AddConsumer<EscalationRaisedConsumer>();
+            bus.AddConsumer<EscalationResolvedConsumer>();
             bus.AddConsumer<InformationRequestedConsumer>();
             bus.AddConsumer<InformationProvidedConsumer>();
             bus.AddConsumer<DeadlineBreachedConsumer>();

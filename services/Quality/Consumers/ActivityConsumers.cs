@@ -18,6 +18,12 @@ internal sealed class EscalationRaisedConsumer(NpgsqlDataSource dataSource, Acti
         raised => (raised.EventId, new EscalationFact(raised.EscalationId, raised.ContactId, raised.Kind, raised.RaisedByAgency, EventFields.OccurredAt(raised.OccurredAt))),
         facts.RecordEscalationsAsync);
 
+/// <summary>R4: escalations resolved, and how.</summary>
+internal sealed class EscalationResolvedConsumer(NpgsqlDataSource dataSource, ActivityStore facts, FactChanges changes)
+    : FactConsumer<EscalationResolved, EscalationResolutionFact>(dataSource, changes,
+        resolved => (resolved.EventId, new EscalationResolutionFact(resolved.EscalationId, resolved.RaisedByAgency, resolved.Resolution, EventFields.OccurredAt(resolved.OccurredAt))),
+        facts.RecordResolutionsAsync);
+
 /// <summary>R5: requests for information sent to partner agencies.</summary>
 internal sealed class InformationRequestedConsumer(NpgsqlDataSource dataSource, ActivityStore facts, FactChanges changes)
     : FactConsumer<InformationRequested, InformationRequestFact>(dataSource, changes,

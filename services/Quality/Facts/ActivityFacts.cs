@@ -11,6 +11,9 @@ internal sealed record RatingChangeFact(string EventId, string ContactId, Rag Fr
 /// <summary>R4: an escalation raised by an agency (a disagreement inside the MASH, or a referrer's challenge).</summary>
 internal sealed record EscalationFact(string EscalationId, string ContactId, string Kind, string RaisedByAgency, DateTime OccurredAt);
 
+/// <summary>R4: an escalation resolved, and how.</summary>
+internal sealed record EscalationResolutionFact(string EscalationId, string RaisedByAgency, string Resolution, DateTime OccurredAt);
+
 /// <summary>R5: a request for information sent to a partner agency.</summary>
 internal sealed record InformationRequestFact(string RequestId, string ContactId, string AgencyId, DateTime OccurredAt);
 
@@ -37,4 +40,7 @@ internal sealed record ActivityFacts(
     IReadOnlyList<FeedbackFact> Feedback)
 {
     public static readonly ActivityFacts None = new([], [], [], [], [], [], []);
+
+    /// <summary>R4: escalations resolved in the period.</summary>
+    public IReadOnlyList<EscalationResolutionFact> Resolutions { get; init; } = [];
 }

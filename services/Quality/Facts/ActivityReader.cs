@@ -12,7 +12,14 @@ internal static class ActivityReader
 {
     private const string KnownByTheEnd = "($2::timestamptz IS NULL OR f.occurred_at < $2)";
 
-    public static async Task<ActivityFacts> ReadAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) => new(
+    public static async Task<ActivityFacts> ReadAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        await ReadActivitiesAsync(transaction, period, cancellationToken) with
+        {
+            Resolutions = await FactReader.ReadAsync(transaction, $"SELECT escalation_id, raised_by_agency, resolution, occurred_at FROM escalation_resolutions WHERE {FactReader.Within("occurred_at")}", period,
+                r => new EscalationResolutionFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken),
+        };
+
+    private static async Task<ActivityFacts> ReadActivitiesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) => new(
         await FactReader.ReadAsync(transaction, $"""
             SELECT f.contact_id, f.agency_id, f.threshold_met, f.occurred_at FROM decisions f JOIN contacts c USING (contact_id)
             WHERE {FactReader.Within("c.occurred_at")} AND {KnownByTheEnd}

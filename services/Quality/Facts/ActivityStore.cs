@@ -47,6 +47,18 @@ internal sealed class ActivityStore
             rows.Select(e => e.RaisedByAgency).ToArray(), Instants(rows.Select(e => e.OccurredAt)));
     }
 
+    public Task RecordResolutionsAsync(NpgsqlTransaction transaction, IReadOnlyList<EscalationResolutionFact> resolutions, CancellationToken cancellationToken)
+    {
+        List<EscalationResolutionFact> rows = [.. OnePerKey(resolutions, r => r.EscalationId, First)];
+        return ExecuteAsync(transaction, """
+            INSERT INTO escalation_resolutions (escalation_id, raised_by_agency, resolution, occurred_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])
+            ON CONFLICT (escalation_id) DO NOTHING
+            """, cancellationToken,
+            rows.Select(r => r.EscalationId).ToArray(), rows.Select(r => r.RaisedByAgency).ToArray(), rows.Select(r => r.Resolution).ToArray(),
+            Instants(rows.Select(r => r.OccurredAt)));
+    }
+
     public Task RecordInformationRequestsAsync(NpgsqlTransaction transaction, IReadOnlyList<InformationRequestFact> requests, CancellationToken cancellationToken)
     {
         List<InformationRequestFact> rows = [.. OnePerKey(requests, r => r.RequestId, First)];

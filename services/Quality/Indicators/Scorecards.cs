@@ -31,6 +31,7 @@ internal static class Scorecards
             ContactsByPathway = { ContactsByPathway.Compute(facts.Contacts) },
             RatingChanges = { RatingChanges.Compute(activity.RatingChanges) },
             EscalationsByAgency = { Escalations.ByAgency(activity.Escalations) },
+            EscalationsResolvedByResolution = { Escalations.ByResolution(activity.Resolutions) },
             InformationRequestsByAgency = { InformationRequests.ByAgency(activity.InformationRequests) },
             ResponsesByBand = { ResponseTimes.ByBand(activity.InformationResponses) },
             ResponsesWithin4Hours = ResponseTimes.WithinFirstBand(activity.InformationResponses),

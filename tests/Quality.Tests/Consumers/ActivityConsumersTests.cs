@@ -51,7 +51,7 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
     }
 
     [Fact]
-    public async Task Escalations_requests_answers_breaches_and_feedback_are_each_kept_once()
+    public async Task Escalations_resolutions_requests_answers_breaches_and_feedback_are_each_kept_once()
     {
         var dataSource = await database.CreateDatabaseAsync();
         await ReceiveAsync(dataSource, "c1");
@@ -59,11 +59,13 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
         var request = DeliveredBatch.Of(new InformationRequested { EventId = NewId(), RequestId = "i1", ContactId = "c1", AgencyId = "gp", OccurredAt = Stamp(Monday) });
         var answer = DeliveredBatch.Of(new InformationProvided { EventId = NewId(), RequestId = "i1", ContactId = "c1", AgencyId = "gp", RequestedAt = Stamp(Monday), ResponseBand = "within 4 h", OccurredAt = Stamp(Monday.AddHours(3)) });
         var breach = DeliveredBatch.Of(new DeadlineBreached { EventId = NewId(), ContactId = "c1", Rag = Rag.Red, AgencyId = "police-west", DueAt = Stamp(Monday), OccurredAt = Stamp(Monday) });
+        var resolved = DeliveredBatch.Of(new EscalationResolved { EventId = NewId(), EscalationId = "e1", ContactId = "c1", RaisedByAgency = "health", Resolution = "decision-upheld", RaisedAt = Stamp(Monday), OccurredAt = Stamp(Monday.AddHours(1)) });
         var fedBack = DeliveredBatch.Of(new ContactOutcomeFedBack { EventId = NewId(), ContactId = "c1", Outcome = "advice", OccurredAt = Stamp(Monday) });
 
         for (var delivery = 0; delivery < 2; delivery++)
         {
             await new EscalationRaisedConsumer(dataSource, Store, new FactChanges()).Consume(escalation);
+            await new EscalationResolvedConsumer(dataSource, Store, new FactChanges()).Consume(resolved);
             await new InformationRequestedConsumer(dataSource, Store, new FactChanges()).Consume(request);
             await new InformationProvidedConsumer(dataSource, Store, new FactChanges()).Consume(answer);
             await new DeadlineBreachedConsumer(dataSource, Store, new FactChanges()).Consume(breach);
@@ -74,6 +76,7 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
 
         var facts = await ReadAllAsync(dataSource);
         Assert.Equal("health", Assert.Single(facts.Escalations).RaisedByAgency);
+        Assert.Equal("decision-upheld", Assert.Single(facts.Resolutions).Resolution);
         Assert.Equal("gp", Assert.Single(facts.InformationRequests).AgencyId);
         var response = Assert.Single(facts.InformationResponses);
         Assert.Equal(TimeSpan.FromHours(3), response.OccurredAt - response.RequestedAt);
