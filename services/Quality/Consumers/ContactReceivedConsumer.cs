@@ -6,8 +6,14 @@ using Npgsql;
 
 namespace Mash.Quality.Consumers;
 
-/// <summary>D1, D4–D6: contacts received from agencies, of a type on a pathway.</summary>
-internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, FactStore facts, FactChanges changes)
-    : FactConsumer<ContactReceived, ContactFact>(dataSource, changes,
-        contact => (contact.EventId, new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt), contact.ContactType, contact.Pathway)),
-        facts.RecordContactsAsync);
+/// <summary>D1, D4–D6: contacts received from agencies, of a type on a pathway; D3: their presenting issues.</summary>
+internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, FactStore facts, ActivityStore activity, FactChanges changes)
+    : FactConsumer<ContactReceived, (ContactFact Contact, IReadOnlyList<PresentingIssueFact> Issues)>(dataSource, changes,
+        contact => (contact.EventId, (
+            new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt), contact.ContactType, contact.Pathway),
+            [.. contact.PresentingIssues.Select(issue => new PresentingIssueFact(contact.ContactId, issue))])),
+        async (transaction, read, cancellationToken) =>
+        {
+            await facts.RecordContactsAsync(transaction, read.Select(r => r.Contact), cancellationToken);
+            await activity.RecordPresentingIssuesAsync(transaction, [.. read.SelectMany(r => r.Issues)], cancellationToken);
+        });

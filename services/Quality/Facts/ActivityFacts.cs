@@ -2,6 +2,9 @@ using Mash.Contracts.Common.V1;
 
 namespace Mash.Quality.Facts;
 
+/// <summary>D3: one of a contact's presenting issues.</summary>
+internal sealed record PresentingIssueFact(string ContactId, string Issue);
+
 /// <summary>D2, O4: a contact's threshold decision (met: a referral).</summary>
 internal sealed record DecisionFact(string ContactId, string AgencyId, bool ThresholdMet, DateTime OccurredAt);
 
@@ -43,4 +46,7 @@ internal sealed record ActivityFacts(
 
     /// <summary>R4: escalations resolved in the period.</summary>
     public IReadOnlyList<EscalationResolutionFact> Resolutions { get; init; } = [];
+
+    /// <summary>D3: the presenting issues of the period's contacts.</summary>
+    public IReadOnlyList<PresentingIssueFact> PresentingIssues { get; init; } = [];
 }

@@ -17,6 +17,9 @@ internal static class ActivityReader
         {
             Resolutions = await FactReader.ReadAsync(transaction, $"SELECT escalation_id, raised_by_agency, resolution, occurred_at FROM escalation_resolutions WHERE {FactReader.Within("occurred_at")}", period,
                 r => new EscalationResolutionFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken),
+            PresentingIssues = await FactReader.ReadAsync(transaction,
+                $"SELECT i.contact_id, i.issue FROM presenting_issues i JOIN contacts c USING (contact_id) WHERE {FactReader.Within("c.occurred_at")}", period,
+                r => new PresentingIssueFact(r.GetString(0), r.GetString(1)), cancellationToken),
         };
 
     private static async Task<ActivityFacts> ReadActivitiesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) => new(

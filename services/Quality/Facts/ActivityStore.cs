@@ -23,6 +23,17 @@ internal sealed class ActivityStore
             Instants(rows.Select(d => d.OccurredAt)));
     }
 
+    public Task RecordPresentingIssuesAsync(NpgsqlTransaction transaction, IReadOnlyList<PresentingIssueFact> issues, CancellationToken cancellationToken)
+    {
+        List<PresentingIssueFact> rows = [.. OnePerKey(issues, i => $"{i.ContactId} {i.Issue}", First)];
+        return ExecuteAsync(transaction, """
+            INSERT INTO presenting_issues (contact_id, issue)
+            SELECT * FROM unnest($1::text[], $2::text[])
+            ON CONFLICT (contact_id, issue) DO NOTHING
+            """, cancellationToken,
+            rows.Select(i => i.ContactId).ToArray(), rows.Select(i => i.Issue).ToArray());
+    }
+
     public Task RecordRatingChangesAsync(NpgsqlTransaction transaction, IReadOnlyList<RatingChangeFact> changes, CancellationToken cancellationToken)
     {
         List<RatingChangeFact> rows = [.. OnePerKey(changes, c => c.EventId, First)];

@@ -29,6 +29,7 @@ internal static class Scorecards
             EarlyHelpRequestsByAgency = { ContactsByType.ByAgency(facts.Contacts, ContactsByType.EarlyHelpRequest) },
             InformationRequestContacts = ContactsByType.Count(facts.Contacts, ContactsByType.InformationRequest),
             ContactsByPathway = { ContactsByPathway.Compute(facts.Contacts) },
+            ContactsByPresentingIssue = { PresentingIssues.Compute(activity.PresentingIssues) },
             RatingChanges = { RatingChanges.Compute(activity.RatingChanges) },
             EscalationsByAgency = { Escalations.ByAgency(activity.Escalations) },
             EscalationsResolvedByResolution = { Escalations.ByResolution(activity.Resolutions) },

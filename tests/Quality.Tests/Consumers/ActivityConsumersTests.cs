@@ -85,20 +85,24 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
     }
 
     [Fact]
-    public async Task A_contact_keeps_its_type_and_pathway()
+    public async Task A_contact_keeps_its_type_pathway_and_presenting_issues_once()
     {
         var dataSource = await database.CreateDatabaseAsync();
-        var received = new ContactReceived { EventId = NewId(), ContactId = "c1", AgencyId = "cafcass", ContactType = "information-request", Pathway = Pathway.Adults, OccurredAt = Stamp(Monday) };
+        var received = new ContactReceived { EventId = NewId(), ContactId = "c1", AgencyId = "cafcass", ContactType = "information-request", Pathway = Pathway.Adults, PresentingIssues = { "neglect", "domestic-abuse" }, OccurredAt = Stamp(Monday) };
+        var consumer = new ContactReceivedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges());
 
-        await new ContactReceivedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(received));
+        await consumer.Consume(DeliveredBatch.Of(received));
+        await consumer.Consume(DeliveredBatch.Of(received));
 
-        var contact = Assert.Single((await new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None)).Contacts);
+        var facts = await new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None);
+        var contact = Assert.Single(facts.Contacts);
         Assert.Equal(("information-request", Pathway.Adults), (contact.ContactType, contact.Pathway));
+        Assert.Equal(["domestic-abuse", "neglect"], facts.Activity.PresentingIssues.Select(i => i.Issue).Order());
     }
 
     // Decisions and feedback are read for the contacts received: these are.
     private static Task ReceiveAsync(NpgsqlDataSource dataSource, params string[] contactIds) =>
-        new ContactReceivedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(
+        new ContactReceivedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges()).Consume(DeliveredBatch.Of(
             [.. contactIds.Select(id => new ContactReceived { EventId = NewId(), ContactId = id, AgencyId = "police-west", OccurredAt = Stamp(Monday) })]));
 
     private static async Task<ActivityFacts> ReadAllAsync(NpgsqlDataSource dataSource) =>

@@ -21,7 +21,7 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
         var dataSource = await database.CreateDatabaseAsync();
         var first = Received("c1", "police-west");
 
-        await new ContactReceivedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(first, Received("c2", "police-west"), first.Clone(), Received("c1", "st-marys-school")));
+        await new ContactReceivedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges()).Consume(DeliveredBatch.Of(first, Received("c2", "police-west"), first.Clone(), Received("c1", "st-marys-school")));
 
         var contacts = (await ReadAllAsync(dataSource)).Contacts;
         Assert.Equal([("c1", "police-west"), ("c2", "police-west")], contacts.Select(c => (c.ContactId, c.AgencyId)).Order());

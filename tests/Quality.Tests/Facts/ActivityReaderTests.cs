@@ -33,6 +33,7 @@ public sealed class ActivityReaderTests(QualityDatabase database)
             await facts.RecordContactsAsync(t, [Contact("march", "police-west", March), Contact("april", "police-west", April), Contact("may", "police-west", May)], CancellationToken.None);
             // "march" decided in Q1: not Q1's contact. "april" decided in Q1. "may" decided in July: not known at Q1's end.
             await activity.RecordDecisionsAsync(t, [Decision("march", true, at: April), Decision("april", true, at: May), Decision("may", true, at: July)], CancellationToken.None);
+            await activity.RecordPresentingIssuesAsync(t, [new("march", "neglect"), new("april", "neglect"), new("may", "domestic-abuse")], CancellationToken.None);
             await activity.RecordFeedbackAsync(t, [FedBack("march", April), FedBack("april", May.AddDays(1))], CancellationToken.None);
             await activity.RecordEscalationsAsync(t, [Escalation("in-q1", "health", May), Escalation("in-q2", "health", July)], CancellationToken.None);
             await activity.RecordBreachesAsync(t, [Breach("march", Rag.Red, March), Breach("april", Rag.Red, April)], CancellationToken.None);
@@ -47,6 +48,14 @@ public sealed class ActivityReaderTests(QualityDatabase database)
 
         Assert.Equal(["april"], facts.Activity.Decisions.Select(d => d.ContactId));
         Assert.Equal(["april"], facts.Activity.Feedback.Select(f => f.ContactId));
+    }
+
+    [Fact]
+    public async Task Presenting_issues_are_those_of_the_quarters_contacts()
+    {
+        var facts = await new FactReader(await QuarterAsync()).ReadAsync(Q1, CancellationToken.None);
+
+        Assert.Equal(["april", "may"], facts.Activity.PresentingIssues.Select(i => i.ContactId).Order());
     }
 
     [Fact]
