@@ -29,6 +29,7 @@ public static class Extensions
             bus.AddConsumer<InformationRequestedConsumer>();
             bus.AddConsumer<InformationProvidedConsumer>();
             bus.AddConsumer<DeadlineBreachedConsumer>();
+            bus.AddConsumer<DeadlineApproachingConsumer>();
             bus.AddConsumer<ContactOutcomeFedBackConsumer>();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -39,10 +39,17 @@ internal sealed class InformationProvidedConsumer(NpgsqlDataSource dataSource, A
 
 /// <summary>T4: deadlines breached, as Timeliness raised them.</summary>
 internal sealed class DeadlineBreachedConsumer(NpgsqlDataSource dataSource, ActivityStore facts, FactChanges changes)
-    : FactConsumer<DeadlineBreached, DeadlineBreachFact>(dataSource, changes,
-        breach => (breach.EventId, new DeadlineBreachFact(
+    : FactConsumer<DeadlineBreached, DeadlineAlertFact>(dataSource, changes,
+        breach => (breach.EventId, new DeadlineAlertFact(
             breach.ContactId, EventFields.OccurredAt(breach.DueAt), breach.Rag, breach.AgencyId, EventFields.OccurredAt(breach.OccurredAt))),
         facts.RecordBreachesAsync);
+
+/// <summary>T4: deadlines about to be missed, as Timeliness announced them.</summary>
+internal sealed class DeadlineApproachingConsumer(NpgsqlDataSource dataSource, ActivityStore facts, FactChanges changes)
+    : FactConsumer<DeadlineApproaching, DeadlineAlertFact>(dataSource, changes,
+        alert => (alert.EventId, new DeadlineAlertFact(
+            alert.ContactId, EventFields.OccurredAt(alert.DueAt), alert.Rag, alert.AgencyId, EventFields.OccurredAt(alert.OccurredAt))),
+        facts.RecordApproachesAsync);
 
 /// <summary>O4: the referrer told a contact's outcome.</summary>
 internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource, ActivityStore facts, FactChanges changes)

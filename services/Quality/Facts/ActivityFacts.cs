@@ -23,8 +23,8 @@ internal sealed record InformationRequestFact(string RequestId, string ContactId
 /// <summary>T2: a partner agency's answer to a request, with when it was asked.</summary>
 internal sealed record InformationResponseFact(string RequestId, string AgencyId, DateTime RequestedAt, string ResponseBand, DateTime OccurredAt);
 
-/// <summary>T4: a contact's deadline passed undecided.</summary>
-internal sealed record DeadlineBreachFact(string ContactId, DateTime DueAt, Rag Rag, string AgencyId, DateTime OccurredAt);
+/// <summary>T4: a contact's deadline passed undecided (a breach), or about to (approaching).</summary>
+internal sealed record DeadlineAlertFact(string ContactId, DateTime DueAt, Rag Rag, string AgencyId, DateTime OccurredAt);
 
 /// <summary>O4: the referrer told the outcome of a contact.</summary>
 internal sealed record FeedbackFact(string ContactId, DateTime OccurredAt);
@@ -39,7 +39,7 @@ internal sealed record ActivityFacts(
     IReadOnlyList<EscalationFact> Escalations,
     IReadOnlyList<InformationRequestFact> InformationRequests,
     IReadOnlyList<InformationResponseFact> InformationResponses,
-    IReadOnlyList<DeadlineBreachFact> Breaches,
+    IReadOnlyList<DeadlineAlertFact> Breaches,
     IReadOnlyList<FeedbackFact> Feedback)
 {
     public static readonly ActivityFacts None = new([], [], [], [], [], [], []);
@@ -49,4 +49,7 @@ internal sealed record ActivityFacts(
 
     /// <summary>D3: the presenting issues of the period's contacts.</summary>
     public IReadOnlyList<PresentingIssueFact> PresentingIssues { get; init; } = [];
+
+    /// <summary>T4: deadlines about to be missed, announced in the period.</summary>
+    public IReadOnlyList<DeadlineAlertFact> Approaches { get; init; } = [];
 }

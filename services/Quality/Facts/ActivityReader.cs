@@ -20,7 +20,12 @@ internal static class ActivityReader
             PresentingIssues = await FactReader.ReadAsync(transaction,
                 $"SELECT i.contact_id, i.issue FROM presenting_issues i JOIN contacts c USING (contact_id) WHERE {FactReader.Within("c.occurred_at")}", period,
                 r => new PresentingIssueFact(r.GetString(0), r.GetString(1)), cancellationToken),
+            Approaches = await ReadAlertsAsync(transaction, "deadline_approaches", period, cancellationToken),
         };
+
+    private static Task<IReadOnlyList<DeadlineAlertFact>> ReadAlertsAsync(NpgsqlTransaction transaction, string table, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"SELECT contact_id, due_at, rag, agency_id, occurred_at FROM {table} WHERE {FactReader.Within("occurred_at")}", period,
+            r => new DeadlineAlertFact(r.GetString(0), r.GetDateTime(1), (Rag)r.GetInt16(2), r.GetString(3), r.GetDateTime(4)), cancellationToken);
 
     private static async Task<ActivityFacts> ReadActivitiesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) => new(
         await FactReader.ReadAsync(transaction, $"""
@@ -35,8 +40,7 @@ internal static class ActivityReader
             r => new InformationRequestFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken),
         await FactReader.ReadAsync(transaction, $"SELECT request_id, agency_id, requested_at, response_band, occurred_at FROM information_responses WHERE {FactReader.Within("occurred_at")}", period,
             r => new InformationResponseFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), r.GetDateTime(4)), cancellationToken),
-        await FactReader.ReadAsync(transaction, $"SELECT contact_id, due_at, rag, agency_id, occurred_at FROM deadline_breaches WHERE {FactReader.Within("occurred_at")}", period,
-            r => new DeadlineBreachFact(r.GetString(0), r.GetDateTime(1), (Rag)r.GetInt16(2), r.GetString(3), r.GetDateTime(4)), cancellationToken),
+        await ReadAlertsAsync(transaction, "deadline_breaches", period, cancellationToken),
         await FactReader.ReadAsync(transaction, $"""
             SELECT f.contact_id, f.occurred_at FROM feedback f JOIN contacts c USING (contact_id)
             WHERE {FactReader.Within("c.occurred_at")} AND {KnownByTheEnd}

@@ -94,11 +94,18 @@ internal sealed class ActivityStore
             rows.Select(r => r.ResponseBand).ToArray(), Instants(rows.Select(r => r.OccurredAt)));
     }
 
-    public Task RecordBreachesAsync(NpgsqlTransaction transaction, IReadOnlyList<DeadlineBreachFact> breaches, CancellationToken cancellationToken)
+    public Task RecordBreachesAsync(NpgsqlTransaction transaction, IReadOnlyList<DeadlineAlertFact> breaches, CancellationToken cancellationToken) =>
+        RecordAlertsAsync(transaction, "deadline_breaches", breaches, cancellationToken);
+
+    public Task RecordApproachesAsync(NpgsqlTransaction transaction, IReadOnlyList<DeadlineAlertFact> approaches, CancellationToken cancellationToken) =>
+        RecordAlertsAsync(transaction, "deadline_approaches", approaches, cancellationToken);
+
+    // One alert per contact and due time: a re-rating sets a new due time, another replica's repeat is the same alert.
+    private static Task RecordAlertsAsync(NpgsqlTransaction transaction, string table, IReadOnlyList<DeadlineAlertFact> alerts, CancellationToken cancellationToken)
     {
-        List<DeadlineBreachFact> rows = [.. OnePerKey(breaches, b => $"{b.ContactId} {b.DueAt:O}", First)];
-        return ExecuteAsync(transaction, """
-            INSERT INTO deadline_breaches (contact_id, due_at, rag, agency_id, occurred_at)
+        List<DeadlineAlertFact> rows = [.. OnePerKey(alerts, b => $"{b.ContactId} {b.DueAt:O}", First)];
+        return ExecuteAsync(transaction, $"""
+            INSERT INTO {table} (contact_id, due_at, rag, agency_id, occurred_at)
             SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[], $4::text[], $5::timestamptz[])
             ON CONFLICT (contact_id, due_at) DO NOTHING
             """, cancellationToken,

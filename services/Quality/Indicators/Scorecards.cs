@@ -37,6 +37,7 @@ internal static class Scorecards
             ResponsesByBand = { ResponseTimes.ByBand(activity.InformationResponses) },
             ResponsesWithin4Hours = ResponseTimes.WithinFirstBand(activity.InformationResponses),
             BreachesByRag = { DeadlineBreaches.ByRag(activity.Breaches) },
+            ApproachingByRag = { DeadlineBreaches.ByRag(activity.Approaches) },
             ReferralsFedBack = FeedbackToReferrer.ReferralsFedBack(activity.Decisions, activity.Feedback),
         };
     }

@@ -22,7 +22,7 @@ internal static class ActivityTestFacts
     public static InformationResponseFact Response(string id, TimeSpan took, string band = "within 4 h", string agency = "health") =>
         new(id, agency, Monday, band, Monday + took);
 
-    public static DeadlineBreachFact Breach(string contactId, Rag rag, DateTime? at = null) => new(contactId, Monday, rag, "police-west", at ?? Monday);
+    public static DeadlineAlertFact Breach(string contactId, Rag rag, DateTime? at = null) => new(contactId, Monday, rag, "police-west", at ?? Monday);
 
     public static FeedbackFact FedBack(string contactId, DateTime? at = null) => new(contactId, at ?? Monday);
 }

@@ -46,7 +46,10 @@ public sealed class ScorecardsTests
                 [ActivityTestFacts.Request("i1", "gp")],
                 [ActivityTestFacts.Response("i1", TimeSpan.FromHours(3))],
                 [ActivityTestFacts.Breach("c1", Rag.Red)],
-                [ActivityTestFacts.FedBack("c1")]),
+                [ActivityTestFacts.FedBack("c1")])
+            {
+                Approaches = [ActivityTestFacts.Breach("c2", Rag.Amber)],
+            },
         });
 
         Assert.Equal(1, card.ReferralsByAgency["police-west"]);
@@ -59,6 +62,7 @@ public sealed class ScorecardsTests
         Assert.Equal(1, card.InformationRequestsByAgency["gp"]);
         Assert.Equal((1, 1), (card.ResponsesByBand["within 4 h"], card.ResponsesWithin4Hours));
         Assert.Equal(1, card.BreachesByRag["RAG_RED"]);
+        Assert.Equal(1, card.ApproachingByRag["RAG_AMBER"]);
         Assert.Equal(1, card.ReferralsFedBack);
     }
 }
