@@ -39,6 +39,7 @@ internal static class Scorecards
             BreachesByRag = { DeadlineBreaches.ByRag(activity.Breaches) },
             ApproachingByRag = { DeadlineBreaches.ByRag(activity.Approaches) },
             ReferralsFedBack = FeedbackToReferrer.ReferralsFedBack(activity.Decisions, activity.Feedback),
+            MeanHoursToFeedback = FeedbackToReferrer.MeanHoursToFeedback(activity.Decisions, activity.Feedback) ?? 0,
         };
     }
 }
