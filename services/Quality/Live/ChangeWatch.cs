@@ -24,7 +24,12 @@ internal sealed class ChangeWatch(FactChanges changes, IOptions<WatchOptions> op
                 last = report;
                 yield return report;
             }
-            await Task.WhenAny(changed, Task.Delay(options.Value.Recheck, time, cancellationToken));
+            using (var recheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                await Task.WhenAny(changed, Task.Delay(options.Value.Recheck, time, recheck.Token));
+                // A change heard: the recheck's timer goes, rather than lingering a loop per change.
+                await recheck.CancelAsync();
+            }
             var rest = options.Value.Coalesce - (time.GetUtcNow() - readAt);
             if (rest > TimeSpan.Zero)
             {
