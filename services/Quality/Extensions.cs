@@ -2,6 +2,7 @@ using Mash.Quality.Assurance;
 using Mash.Quality.Consumers;
 using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,14 +23,27 @@ public static class Extensions
             bus.AddConsumer<ContactRatedConsumer>();
             bus.AddConsumer<OutcomeRecordedConsumer>();
             bus.AddConsumer<DecisionTimedConsumer>();
+            bus.AddConsumer<DecisionRecordedConsumer>();
+            bus.AddConsumer<EscalationRaisedConsumer>();
+            bus.AddConsumer<EscalationResolvedConsumer>();
+            bus.AddConsumer<InformationRequestedConsumer>();
+            bus.AddConsumer<InformationProvidedConsumer>();
+            bus.AddConsumer<DeadlineBreachedConsumer>();
+            bus.AddConsumer<DeadlineApproachingConsumer>();
+            bus.AddConsumer<ContactOutcomeFedBackConsumer>();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Calls refused for their role are on record (the scorecard itself names no one).
         builder.AddAuditLog();
         builder.Services.AddSingleton<FactStore>();
+        builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<FactReader>();
         builder.AddIndicatorCatalogue();
         builder.Services.AddSingleton<AssuranceReader>();
+        // Live: consumers tell this replica's watches of each commit.
+        builder.Services.AddSingleton<FactChanges>();
+        builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName));
+        builder.Services.AddSingleton<ChangeWatch>();
         return builder;
     }
 }

@@ -1,16 +1,19 @@
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.ServiceDefaults;
-using MassTransit;
 using Npgsql;
 
 namespace Mash.Quality.Consumers;
 
-/// <summary>D1: contacts received from agencies, a batch at a time.</summary>
-internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, FactStore facts) : IConsumer<EventBatch<ContactReceived>>
-{
-    public Task Consume(ConsumeContext<EventBatch<ContactReceived>> context) =>
-        context.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer),
-            contact => (contact.EventId, new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt))),
-            facts.RecordContactsAsync);
-}
+/// <summary>D1, D4–D6: contacts received from agencies, of a type on a pathway; D3: their presenting issues.</summary>
+internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, FactStore facts, ActivityStore activity, FactChanges changes)
+    : FactConsumer<ContactReceived, (ContactFact Contact, IReadOnlyList<PresentingIssueFact> Issues)>(dataSource, changes,
+        contact => (contact.EventId, (
+            new ContactFact(contact.ContactId, contact.AgencyId, EventFields.OccurredAt(contact.OccurredAt), contact.ContactType, contact.Pathway),
+            [.. contact.PresentingIssues.Select(issue => new PresentingIssueFact(contact.ContactId, issue))])),
+        async (transaction, read, cancellationToken) =>
+        {
+            await facts.RecordContactsAsync(transaction, read.Select(r => r.Contact), cancellationToken);
+            await activity.RecordPresentingIssuesAsync(transaction, [.. read.SelectMany(r => r.Issues)], cancellationToken);
+        });

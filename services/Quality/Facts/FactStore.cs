@@ -1,5 +1,5 @@
 using Npgsql;
-using NpgsqlTypes;
+using static Mash.Quality.Facts.FactSql;
 
 namespace Mash.Quality.Facts;
 
@@ -20,13 +20,15 @@ internal sealed class FactStore
     {
         List<ContactFact> rows = [.. OnePerKey(contacts, c => c.ContactId, (first, _) => first)];
         return ExecuteAsync(transaction, """
-            INSERT INTO contacts (contact_id, agency_id, occurred_at)
-            SELECT c.contact_id, c.agency_id, c.occurred_at
-            FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS c(contact_id, agency_id, occurred_at, n)
+            INSERT INTO contacts (contact_id, agency_id, occurred_at, contact_type, pathway)
+            SELECT c.contact_id, c.agency_id, c.occurred_at, c.contact_type, c.pathway
+            FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::smallint[]) WITH ORDINALITY
+                AS c(contact_id, agency_id, occurred_at, contact_type, pathway, n)
             ORDER BY c.n
             ON CONFLICT (contact_id) DO NOTHING
             """, cancellationToken,
-            rows.Select(c => c.ContactId).ToArray(), rows.Select(c => c.AgencyId).ToArray(), Instants(rows.Select(c => c.OccurredAt)));
+            rows.Select(c => c.ContactId).ToArray(), rows.Select(c => c.AgencyId).ToArray(), Instants(rows.Select(c => c.OccurredAt)),
+            rows.Select(c => c.ContactType).ToArray(), rows.Select(c => (short)c.Pathway).ToArray());
     }
 
     public Task RecordRatingAsync(NpgsqlTransaction transaction, RatingFact rating, CancellationToken cancellationToken) =>
@@ -82,29 +84,5 @@ internal sealed class FactStore
             """, cancellationToken,
             rows.Select(t => t.ContactId).ToArray(), rows.Select(t => (short)t.Rag).ToArray(), rows.Select(t => t.WithinTarget).ToArray(),
             Instants(rows.Select(t => t.OccurredAt)));
-    }
-
-    // The later by occurred_at; on a tie the one that arrived later, as the upsert's >= decides.
-    private static Func<T, T, T> Latest<T>(Func<T, DateTime> occurredAt) =>
-        (kept, next) => occurredAt(next) >= occurredAt(kept) ? next : kept;
-
-    // Folds each key's facts in the order they arrived, and orders the keys.
-    private static IEnumerable<T> OnePerKey<T>(IEnumerable<T> facts, Func<T, string> keyOf, Func<T, T, T> fold) =>
-        facts.GroupBy(keyOf, StringComparer.Ordinal)
-            .Select(key => key.Aggregate(fold))
-            .OrderBy(keyOf, StringComparer.Ordinal);
-
-    // timestamptz[] typed, so an array of instants is never taken for timestamp[]; each must be UTC.
-    private static NpgsqlParameter Instants(IEnumerable<DateTime> instants) =>
-        new() { Value = instants.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
-
-    private static async Task ExecuteAsync(NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(value as NpgsqlParameter ?? new() { Value = value });
-        }
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -2,8 +2,8 @@ using Mash.Contracts.Common.V1;
 
 namespace Mash.Quality.Facts;
 
-/// <summary>A contact received (D1).</summary>
-internal sealed record ContactFact(string ContactId, string AgencyId, DateTime OccurredAt);
+/// <summary>A contact received (D1), of a contact type (D4, D5) on a pathway (D6).</summary>
+internal sealed record ContactFact(string ContactId, string AgencyId, DateTime OccurredAt, string ContactType = "", Pathway Pathway = Pathway.Unspecified);
 
 /// <summary>A contact's current RAG rating (R1).</summary>
 internal sealed record RatingFact(string ContactId, Rag Rag, DateTime OccurredAt);
@@ -22,4 +22,8 @@ internal sealed record ScorecardFacts(
     IReadOnlyList<ContactFact> Contacts,
     IReadOnlyList<RatingFact> Ratings,
     IReadOnlyList<OutcomeFact> Outcomes,
-    IReadOnlyList<DecisionTimingFact> DecisionTimings);
+    IReadOnlyList<DecisionTimingFact> DecisionTimings)
+{
+    /// <summary>The facts of the measures beyond the first five.</summary>
+    public ActivityFacts Activity { get; init; } = ActivityFacts.None;
+}

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Mash.Contracts.Quality.V1;
 using Mash.Quality.Assurance;
 using Mash.Quality.Definitions;
+using Mash.Quality.Live;
 using Mash.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 
@@ -12,7 +13,8 @@ namespace Mash.Quality.Grpc;
 /// members, MASH managers and quality leads, as the scorecard. Definitions and counts only, no
 /// one's data, so a read is not audited; a call refused for its role is.
 /// </summary>
-internal sealed class AssuranceGrpcService(IndicatorCatalogue catalogue, AssuranceReader reader, TimeProvider time) : AssuranceService.AssuranceServiceBase
+internal sealed class AssuranceGrpcService(
+    IndicatorCatalogue catalogue, AssuranceReader reader, TimeProvider time, ChangeWatch watch, IHostApplicationLifetime lifetime) : AssuranceService.AssuranceServiceBase
 {
     [Authorize(Policy = MashPolicies.Scorecard)]
     public override Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context) =>
@@ -26,12 +28,44 @@ internal sealed class AssuranceGrpcService(IndicatorCatalogue catalogue, Assuran
     public override async Task<AssuranceReport> GetExceptionReport(GetAssuranceRequest request, ServerCallContext context) =>
         AssuranceMessages.ToReport(ExceptionReport.Of(await AssessAsync(request, context)), catalogue.TimeZone);
 
+    /// <summary>
+    /// The assurance, then each change of it, until the client cancels (a clean end) or this replica
+    /// stops (UNAVAILABLE: watch again, on any replica).
+    /// </summary>
+    [Authorize(Policy = MashPolicies.Scorecard)]
+    public override async Task WatchAssurance(GetAssuranceRequest request, IServerStreamWriter<AssuranceReport> responseStream, ServerCallContext context)
+    {
+        Check(request);
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await foreach (var report in watch.WatchAsync(async cancellationToken => AssuranceMessages.ToReport(
+                await reader.AssessAsync(AssuranceRequestRules.KindOf(request), AssuranceRequestRules.AsOf(request, time), cancellationToken), catalogue.TimeZone), ending.Token))
+            {
+                await responseStream.WriteAsync(report, ending.Token);
+            }
+        }
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
+        {
+            // The client or the replica ended it: which, below.
+        }
+        if (!context.CancellationToken.IsCancellationRequested)
+        {
+            throw RpcErrors.Unavailable("This Quality replica is stopping; watch again.");
+        }
+    }
+
     private Task<IReadOnlyList<IndicatorAssessment>> AssessAsync(GetAssuranceRequest request, ServerCallContext context)
+    {
+        Check(request);
+        return reader.AssessAsync(AssuranceRequestRules.KindOf(request), AssuranceRequestRules.AsOf(request, time), context.CancellationToken);
+    }
+
+    private static void Check(GetAssuranceRequest request)
     {
         if (AssuranceRequestRules.Check(request) is { Count: > 0 } violations)
         {
             throw RpcErrors.InvalidArgument(violations);
         }
-        return reader.AssessAsync(AssuranceRequestRules.KindOf(request), AssuranceRequestRules.AsOf(request, time), context.CancellationToken);
     }
 }

@@ -23,6 +23,18 @@ internal static class ComputedMeasures
             DecisionTimeliness.DecisionsWithinTarget(facts.DecisionTimings), DecisionTimeliness.DecisionsTimed(facts.DecisionTimings))),
         ["O3"] = new(Unit.Percent, facts => Percent(
             RepeatReferralRate.RepeatReferrals(facts.Outcomes), RepeatReferralRate.Referrals(facts.Outcomes))),
+        ["D2"] = new(Unit.Percent, facts => Percent(ContactConversion.Referrals(facts.Activity.Decisions), facts.Contacts.Count)),
+        ["D4"] = new(Unit.Number, facts => ContactsByType.Count(facts.Contacts, ContactsByType.EarlyHelpRequest)),
+        ["D5"] = new(Unit.Percent, facts => Percent(ContactsByType.Count(facts.Contacts, ContactsByType.InformationRequest), facts.Contacts.Count)),
+        ["R2"] = new(Unit.Number, facts => facts.Activity.RatingChanges.Count),
+        ["R4"] = new(Unit.Number, facts => facts.Activity.Escalations.Count),
+        ["R5"] = new(Unit.Number, facts => facts.Activity.InformationRequests.Count),
+        ["T2"] = new(Unit.Percent, facts => Percent(
+            ResponseTimes.WithinFirstBand(facts.Activity.InformationResponses), facts.Activity.InformationResponses.Count)),
+        ["T4"] = new(Unit.Number, facts => facts.Activity.Breaches.Count),
+        ["O4"] = new(Unit.Percent, facts => Percent(
+            FeedbackToReferrer.ReferralsFedBack(facts.Activity.Decisions, facts.Activity.Feedback), ContactConversion.Referrals(facts.Activity.Decisions))),
+        ["O5"] = new(Unit.Number, facts => ContactConversion.BelowThreshold(facts.Activity.Decisions)),
     };
 
     // No decisions timed is no share at all, not 0% on time.

@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class ContactsByAgency
 {
     public static Dictionary<string, long> Compute(IEnumerable<ContactFact> contacts) =>
-        contacts.CountBy(c => c.AgencyId).ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(contacts, c => c.AgencyId);
 }

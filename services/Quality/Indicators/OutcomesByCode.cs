@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class OutcomesByCode
 {
     public static Dictionary<string, long> Compute(IEnumerable<OutcomeFact> outcomes) =>
-        outcomes.CountBy(o => o.Outcome).ToDictionary(g => g.Key, g => (long)g.Value);
+        Counts.By(outcomes, o => o.Outcome);
 }

@@ -12,6 +12,7 @@ internal static class Scorecards
         var withinTarget = DecisionTimeliness.DecisionsWithinTarget(facts.DecisionTimings);
         var referrals = RepeatReferralRate.Referrals(facts.Outcomes);
         var repeatReferrals = RepeatReferralRate.RepeatReferrals(facts.Outcomes);
+        var activity = facts.Activity;
         return new Scorecard
         {
             ContactsByAgency = { ContactsByAgency.Compute(facts.Contacts) },
@@ -23,6 +24,22 @@ internal static class Scorecards
             Referrals = referrals,
             RepeatReferrals = repeatReferrals,
             RepeatReferralRate = RepeatReferralRate.Rate(referrals, repeatReferrals),
+            ReferralsByAgency = { ContactConversion.ReferralsByAgency(activity.Decisions) },
+            ContactsBelowThreshold = ContactConversion.BelowThreshold(activity.Decisions),
+            EarlyHelpRequestsByAgency = { ContactsByType.ByAgency(facts.Contacts, ContactsByType.EarlyHelpRequest) },
+            InformationRequestContacts = ContactsByType.Count(facts.Contacts, ContactsByType.InformationRequest),
+            ContactsByPathway = { ContactsByPathway.Compute(facts.Contacts) },
+            ContactsByPresentingIssue = { PresentingIssues.Compute(activity.PresentingIssues) },
+            RatingChanges = { RatingChanges.Compute(activity.RatingChanges) },
+            EscalationsByAgency = { Escalations.ByAgency(activity.Escalations) },
+            EscalationsResolvedByResolution = { Escalations.ByResolution(activity.Resolutions) },
+            InformationRequestsByAgency = { InformationRequests.ByAgency(activity.InformationRequests) },
+            ResponsesByBand = { ResponseTimes.ByBand(activity.InformationResponses) },
+            ResponsesWithin4Hours = ResponseTimes.WithinFirstBand(activity.InformationResponses),
+            BreachesByRag = { DeadlineBreaches.ByRag(activity.Breaches) },
+            ApproachingByRag = { DeadlineBreaches.ByRag(activity.Approaches) },
+            ReferralsFedBack = FeedbackToReferrer.ReferralsFedBack(activity.Decisions, activity.Feedback),
+            MeanHoursToFeedback = FeedbackToReferrer.MeanHoursToFeedback(activity.Decisions, activity.Feedback) ?? 0,
         };
     }
 }

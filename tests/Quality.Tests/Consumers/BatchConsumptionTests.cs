@@ -3,6 +3,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Consumers;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.Quality.Tests.Infrastructure;
 using Mash.Testing.Messaging;
 using Npgsql;
@@ -20,7 +21,7 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
         var dataSource = await database.CreateDatabaseAsync();
         var first = Received("c1", "police-west");
 
-        await new ContactReceivedConsumer(dataSource, new FactStore()).Consume(DeliveredBatch.Of(first, Received("c2", "police-west"), first.Clone(), Received("c1", "st-marys-school")));
+        await new ContactReceivedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges()).Consume(DeliveredBatch.Of(first, Received("c2", "police-west"), first.Clone(), Received("c1", "st-marys-school")));
 
         var contacts = (await ReadAllAsync(dataSource)).Contacts;
         Assert.Equal([("c1", "police-west"), ("c2", "police-west")], contacts.Select(c => (c.ContactId, c.AgencyId)).Order());
@@ -59,8 +60,8 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
         var dataSource = await database.CreateDatabaseAsync();
 
         await RateAsync(dataSource, Rated("c1", Rag.Red, Monday.AddHours(2)), Rated("c1", Rag.Green, Monday));
-        await new DecisionTimedConsumer(dataSource, new FactStore()).Consume(DeliveredBatch.Of(Timed("c1", false, Monday.AddHours(5)), Timed("c1", true, Monday)));
-        await new OutcomeRecordedConsumer(dataSource, new FactStore()).Consume(DeliveredBatch.Of(OutcomeOf("r1", "assessment", Monday.AddDays(1)), OutcomeOf("r1", "advice", Monday)));
+        await new DecisionTimedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(Timed("c1", false, Monday.AddHours(5)), Timed("c1", true, Monday)));
+        await new OutcomeRecordedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(OutcomeOf("r1", "assessment", Monday.AddDays(1)), OutcomeOf("r1", "advice", Monday)));
 
         var facts = await ReadAllAsync(dataSource);
         Assert.Equal(Rag.Red, Assert.Single(facts.Ratings).Rag);
@@ -81,7 +82,7 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
     }
 
     private static Task RateAsync(NpgsqlDataSource dataSource, params ContactRated[] batch) =>
-        new ContactRatedConsumer(dataSource, new FactStore()).Consume(DeliveredBatch.Of(batch));
+        new ContactRatedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges()).Consume(DeliveredBatch.Of(batch));
 
     private static Task<ScorecardFacts> ReadAllAsync(NpgsqlDataSource dataSource) => new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None);
 

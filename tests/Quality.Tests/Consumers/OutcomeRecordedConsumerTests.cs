@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Events.V1;
 using Mash.Quality.Consumers;
 using Mash.Quality.Facts;
+using Mash.Quality.Live;
 using Mash.Quality.Tests.Infrastructure;
 using Mash.Testing.Messaging;
 using static Mash.Quality.Tests.Indicators.TestFacts;
@@ -16,7 +17,7 @@ public sealed class OutcomeRecordedConsumerTests(QualityDatabase database)
     public async Task Each_outcome_records_whether_it_was_a_referral_and_a_repeat_referral()
     {
         var dataSource = await database.CreateDatabaseAsync();
-        var consumer = new OutcomeRecordedConsumer(dataSource, new FactStore());
+        var consumer = new OutcomeRecordedConsumer(dataSource, new FactStore(), new FactChanges());
 
         await consumer.Consume(DeliveredBatch.Of(Recorded("repeat", thresholdMet: true, isRepeatReferral: true)));
         await consumer.Consume(DeliveredBatch.Of(Recorded("first", thresholdMet: true, isRepeatReferral: false)));

@@ -6,6 +6,10 @@ using Mash.Quality.Assurance;
 using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
 using Mash.Quality.Grpc;
+using Mash.Quality.Live;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Mash.Quality.Tests.Infrastructure;
 using Npgsql;
 using static Mash.Quality.Tests.Definitions.IndicatorFiles;
@@ -25,14 +29,15 @@ public sealed class AssuranceTests(QualityDatabase database)
     private static readonly GetAssuranceRequest Q1 = new() { AsOf = Timestamp.FromDateTime(May) };
 
     // T1 (high is good, target 80, Green 80+, Red below 60) and O3 (low is good, target 10, no
-    // thresholds); D2 is defined but not computed yet.
+    // thresholds); D3 is defined but not computed yet.
     private static readonly IndicatorCatalogue Catalogue = IndicatorCatalogue.Parse(With(
         Indicator("T1", "T1", "\"target\": { \"value\": 80, \"type\": \"L\", \"source\": \"test\" }, \"thresholds\": { \"green\": 80, \"red\": 60 }"),
         Indicator("O3", "O3", "\"polarity\": \"low\", \"target\": { \"value\": 10, \"type\": \"L\", \"source\": \"test\" }"),
-        Indicator("D2", "D2", "\"polarity\": \"context\"")));
+        Indicator("D3", "D3", "\"polarity\": \"context\", \"unit\": \"number\"")));
 
     private static AssuranceGrpcService Service(NpgsqlDataSource dataSource, IndicatorCatalogue? catalogue = null) =>
-        new(catalogue ?? Catalogue, new AssuranceReader(new FactReader(dataSource), catalogue ?? Catalogue), new FixedTime(May));
+        new(catalogue ?? Catalogue, new AssuranceReader(new FactReader(dataSource), catalogue ?? Catalogue), new FixedTime(May),
+            new ChangeWatch(new FactChanges(), Options.Create(new WatchOptions()), new FixedTime(May)), new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
 
     private async Task<NpgsqlDataSource> TwoQuartersAsync()
     {
@@ -83,8 +88,8 @@ public sealed class AssuranceTests(QualityDatabase database)
     {
         var report = await Service(await TwoQuartersAsync()).GetAssurance(Q1, new TestCallContext());
 
-        var d2 = report.Indicators.Single(i => i.Reference == "D2");
-        Assert.Equal((false, "not yet computed", false, "not-assessed"), (d2.Computed, d2.NotComputed, d2.HasValue, d2.Assurance));
+        var d3 = report.Indicators.Single(i => i.Reference == "D3");
+        Assert.Equal((false, "not yet computed", false, "not-assessed"), (d3.Computed, d3.NotComputed, d3.HasValue, d3.Assurance));
     }
 
     [Fact]
@@ -121,8 +126,10 @@ public sealed class AssuranceTests(QualityDatabase database)
         var report = await Service(await TwoQuartersAsync(), shipped).GetAssurance(Q1, new TestCallContext());
 
         Assert.Equal(25, report.Indicators.Count);
-        Assert.Equal(["D1", "T1", "O1", "O3"], report.Indicators.Where(i => i.HasValue).Select(i => i.Reference));
-        Assert.Equal(["D1", "R1", "T1", "O1", "O3"], report.Indicators.Where(i => i.Computed).Select(i => i.Reference));
+        // Counts are 0 where nothing happened; a share with nothing to divide by (D2, D5, R1, T2, O4) has no value.
+        Assert.Equal(["D1", "D4", "R2", "R4", "R5", "T1", "T4", "O1", "O3", "O5"], report.Indicators.Where(i => i.HasValue).Select(i => i.Reference));
+        Assert.Equal(["D1", "D2", "D4", "D5", "R1", "R2", "R4", "R5", "T1", "T2", "T4", "O1", "O3", "O4", "O5"],
+            report.Indicators.Where(i => i.Computed).Select(i => i.Reference));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Mash.Quality.Assurance;
 using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
 using Mash.Quality.Grpc;
+using Mash.Quality.Live;
 using Mash.Quality.Tests.Infrastructure;
 using Mash.ServiceDefaults;
 using Mash.Testing.Identity;
@@ -37,6 +38,8 @@ public sealed class QualityAccessTests(QualityDatabase database) : IAsyncLifetim
                 builder.Services.AddSingleton(new AssuranceReader(new FactReader(dataSource), catalogue));
                 builder.Services.AddSingleton(TimeProvider.System);
                 builder.Services.AddSingleton(new AuditLog(dataSource, TimeProvider.System));
+                builder.Services.AddSingleton<FactChanges>();
+                builder.Services.AddSingleton<ChangeWatch>();
             },
             app =>
             {
@@ -94,6 +97,18 @@ public sealed class QualityAccessTests(QualityDatabase database) : IAsyncLifetim
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
     }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner)]
+    [InlineData(MashRoles.Operations)]
+    public Task Others_are_refused_the_assurance_watch_and_audited_as_denied(string role) =>
+        RefusedAndAuditedAsync(
+            async () =>
+            {
+                using var watch = Assurance.WatchAssurance(new GetAssuranceRequest(), TestTokens.Bearer(TestTokens.For("other-1", role)));
+                await watch.ResponseStream.MoveNext(CancellationToken.None);
+            },
+            "/mash.quality.v1.AssuranceService/WatchAssurance");
 
     [Theory]
     [InlineData(MashRoles.Practitioner)]

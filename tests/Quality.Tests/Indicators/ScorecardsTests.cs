@@ -31,4 +31,38 @@ public sealed class ScorecardsTests
         Assert.Equal((0, 0, 0.0), (card.DecisionsTimed, card.DecisionsWithinTarget, card.ShareWithinTarget));
         Assert.Equal((0, 0, 0.0), (card.Referrals, card.RepeatReferrals, card.RepeatReferralRate));
     }
+
+    [Fact]
+    public void The_scorecard_splits_the_new_measures_by_agency_band_and_rag()
+    {
+        var card = Scorecards.Compute(new ScorecardFacts(
+            [ActivityTestFacts.ContactOfType("c1", "police-west", ContactsByType.EarlyHelpRequest), ActivityTestFacts.ContactOfType("c2", "cafcass", ContactsByType.InformationRequest, Pathway.Adults)],
+            [], [], [])
+        {
+            Activity = new(
+                [ActivityTestFacts.Decision("c1", true), ActivityTestFacts.Decision("c2", false, "cafcass")],
+                [ActivityTestFacts.Change(Rag.Amber, Rag.Red)],
+                [ActivityTestFacts.Escalation("e1", "health")],
+                [ActivityTestFacts.Request("i1", "gp")],
+                [ActivityTestFacts.Response("i1", TimeSpan.FromHours(3))],
+                [ActivityTestFacts.Breach("c1", Rag.Red)],
+                [ActivityTestFacts.FedBack("c1")])
+            {
+                Approaches = [ActivityTestFacts.Breach("c2", Rag.Amber)],
+            },
+        });
+
+        Assert.Equal(1, card.ReferralsByAgency["police-west"]);
+        Assert.Equal(1, card.ContactsBelowThreshold);
+        Assert.Equal(1, card.EarlyHelpRequestsByAgency["police-west"]);
+        Assert.Equal(1, card.InformationRequestContacts);
+        Assert.Equal((1, 1), (card.ContactsByPathway["PATHWAY_CHILDREN"], card.ContactsByPathway["PATHWAY_ADULTS"]));
+        Assert.Equal(1, card.RatingChanges["RAG_AMBER→RAG_RED"]);
+        Assert.Equal(1, card.EscalationsByAgency["health"]);
+        Assert.Equal(1, card.InformationRequestsByAgency["gp"]);
+        Assert.Equal((1, 1), (card.ResponsesByBand["within 4 h"], card.ResponsesWithin4Hours));
+        Assert.Equal(1, card.BreachesByRag["RAG_RED"]);
+        Assert.Equal(1, card.ApproachingByRag["RAG_AMBER"]);
+        Assert.Equal(1, card.ReferralsFedBack);
+    }
 }
