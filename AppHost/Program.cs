@@ -42,9 +42,11 @@ var outcomes = builder.AddService<Projects.Outcomes>("outcomes", grpcPort: 5104)
     .WithDatabase(outcomesdb, maxPoolSize: 16).WithReference(redis).WithReference(rabbitmq).WithReference(timeliness)
     .WaitFor(rabbitmq).WaitFor(timeliness);
 
+// Quality consumes a dozen kinds of event, each endpoint holding a connection while it applies a
+// batch, and still answers the board's reads beside them.
 var qualitydb = postgres.AddDatabase("qualitydb");
 builder.AddService<Projects.Quality>("quality", grpcPort: 5105)
-    .WithDatabase(qualitydb, maxPoolSize: 16).WithReference(redis).WithReference(rabbitmq).WithReference(outcomes)
+    .WithDatabase(qualitydb, maxPoolSize: 24).WithReference(redis).WithReference(rabbitmq).WithReference(outcomes)
     .WaitFor(rabbitmq).WaitFor(outcomes);
 
 // Intake announces contacts no faster than their first consumers take them, so an overload piles up
