@@ -1,4 +1,5 @@
 using Mash.Outcomes.Consumers;
+using Mash.Outcomes.Correcting;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
 using Mash.Outcomes.Recording;
@@ -47,6 +48,8 @@ public static class Extensions
         builder.Services.AddSingleton<OutcomeStore>();
         builder.Services.AddSingleton<CaseRefs>();
         builder.Services.AddSingleton<OutcomeRecorder>();
+        builder.Services.AddSingleton<OutcomeCorrector>();
+        builder.Services.AddSingleton<OutcomeHistoryReader>();
         builder.Services.AddSingleton<OutcomeBroadcaster>();
         return builder;
     }

@@ -2,6 +2,7 @@ using Mash.ServiceDefaults;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Correcting;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Recording;
 using Grpc.Core;
@@ -14,8 +15,9 @@ namespace Mash.Outcomes.Grpc;
 /// mash.outcomes.v1.OutcomesService: MASH practitioners and managers record outcomes; board members
 /// and managers watch them (pseudonymous, but about people: each stream's opening is audited).
 /// </summary>
-internal sealed class OutcomesGrpcService(
-    OutcomeRecorder recorder, OutcomeBroadcaster broadcaster, Vocabulary vocabulary, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
+internal sealed partial class OutcomesGrpcService(
+    OutcomeRecorder recorder, OutcomeCorrector corrector, OutcomeHistoryReader histories, OutcomeBroadcaster broadcaster, Vocabulary vocabulary,
+    IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
     : OutcomesService.OutcomesServiceBase
 {
     /// <summary>

@@ -23,6 +23,20 @@ internal static class OutcomeEvents
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };
 
+    /// <summary>A correction, pseudonymous like the outcome it corrects: the reason stays in Outcomes.</summary>
+    public static OutcomeCorrected Corrected(Journey journey, string caseRef, OutcomeRevision revision) => new()
+    {
+        EventId = Guid.CreateVersion7(revision.RecordedAt).ToString(),
+        CaseRef = caseRef,
+        PreviousOutcome = revision.PreviousOutcome,
+        Outcome = revision.Outcome,
+        Revision = revision.Number,
+        AgencyId = journey.AgencyId,
+        ThresholdMet = journey.ThresholdMet,
+        OccurredAt = Timestamp.FromDateTimeOffset(revision.OccurredAt),
+        RecordedAt = Timestamp.FromDateTimeOffset(revision.RecordedAt),
+    };
+
     /// <summary>Internal, not board-facing: the outcome by contact id, for Intake to feed back to the referring agency (O4).</summary>
     public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset now) => new()
     {

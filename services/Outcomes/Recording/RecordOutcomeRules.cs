@@ -1,6 +1,5 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Outcomes.V1;
-using Google.Rpc;
 using Mash.ServiceDefaults;
 using static Google.Rpc.BadRequest.Types;
 
@@ -22,9 +21,5 @@ internal static class RecordOutcomeRules
     public static FieldViolation? ContactIdIsWellFormed(RecordOutcomeRequest request) => ContactIds.Violation(request.ContactId);
 
     public static FieldViolation? OutcomeIsAConfiguredCode(RecordOutcomeRequest request, Vocabulary vocabulary) =>
-        string.IsNullOrWhiteSpace(request.Outcome) ? Violation("outcome", "The outcome is required.")
-        : !vocabulary.Outcomes.HasCode(request.Outcome) ? Violation("outcome", $"'{request.Outcome}' is not a configured outcome code.")
-        : null;
-
-    private static FieldViolation Violation(string field, string description) => new() { Field = field, Description = description };
+        OutcomeCodes.Violation(request.Outcome, vocabulary);
 }

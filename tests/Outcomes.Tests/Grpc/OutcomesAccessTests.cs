@@ -23,6 +23,8 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
 {
     private const string SubscribeMethod = "/mash.outcomes.v1.OutcomesService/SubscribeOutcomes";
     private const string RecordMethod = "/mash.outcomes.v1.OutcomesService/RecordOutcome";
+    private const string CorrectMethod = "/mash.outcomes.v1.OutcomesService/CorrectOutcome";
+    private const string HistoryMethod = "/mash.outcomes.v1.OutcomesService/GetOutcomeHistory";
 
     /// <summary>A contact's id as Intake gives it; each test has a database of its own.</summary>
     private const string ContactId = "0b7d6a52-3f1e-4c8a-9d2b-5e6f7a8b9c01";
@@ -41,6 +43,8 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
             builder =>
             {
                 builder.Services.AddSingleton(outcomes.Recorder);
+                builder.Services.AddSingleton(outcomes.Corrector);
+                builder.Services.AddSingleton(outcomes.Histories);
                 builder.Services.AddSingleton(outcomes.Broadcaster);
                 builder.Services.AddSingleton(DefaultVocabulary.Load());
                 builder.Services.AddSingleton(outcomes.Audit);
@@ -143,6 +147,61 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
         Assert.Equal(0, outcomes.Broadcaster.SubscriberCount);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE actor_id = 'staff-2' AND action = $1 AND outcome = 'denied'", SubscribeMethod));
     }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner)]
+    [InlineData(MashRoles.Manager)]
+    public async Task Practitioners_and_managers_correct_an_outcome_as_themselves(string role)
+    {
+        await outcomes.ContactAsync(ContactId);
+        await Client.RecordOutcomeAsync(Request(ContactId), TestTokens.Bearer(TestTokens.For("sw-5", role)));
+
+        await Client.CorrectOutcomeAsync(Correction(ContactId), TestTokens.Bearer(TestTokens.For("sw-6", role)));
+
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outcome_revisions WHERE contact_id = $1 AND revision = 2 AND practitioner_id = 'sw-6'", ContactId));
+    }
+
+    [Theory]
+    [InlineData(MashRoles.BoardMember)]
+    [InlineData(MashRoles.QualityLead)]
+    [InlineData(MashRoles.Operations)]
+    public async Task Other_staff_correct_nothing_and_are_audited_as_denied(string role)
+    {
+        await outcomes.ContactAsync(ContactId);
+        await Client.RecordOutcomeAsync(Request(ContactId), TestTokens.Bearer(TestTokens.For("sw-5", MashRoles.Practitioner)));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.CorrectOutcomeAsync(Correction(ContactId), TestTokens.Bearer(TestTokens.For("staff-1", role))));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(1, await DataSource.CountAsync("outcome_revisions"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE actor_id = 'staff-1' AND action = $1 AND outcome = 'denied'", CorrectMethod));
+    }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner, "allowed")]
+    [InlineData(MashRoles.Manager, "allowed")]
+    [InlineData(MashRoles.BoardMember, "denied")]
+    [InlineData(MashRoles.QualityLead, "denied")]
+    public async Task Every_read_of_an_outcome_history_is_audited_and_only_practitioners_and_managers_read_it(string role, string audited)
+    {
+        await outcomes.ContactAsync(ContactId);
+        await Client.RecordOutcomeAsync(Request(ContactId), TestTokens.Bearer(TestTokens.For("sw-5", MashRoles.Practitioner)));
+
+        var read = Client.GetOutcomeHistoryAsync(new GetOutcomeHistoryRequest { ContactId = ContactId }, TestTokens.Bearer(TestTokens.For("reader-1", role)));
+
+        if (audited == "allowed")
+        {
+            Assert.Equal("advice", Assert.Single((await read).Revisions).Outcome);
+        }
+        else
+        {
+            Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(async () => await read)).StatusCode);
+        }
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE actor_id = 'reader-1' AND action = $1 AND outcome = $2", HistoryMethod, audited));
+    }
+
+    private static CorrectOutcomeRequest Correction(string contactId) => new() { ContactId = contactId, Outcome = "assessment", Reason = "late police disclosure" };
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
+using Mash.Outcomes.Correcting;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Grpc;
 using Mash.Outcomes.Journeys;
@@ -25,11 +26,15 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), new EventOutbox(), CaseRefs, new FixedTime(Now));
 
+    public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), new EventOutbox(), new FixedTime(Now));
+
+    public OutcomeHistoryReader Histories => new(dataSource);
+
     public AuditLog Audit => new(dataSource, new FixedTime(Now));
 
     public Refusals Refusals => new(Audit, NullLogger<Refusals>.Instance);
 
-    public OutcomesGrpcService Service => new(Recorder, Broadcaster, DefaultVocabulary.Load(), Lifetime, Audit, Refusals);
+    public OutcomesGrpcService Service => new(Recorder, Corrector, Histories, Broadcaster, DefaultVocabulary.Load(), Lifetime, Audit, Refusals);
 
     /// <summary>Received, rated and (unless told otherwise) decided, as the events would leave it.</summary>
     public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)
@@ -45,6 +50,9 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     /// <summary>The board-facing events (OutcomeRecorded) waiting in the outbox.</summary>
     public Task<List<OutcomeRecorded>> OutboxAsync() => OutboxAsync(OutcomeRecorded.Parser);
+
+    /// <summary>The corrections (OutcomeCorrected) waiting in the outbox.</summary>
+    public Task<List<OutcomeCorrected>> CorrectionsAsync() => OutboxAsync(OutcomeCorrected.Parser);
 
     /// <summary>The internal feedback events for Intake (ContactOutcomeFedBack) waiting in the outbox.</summary>
     public Task<List<ContactOutcomeFedBack>> FedBackAsync() => OutboxAsync(ContactOutcomeFedBack.Parser);
