@@ -1,6 +1,9 @@
+using Mash.Outcomes.Agencies;
 using Mash.Outcomes.Consumers;
 using Mash.Outcomes.Correcting;
 using Mash.Outcomes.Feed;
+using Mash.Outcomes.Feedback;
+using Mash.Outcomes.Grpc;
 using Mash.Outcomes.Journeys;
 using Mash.Outcomes.Recording;
 using Mash.ServiceDefaults;
@@ -22,6 +25,7 @@ public static class Extensions
             bus.AddConsumer<ContactReceivedConsumer>();
             bus.AddConsumer<ContactRatedConsumer>();
             bus.AddConsumer<DecisionRecordedConsumer>();
+            bus.AddConsumer<InformationProvidedConsumer>();
             // Replicas share the queues above (each event handled once), but every replica must
             // hear every outcome for its own streams: so this one gets a queue of its own, named
             // for this process and deleted when it stops. It writes nothing, so it takes each
@@ -50,6 +54,12 @@ public static class Extensions
         builder.Services.AddSingleton<OutcomeRecorder>();
         builder.Services.AddSingleton<OutcomeCorrector>();
         builder.Services.AddSingleton<OutcomeHistoryReader>();
+        builder.Services.AddSingleton<AgencyStore>();
+        builder.Services.AddSingleton<FeedbackStore>();
+        builder.Services.AddSingleton<FeedbackRecorder>();
+        builder.Services.AddSingleton<FeedbackCounter>();
+        builder.Services.AddSingleton<Moments>();
+        builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
         builder.Services.AddSingleton<OutcomeBroadcaster>();
         return builder;
     }

@@ -4,6 +4,7 @@ using Mash.Contracts.Events.V1;
 using Mash.Contracts.Outcomes.V1;
 using Mash.Outcomes.Correcting;
 using Mash.Outcomes.Feed;
+using Mash.Outcomes.Feedback;
 using Mash.Outcomes.Recording;
 using Grpc.Core;
 using Google.Rpc;
@@ -16,8 +17,8 @@ namespace Mash.Outcomes.Grpc;
 /// and managers watch them (pseudonymous, but about people: each stream's opening is audited).
 /// </summary>
 internal sealed partial class OutcomesGrpcService(
-    OutcomeRecorder recorder, OutcomeCorrector corrector, OutcomeHistoryReader histories, OutcomeBroadcaster broadcaster, Vocabulary vocabulary,
-    IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
+    OutcomeRecorder recorder, OutcomeCorrector corrector, OutcomeHistoryReader histories, FeedbackRecorder feedback, FeedbackCounter feedbackCounts,
+    OutcomeBroadcaster broadcaster, Vocabulary vocabulary, Moments moments, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
     : OutcomesService.OutcomesServiceBase
 {
     /// <summary>
@@ -37,7 +38,7 @@ internal sealed partial class OutcomesGrpcService(
         {
             throw await refusals.RefuseAsync(context, request.ContactId, "practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
         }
-        return await recorder.RecordAsync(request.ContactId, request.Outcome, caller.Id, context.CancellationToken) switch
+        return await recorder.RecordAsync(request.ContactId, request.Outcome, request.OnwardAgencyIds, caller.Id, context.CancellationToken) switch
         {
             RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
             RecordOutcomeResult.UnknownContact => throw RpcErrors.NotFound($"No contact {request.ContactId} is known to Outcomes."),

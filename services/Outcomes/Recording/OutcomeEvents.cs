@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Events.V1;
+using Mash.Outcomes.Agencies;
 using Mash.Outcomes.Journeys;
 
 namespace Mash.Outcomes.Recording;
@@ -7,7 +8,10 @@ namespace Mash.Outcomes.Recording;
 /// <summary>The board-facing event (the journey's facts under its case_ref, never the contact id) and the internal feedback to Intake.</summary>
 internal static class OutcomeEvents
 {
-    public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, DateTimeOffset now) => new()
+    public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, DateTimeOffset now) =>
+        Recorded(journey, caseRef, outcome, new OutcomeAgencies([], []), now);
+
+    public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, OutcomeAgencies agencies, DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now).ToString(),
         CaseRef = caseRef,
@@ -19,6 +23,8 @@ internal static class OutcomeEvents
         ThresholdMet = journey.ThresholdMet,
         IsRepeat = journey.IsRepeat,
         IsRepeatReferral = journey.IsRepeatReferral,
+        ContributingAgencyIds = { agencies.Contributing },
+        OnwardAgencyIds = { agencies.Onward },
         OccurredAt = Timestamp.FromDateTimeOffset(now),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };
@@ -35,6 +41,19 @@ internal static class OutcomeEvents
         ThresholdMet = journey.ThresholdMet,
         OccurredAt = Timestamp.FromDateTimeOffset(revision.OccurredAt),
         RecordedAt = Timestamp.FromDateTimeOffset(revision.RecordedAt),
+    };
+
+    /// <summary>An agency was told the outcome in force (O4): by case_ref, with when the outcome was first recorded.</summary>
+    public static FeedbackGiven Told(RecordedOutcome outcome, string agencyId, bool toReferrer, DateTimeOffset outcomeAt, DateTimeOffset toldAt, DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(now).ToString(),
+        CaseRef = outcome.CaseRef,
+        AgencyId = agencyId,
+        ToReferrer = toReferrer,
+        Outcome = outcome.Outcome,
+        OutcomeAt = Timestamp.FromDateTimeOffset(outcomeAt),
+        OccurredAt = Timestamp.FromDateTimeOffset(toldAt),
+        RecordedAt = Timestamp.FromDateTimeOffset(now),
     };
 
     /// <summary>Internal, not board-facing: the outcome by contact id, for Intake to feed back to the referring agency (O4).</summary>

@@ -1,3 +1,4 @@
+using Mash.Outcomes.Agencies;
 using Mash.Outcomes.Journeys;
 using Mash.ServiceDefaults;
 using Npgsql;
@@ -10,9 +11,14 @@ namespace Mash.Outcomes.Recording;
 /// leave if and only if the outcome is stored. A refusal rolls back, changing nothing.
 /// </summary>
 internal sealed class OutcomeRecorder(
-    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
 {
-    public async Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken)
+    public Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken) =>
+        RecordAsync(contactId, outcome, [], practitionerId, cancellationToken);
+
+    /// <summary>The outcome, and the agencies it is referred on to (O2).</summary>
+    public async Task<RecordOutcomeResult> RecordAsync(
+        string contactId, string outcome, IReadOnlyList<string> onwardAgencyIds, string practitionerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -33,7 +39,9 @@ internal sealed class OutcomeRecorder(
         var now = time.GetUtcNow();
         var caseRef = caseRefs.For(contactId);
         await outcomes.AddAsync(transaction, contactId, caseRef, outcome, practitionerId, now, cancellationToken);
-        await outbox.AddAsync(transaction, OutcomeEvents.Recorded(journey, caseRef, outcome, now), cancellationToken);
+        await agencies.AddOnwardReferralsAsync(transaction, contactId, onwardAgencyIds, cancellationToken);
+        var agenciesOfOutcome = new OutcomeAgencies(await agencies.ContributorsAsync(transaction, contactId, cancellationToken), onwardAgencyIds);
+        await outbox.AddAsync(transaction, OutcomeEvents.Recorded(journey, caseRef, outcome, agenciesOfOutcome, now), cancellationToken);
         // Internal feedback to the referrer (O4), for Intake only: it names the contact, so it is a separate event from the board's.
         await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Agencies;
 using Mash.ServiceDefaults;
 using static Google.Rpc.BadRequest.Types;
 
@@ -16,10 +17,28 @@ internal static class RecordOutcomeRules
         {
             ContactIdIsWellFormed(request),
             OutcomeIsAConfiguredCode(request, vocabulary),
+            OnwardAgencyIdsAreWellFormed(request),
+            AnOnwardReferralNamesAnAgency(request, vocabulary),
         }.OfType<FieldViolation>()];
 
     public static FieldViolation? ContactIdIsWellFormed(RecordOutcomeRequest request) => ContactIds.Violation(request.ContactId);
 
     public static FieldViolation? OutcomeIsAConfiguredCode(RecordOutcomeRequest request, Vocabulary vocabulary) =>
         OutcomeCodes.Violation(request.Outcome, vocabulary);
+
+    public static FieldViolation? OnwardAgencyIdsAreWellFormed(RecordOutcomeRequest request) =>
+        request.OnwardAgencyIds.FirstOrDefault(a => AgencyIds.Violation(a) is not null) is { } bad
+            ? new() { Field = "onward_agency_ids", Description = $"'{bad}': {AgencyIds.Violation(bad)}" }
+        : request.OnwardAgencyIds.Distinct(StringComparer.Ordinal).Count() < request.OnwardAgencyIds.Count
+            ? new() { Field = "onward_agency_ids", Description = "Name each agency once." }
+        : null;
+
+    /// <summary>An outcome the vocabulary groups as "onward" is a referral to someone: O2 counts who.</summary>
+    public static FieldViolation? AnOnwardReferralNamesAnAgency(RecordOutcomeRequest request, Vocabulary vocabulary) =>
+        request.OnwardAgencyIds.Count == 0 && vocabulary.Outcomes.FirstOrDefault(t => t.Code == request.Outcome)?.Group == OnwardGroup
+            ? new() { Field = "onward_agency_ids", Description = $"'{request.Outcome}' is an onward referral: name the agencies it goes to." }
+            : null;
+
+    /// <summary>The vocabulary's group of outcomes that refer the case on to other agencies.</summary>
+    public const string OnwardGroup = "onward";
 }

@@ -24,6 +24,7 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
     private const string SubscribeMethod = "/mash.outcomes.v1.OutcomesService/SubscribeOutcomes";
     private const string RecordMethod = "/mash.outcomes.v1.OutcomesService/RecordOutcome";
     private const string CorrectMethod = "/mash.outcomes.v1.OutcomesService/CorrectOutcome";
+    private const string FeedbackMethod = "/mash.outcomes.v1.OutcomesService/RecordFeedback";
     private const string HistoryMethod = "/mash.outcomes.v1.OutcomesService/GetOutcomeHistory";
 
     /// <summary>A contact's id as Intake gives it; each test has a database of its own.</summary>
@@ -45,6 +46,10 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
                 builder.Services.AddSingleton(outcomes.Recorder);
                 builder.Services.AddSingleton(outcomes.Corrector);
                 builder.Services.AddSingleton(outcomes.Histories);
+                builder.Services.AddSingleton(outcomes.Feedback());
+                builder.Services.AddSingleton(outcomes.FeedbackCounts);
+                builder.Services.AddSingleton(outcomes.Moments);
+                builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
                 builder.Services.AddSingleton(outcomes.Broadcaster);
                 builder.Services.AddSingleton(DefaultVocabulary.Load());
                 builder.Services.AddSingleton(outcomes.Audit);
@@ -199,6 +204,58 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
             Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(async () => await read)).StatusCode);
         }
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE actor_id = 'reader-1' AND action = $1 AND outcome = $2", HistoryMethod, audited));
+    }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner, "allowed")]
+    [InlineData(MashRoles.Manager, "allowed")]
+    [InlineData(MashRoles.Importer, "allowed")]
+    [InlineData(MashRoles.BoardMember, "denied")]
+    [InlineData(MashRoles.QualityLead, "denied")]
+    public async Task Practitioners_managers_and_importers_record_feedback_others_are_denied_on_record(string role, string expected)
+    {
+        await outcomes.ContactAsync(ContactId);
+        await Client.RecordOutcomeAsync(Request(ContactId), TestTokens.Bearer(TestTokens.For("sw-5", MashRoles.Practitioner)));
+
+        var call = Client.RecordFeedbackAsync(new RecordFeedbackRequest { ContactId = ContactId, AgencyId = "police-west" }, TestTokens.Bearer(TestTokens.For("teller-1", role)));
+
+        if (expected == "allowed")
+        {
+            await call;
+            Assert.Equal(1, await CountAsync("SELECT count(*) FROM feedback WHERE given_by = 'teller-1'"));
+        }
+        else
+        {
+            Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(async () => await call)).StatusCode);
+            Assert.Equal(0, await DataSource.CountAsync("feedback"));
+            Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE actor_id = 'teller-1' AND action = $1 AND outcome = 'denied'", FeedbackMethod));
+        }
+    }
+
+    [Theory]
+    [InlineData(MashRoles.BoardMember, true)]
+    [InlineData(MashRoles.Manager, true)]
+    [InlineData(MashRoles.QualityLead, true)]
+    [InlineData(MashRoles.Practitioner, false)]
+    [InlineData(MashRoles.Operations, false)]
+    public async Task Board_members_managers_and_quality_leads_read_the_feedback_counts(string role, bool allowed)
+    {
+        var period = new GetFeedbackCountsRequest
+        {
+            From = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(OutcomesUnderTest.Now.AddDays(-1)),
+            To = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(OutcomesUnderTest.Now),
+        };
+
+        var call = Client.GetFeedbackCountsAsync(period, TestTokens.Bearer(TestTokens.For("reader-2", role)));
+
+        if (allowed)
+        {
+            Assert.Equal(0, (await call).Total.Owed);
+        }
+        else
+        {
+            Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(async () => await call)).StatusCode);
+        }
     }
 
     private static CorrectOutcomeRequest Correction(string contactId) => new() { ContactId = contactId, Outcome = "assessment", Reason = "late police disclosure" };

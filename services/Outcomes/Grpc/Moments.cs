@@ -1,0 +1,27 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Mash.ServiceDefaults;
+
+namespace Mash.Outcomes.Grpc;
+
+/// <summary>
+/// When a call's action happened: the server's clock, or an importer's occurred_at. Anyone else
+/// giving a time is PERMISSION_DENIED, on record in the audit log against the contact.
+/// </summary>
+internal sealed class Moments(TimeProvider time, Refusals refusals)
+{
+    public async Task<DateTimeOffset> OfAsync(Timestamp? occurredAt, ServerCallContext context, string contactId)
+    {
+        if (occurredAt is null)
+        {
+            return time.GetUtcNow();
+        }
+        if (!context.GetCaller().IsInRole(MashRoles.Importer))
+        {
+            throw await refusals.RefuseAsync(context, contactId, "occurred_at: only the importer role may give the time something happened; live calls take the server's clock.");
+        }
+        var at = occurredAt.ToDateTimeOffset();
+        var now = time.GetUtcNow();
+        return at <= now ? at : throw RpcErrors.InvalidArgument("occurred_at", $"must not be in the future (the server's clock says {now:O})");
+    }
+}
