@@ -61,6 +61,8 @@ public static class Extensions
         builder.Services.AddSingleton<Moments>();
         builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
         builder.Services.AddSingleton<OutcomeBroadcaster>();
+        builder.Services.AddSingleton<OutcomeFeedLog>();
+        builder.Services.AddSingleton<OutcomeFeed>();
         return builder;
     }
 }

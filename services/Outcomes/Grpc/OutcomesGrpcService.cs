@@ -18,7 +18,7 @@ namespace Mash.Outcomes.Grpc;
 /// </summary>
 internal sealed partial class OutcomesGrpcService(
     OutcomeRecorder recorder, OutcomeCorrector corrector, OutcomeHistoryReader histories, FeedbackRecorder feedback, FeedbackCounter feedbackCounts,
-    OutcomeBroadcaster broadcaster, Vocabulary vocabulary, Moments moments, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
+    OutcomeBroadcaster broadcaster, OutcomeFeed feed, Vocabulary vocabulary, Moments moments, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
     : OutcomesService.OutcomesServiceBase
 {
     /// <summary>
@@ -48,20 +48,25 @@ internal sealed partial class OutcomesGrpcService(
     }
 
     /// <summary>
-    /// Every outcome recorded from now on, until the client cancels (a clean end), this replica
-    /// stops (UNAVAILABLE: reconnect, another replica will serve) or the client falls a whole
-    /// buffer behind (RESOURCE_EXHAUSTED: reconnect and read faster).
+    /// Every outcome recorded from now on, or after the board's resume position (after_sequence: the
+    /// feed since, then live), until the client cancels (a clean end), this replica stops
+    /// (UNAVAILABLE: reconnect with the last feed_sequence seen, another replica will serve) or the
+    /// client falls a whole buffer behind (RESOURCE_EXHAUSTED: reconnect likewise and read faster).
     /// </summary>
     [Authorize(Policy = MashPolicies.Board)]
     public override async Task SubscribeOutcomes(SubscribeOutcomesRequest request, IServerStreamWriter<OutcomeRecorded> responseStream, ServerCallContext context)
     {
+        if (request.HasAfterSequence && request.AfterSequence < 0)
+        {
+            throw RpcErrors.InvalidArgument("after_sequence", "A feed position is 0 or more: the feed_sequence of the last outcome seen.");
+        }
         // Subscribed first, so nothing recorded while the audit row is written is missed; nothing is sent before it.
         using var subscription = broadcaster.Subscribe();
         await audit.RecordAsync(context, recordId: null, AuditOutcome.Allowed);
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, subscription.TooSlow);
         try
         {
-            await foreach (var outcome in subscription.ReadAllAsync(ending.Token))
+            await foreach (var outcome in feed.ReadAsync(request.HasAfterSequence ? request.AfterSequence : null, subscription, ending.Token))
             {
                 await responseStream.WriteAsync(outcome, ending.Token);
             }
@@ -76,8 +81,8 @@ internal sealed partial class OutcomesGrpcService(
         }
         if (subscription.IsTooSlow)
         {
-            throw RpcErrors.ResourceExhausted("The stream fell too far behind the outcomes being recorded; subscribe again.");
+            throw RpcErrors.ResourceExhausted("The stream fell too far behind the outcomes being recorded; subscribe again with after_sequence set to the last feed_sequence seen.");
         }
-        throw RpcErrors.Unavailable("This Outcomes replica is stopping; subscribe again.");
+        throw RpcErrors.Unavailable("This Outcomes replica is stopping; subscribe again with after_sequence set to the last feed_sequence seen.");
     }
 }

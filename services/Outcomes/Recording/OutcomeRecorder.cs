@@ -1,4 +1,5 @@
 using Mash.Outcomes.Agencies;
+using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
 using Mash.ServiceDefaults;
 using Npgsql;
@@ -6,12 +7,12 @@ using Npgsql;
 namespace Mash.Outcomes.Recording;
 
 /// <summary>
-/// Records a contact's outcome and, in the same transaction, the OutcomeRecorded event (for boards)
+/// Records a contact's outcome and, in the same transaction, the OutcomeRecorded event (for boards, numbered in their feed)
 /// and the ContactOutcomeFedBack event (for Intake, to tell the referrer) in the outbox: the events
 /// leave if and only if the outcome is stored. A refusal rolls back, changing nothing.
 /// </summary>
 internal sealed class OutcomeRecorder(
-    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, OutcomeFeedLog feed, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
 {
     public Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken) =>
         RecordAsync(contactId, outcome, [], practitionerId, cancellationToken);
@@ -41,7 +42,10 @@ internal sealed class OutcomeRecorder(
         await outcomes.AddAsync(transaction, contactId, caseRef, outcome, practitionerId, now, cancellationToken);
         await agencies.AddOnwardReferralsAsync(transaction, contactId, onwardAgencyIds, cancellationToken);
         var agenciesOfOutcome = new OutcomeAgencies(await agencies.ContributorsAsync(transaction, contactId, cancellationToken), onwardAgencyIds);
-        await outbox.AddAsync(transaction, OutcomeEvents.Recorded(journey, caseRef, outcome, agenciesOfOutcome, now), cancellationToken);
+        var recorded = OutcomeEvents.Recorded(journey, caseRef, outcome, agenciesOfOutcome, now);
+        // Numbered in the board's feed first, so the event on the bus carries its feed_sequence.
+        await feed.AppendAsync(transaction, recorded, cancellationToken);
+        await outbox.AddAsync(transaction, recorded, cancellationToken);
         // Internal feedback to the referrer (O4), for Intake only: it names the contact, so it is a separate event from the board's.
         await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Feed;
 using Mash.Outcomes.Grpc;
 using Mash.Outcomes.Tests.Infrastructure;
 using Mash.ServiceDefaults;
@@ -51,6 +52,7 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
                 builder.Services.AddSingleton(outcomes.Moments);
                 builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
                 builder.Services.AddSingleton(outcomes.Broadcaster);
+                builder.Services.AddSingleton(new OutcomeFeed(outcomes.FeedLog));
                 builder.Services.AddSingleton(DefaultVocabulary.Load());
                 builder.Services.AddSingleton(outcomes.Audit);
                 builder.Services.AddSingleton(outcomes.Refusals);

@@ -28,7 +28,9 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public AgencyStore Agencies { get; } = new();
 
-    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), Agencies, new EventOutbox(), CaseRefs, new FixedTime(Now));
+    public OutcomeFeedLog FeedLog => new(dataSource);
+
+    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), Agencies, FeedLog, new EventOutbox(), CaseRefs, new FixedTime(Now));
 
     /// <summary>Feedback told at <paramref name="now"/> (the fixed clock unless given).</summary>
     public FeedbackRecorder Feedback(DateTimeOffset? now = null) =>
@@ -46,7 +48,7 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public Refusals Refusals => new(Audit, NullLogger<Refusals>.Instance);
 
-    public OutcomesGrpcService Service => new(Recorder, Corrector, Histories, Feedback(), FeedbackCounts, Broadcaster, DefaultVocabulary.Load(), Moments, Lifetime, Audit, Refusals);
+    public OutcomesGrpcService Service => new(Recorder, Corrector, Histories, Feedback(), FeedbackCounts, Broadcaster, new OutcomeFeed(FeedLog), DefaultVocabulary.Load(), Moments, Lifetime, Audit, Refusals);
 
     /// <summary>Received, rated and (unless told otherwise) decided, as the events would leave it.</summary>
     public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)
