@@ -1,5 +1,7 @@
 using Mash.Outcomes.Agencies;
+using Mash.Outcomes.Consulting;
 using Mash.Outcomes.Consumers;
+using Mash.Outcomes.Counting;
 using Mash.Outcomes.Correcting;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Feedback;
@@ -59,6 +61,8 @@ public static class Extensions
         builder.Services.AddSingleton<FeedbackRecorder>();
         builder.Services.AddSingleton<FeedbackCounter>();
         builder.Services.AddSingleton<Moments>();
+        builder.Services.AddSingleton<ConsultationRecorder>();
+        builder.Services.AddSingleton<OutcomeCounter>();
         builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
         builder.Services.AddSingleton<OutcomeBroadcaster>();
         builder.Services.AddSingleton<OutcomeFeedLog>();

@@ -6,11 +6,11 @@ namespace Mash.Outcomes.Grpc;
 
 /// <summary>
 /// When a call's action happened: the server's clock, or an importer's occurred_at. Anyone else
-/// giving a time is PERMISSION_DENIED, on record in the audit log against the contact.
+/// giving a time is PERMISSION_DENIED, on record in the audit log against the record it is about.
 /// </summary>
 internal sealed class Moments(TimeProvider time, Refusals refusals)
 {
-    public async Task<DateTimeOffset> OfAsync(Timestamp? occurredAt, ServerCallContext context, string contactId)
+    public async Task<DateTimeOffset> OfAsync(Timestamp? occurredAt, ServerCallContext context, string? recordId)
     {
         if (occurredAt is null)
         {
@@ -18,7 +18,7 @@ internal sealed class Moments(TimeProvider time, Refusals refusals)
         }
         if (!context.GetCaller().IsInRole(MashRoles.Importer))
         {
-            throw await refusals.RefuseAsync(context, contactId, "occurred_at: only the importer role may give the time something happened; live calls take the server's clock.");
+            throw await refusals.RefuseAsync(context, recordId, "occurred_at: only the importer role may give the time something happened; live calls take the server's clock.");
         }
         var at = occurredAt.ToDateTimeOffset();
         var now = time.GetUtcNow();

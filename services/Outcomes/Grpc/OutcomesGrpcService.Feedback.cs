@@ -10,7 +10,7 @@ namespace Mash.Outcomes.Grpc;
 /// <summary>Feedback to the referrer and contributors (O4): recorded as the caller, counted for the board.</summary>
 internal sealed partial class OutcomesGrpcService
 {
-    [Authorize(Policy = OutcomesPolicies.Telling)]
+    [Authorize(Policy = OutcomesPolicies.Recording)]
     public override async Task<RecordFeedbackResponse> RecordFeedback(RecordFeedbackRequest request, ServerCallContext context)
     {
         if (RecordFeedbackRules.Check(request) is { Count: > 0 } violations)

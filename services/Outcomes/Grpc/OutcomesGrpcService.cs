@@ -2,7 +2,9 @@ using Mash.ServiceDefaults;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Consulting;
 using Mash.Outcomes.Correcting;
+using Mash.Outcomes.Counting;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Feedback;
 using Mash.Outcomes.Recording;
@@ -18,6 +20,7 @@ namespace Mash.Outcomes.Grpc;
 /// </summary>
 internal sealed partial class OutcomesGrpcService(
     OutcomeRecorder recorder, OutcomeCorrector corrector, OutcomeHistoryReader histories, FeedbackRecorder feedback, FeedbackCounter feedbackCounts,
+    ConsultationRecorder consultations, OutcomeCounter outcomeCounts,
     OutcomeBroadcaster broadcaster, OutcomeFeed feed, Vocabulary vocabulary, Moments moments, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
     : OutcomesService.OutcomesServiceBase
 {
@@ -38,7 +41,7 @@ internal sealed partial class OutcomesGrpcService(
         {
             throw await refusals.RefuseAsync(context, request.ContactId, "practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
         }
-        return await recorder.RecordAsync(request.ContactId, request.Outcome, request.OnwardAgencyIds, caller.Id, context.CancellationToken) switch
+        return await recorder.RecordAsync(request.ContactId, new NewOutcome(request.Outcome, request.OnwardAgencyIds, request.Gaps), caller.Id, context.CancellationToken) switch
         {
             RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
             RecordOutcomeResult.UnknownContact => throw RpcErrors.NotFound($"No contact {request.ContactId} is known to Outcomes."),

@@ -6,12 +6,12 @@ namespace Mash.Outcomes.Grpc;
 /// <summary>Outcomes' own policies, beside <see cref="MashPolicies"/>.</summary>
 internal static class OutcomesPolicies
 {
-    /// <summary>Feedback given: practitioners and managers telling agencies, and importers replaying a legacy system's record of it.</summary>
-    public const string Telling = "Outcomes.Telling";
+    /// <summary>Feedback given and consultations: practitioners and managers, as themselves, and importers replaying a legacy system's record of them.</summary>
+    public const string Recording = "Outcomes.Recording";
 
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
-        [Telling] = [MashRoles.Practitioner, MashRoles.Manager, MashRoles.Importer],
+        [Recording] = [MashRoles.Practitioner, MashRoles.Manager, MashRoles.Importer],
     };
 
     public static AuthorizationBuilder AddOutcomesPolicies(this AuthorizationBuilder authorization)

@@ -1,6 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Events.V1;
-using Mash.Outcomes.Agencies;
 using Mash.Outcomes.Journeys;
 
 namespace Mash.Outcomes.Recording;
@@ -9,13 +8,14 @@ namespace Mash.Outcomes.Recording;
 internal static class OutcomeEvents
 {
     public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, DateTimeOffset now) =>
-        Recorded(journey, caseRef, outcome, new OutcomeAgencies([], []), now);
+        Recorded(journey, caseRef, NewOutcome.Only(outcome), [], now);
 
-    public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, OutcomeAgencies agencies, DateTimeOffset now) => new()
+    /// <param name="contributing">The agencies that had answered Triage's information requests by now (O2).</param>
+    public static OutcomeRecorded Recorded(Journey journey, string caseRef, NewOutcome outcome, IReadOnlyList<string> contributing, DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now).ToString(),
         CaseRef = caseRef,
-        Outcome = outcome,
+        Outcome = outcome.Code,
         AgencyId = journey.AgencyId,
         ReferralSource = journey.ReferralSource,
         InitialRag = journey.InitialRag,
@@ -23,8 +23,9 @@ internal static class OutcomeEvents
         ThresholdMet = journey.ThresholdMet,
         IsRepeat = journey.IsRepeat,
         IsRepeatReferral = journey.IsRepeatReferral,
-        ContributingAgencyIds = { agencies.Contributing },
-        OnwardAgencyIds = { agencies.Onward },
+        ContributingAgencyIds = { contributing },
+        OnwardAgencyIds = { outcome.OnwardAgencyIds },
+        Gaps = { outcome.Gaps },
         OccurredAt = Timestamp.FromDateTimeOffset(now),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };

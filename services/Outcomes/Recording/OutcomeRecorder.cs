@@ -15,11 +15,10 @@ internal sealed class OutcomeRecorder(
     NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, OutcomeFeedLog feed, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
 {
     public Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken) =>
-        RecordAsync(contactId, outcome, [], practitionerId, cancellationToken);
+        RecordAsync(contactId, NewOutcome.Only(outcome), practitionerId, cancellationToken);
 
-    /// <summary>The outcome, and the agencies it is referred on to (O2).</summary>
-    public async Task<RecordOutcomeResult> RecordAsync(
-        string contactId, string outcome, IReadOnlyList<string> onwardAgencyIds, string practitionerId, CancellationToken cancellationToken)
+    /// <summary>The outcome, the agencies it is referred on to (O2) and the gaps found (O6).</summary>
+    public async Task<RecordOutcomeResult> RecordAsync(string contactId, NewOutcome outcome, string practitionerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -30,7 +29,7 @@ internal sealed class OutcomeRecorder(
         }
         if (await outcomes.FindAsync(transaction, contactId, cancellationToken) is { } existing)
         {
-            return ExistingOutcomeRules.Repeat(existing, outcome);
+            return ExistingOutcomeRules.Repeat(existing, outcome.Code);
         }
         if (JourneyRules.WhyNoOutcomeYet(journey) is { } reason)
         {
@@ -39,15 +38,16 @@ internal sealed class OutcomeRecorder(
 
         var now = time.GetUtcNow();
         var caseRef = caseRefs.For(contactId);
-        await outcomes.AddAsync(transaction, contactId, caseRef, outcome, practitionerId, now, cancellationToken);
-        await agencies.AddOnwardReferralsAsync(transaction, contactId, onwardAgencyIds, cancellationToken);
-        var agenciesOfOutcome = new OutcomeAgencies(await agencies.ContributorsAsync(transaction, contactId, cancellationToken), onwardAgencyIds);
-        var recorded = OutcomeEvents.Recorded(journey, caseRef, outcome, agenciesOfOutcome, now);
+        await outcomes.AddAsync(transaction, contactId, caseRef, outcome.Code, practitionerId, now, cancellationToken);
+        await outcomes.AddGapsAsync(transaction, contactId, outcome.Gaps, cancellationToken);
+        await agencies.AddOnwardReferralsAsync(transaction, contactId, outcome.OnwardAgencyIds, cancellationToken);
+        var contributing = await agencies.ContributorsAsync(transaction, contactId, cancellationToken);
+        var recorded = OutcomeEvents.Recorded(journey, caseRef, outcome, contributing, now);
         // Numbered in the board's feed first, so the event on the bus carries its feed_sequence.
         await feed.AppendAsync(transaction, recorded, cancellationToken);
         await outbox.AddAsync(transaction, recorded, cancellationToken);
         // Internal feedback to the referrer (O4), for Intake only: it names the contact, so it is a separate event from the board's.
-        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, now), cancellationToken);
+        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome.Code, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RecordOutcomeResult.Recorded(caseRef);
     }

@@ -39,6 +39,12 @@ internal sealed class OutcomeStore
         await AddRevisionAsync(transaction, contactId, revision, cancellationToken);
     }
 
+    /// <summary>O6: the gaps found, recorded with the first outcome.</summary>
+    public Task AddGapsAsync(NpgsqlTransaction transaction, string contactId, IEnumerable<string> gaps, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync("""
+            INSERT INTO outcome_gaps (contact_id, gap) SELECT $1, g FROM unnest($2::text[]) AS g ON CONFLICT DO NOTHING
+            """, cancellationToken, contactId, gaps.ToArray());
+
     private static Task AddRevisionAsync(NpgsqlTransaction transaction, string contactId, OutcomeRevision revision, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync("""
             INSERT INTO outcome_revisions (contact_id, revision, outcome, previous_outcome, practitioner_id, reason, occurred_at, recorded_at)

@@ -19,6 +19,7 @@ internal static class RecordOutcomeRules
             OutcomeIsAConfiguredCode(request, vocabulary),
             OnwardAgencyIdsAreWellFormed(request),
             AnOnwardReferralNamesAnAgency(request, vocabulary),
+            GapsAreConfiguredCodes(request, vocabulary),
         }.OfType<FieldViolation>()];
 
     public static FieldViolation? ContactIdIsWellFormed(RecordOutcomeRequest request) => ContactIds.Violation(request.ContactId);
@@ -38,6 +39,14 @@ internal static class RecordOutcomeRules
         request.OnwardAgencyIds.Count == 0 && vocabulary.Outcomes.FirstOrDefault(t => t.Code == request.Outcome)?.Group == OnwardGroup
             ? new() { Field = "onward_agency_ids", Description = $"'{request.Outcome}' is an onward referral: name the agencies it goes to." }
             : null;
+
+    /// <summary>O6: each gap is one of the partnership's configured gap codes, named once.</summary>
+    public static FieldViolation? GapsAreConfiguredCodes(RecordOutcomeRequest request, Vocabulary vocabulary) =>
+        request.Gaps.FirstOrDefault(g => !vocabulary.Gaps.HasCode(g)) is { } unknown
+            ? new() { Field = "gaps", Description = $"'{unknown}' is not a configured gap code." }
+        : request.Gaps.Distinct(StringComparer.Ordinal).Count() < request.Gaps.Count
+            ? new() { Field = "gaps", Description = "Name each gap once." }
+        : null;
 
     /// <summary>The vocabulary's group of outcomes that refer the case on to other agencies.</summary>
     public const string OnwardGroup = "onward";

@@ -50,6 +50,8 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
                 builder.Services.AddSingleton(outcomes.Feedback());
                 builder.Services.AddSingleton(outcomes.FeedbackCounts);
                 builder.Services.AddSingleton(outcomes.Moments);
+                builder.Services.AddSingleton(outcomes.Consultations);
+                builder.Services.AddSingleton(outcomes.OutcomeCounts);
                 builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
                 builder.Services.AddSingleton(outcomes.Broadcaster);
                 builder.Services.AddSingleton(new OutcomeFeed(outcomes.FeedLog));
@@ -253,6 +255,53 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
         if (allowed)
         {
             Assert.Equal(0, (await call).Total.Owed);
+        }
+        else
+        {
+            Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(async () => await call)).StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData(MashRoles.Practitioner, true)]
+    [InlineData(MashRoles.Manager, true)]
+    [InlineData(MashRoles.Importer, true)]
+    [InlineData(MashRoles.BoardMember, false)]
+    [InlineData(MashRoles.Operations, false)]
+    public async Task Practitioners_managers_and_importers_record_consultations(string role, bool allowed)
+    {
+        var call = Client.RecordConsultationAsync(new RecordConsultationRequest { AgencyId = "school-9", Kind = "social-work" }, TestTokens.Bearer(TestTokens.For("consultant-1", role)));
+
+        if (allowed)
+        {
+            await call;
+        }
+        else
+        {
+            Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(async () => await call)).StatusCode);
+        }
+        Assert.Equal(allowed ? 1 : 0, await CountAsync("SELECT count(*) FROM consultations WHERE given_by = 'consultant-1'"));
+    }
+
+    [Theory]
+    [InlineData(MashRoles.BoardMember, true)]
+    [InlineData(MashRoles.Manager, true)]
+    [InlineData(MashRoles.QualityLead, true)]
+    [InlineData(MashRoles.Practitioner, false)]
+    [InlineData(MashRoles.Operations, false)]
+    public async Task Board_members_managers_and_quality_leads_read_the_outcome_counts(string role, bool allowed)
+    {
+        var period = new GetOutcomeCountsRequest
+        {
+            From = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(OutcomesUnderTest.Now.AddDays(-1)),
+            To = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(OutcomesUnderTest.Now),
+        };
+
+        var call = Client.GetOutcomeCountsAsync(period, TestTokens.Bearer(TestTokens.For("reader-3", role)));
+
+        if (allowed)
+        {
+            Assert.Empty((await call).Agencies);
         }
         else
         {

@@ -2,7 +2,9 @@ using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Outcomes.Agencies;
+using Mash.Outcomes.Consulting;
 using Mash.Outcomes.Correcting;
+using Mash.Outcomes.Counting;
 using Mash.Outcomes.Feedback;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Grpc;
@@ -38,6 +40,10 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public FeedbackCounter FeedbackCounts => new(dataSource);
 
+    public ConsultationRecorder Consultations => new(dataSource, new EventOutbox(), new FixedTime(Now));
+
+    public OutcomeCounter OutcomeCounts => new(dataSource);
+
     public Moments Moments => new(new FixedTime(Now), Refusals);
 
     public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), new EventOutbox(), new FixedTime(Now));
@@ -48,7 +54,7 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public Refusals Refusals => new(Audit, NullLogger<Refusals>.Instance);
 
-    public OutcomesGrpcService Service => new(Recorder, Corrector, Histories, Feedback(), FeedbackCounts, Broadcaster, new OutcomeFeed(FeedLog), DefaultVocabulary.Load(), Moments, Lifetime, Audit, Refusals);
+    public OutcomesGrpcService Service => new(Recorder, Corrector, Histories, Feedback(), FeedbackCounts, Consultations, OutcomeCounts, Broadcaster, new OutcomeFeed(FeedLog), DefaultVocabulary.Load(), Moments, Lifetime, Audit, Refusals);
 
     /// <summary>Received, rated and (unless told otherwise) decided, as the events would leave it.</summary>
     public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)
@@ -71,6 +77,9 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     /// <summary>The feedback given (FeedbackGiven) waiting in the outbox.</summary>
     public Task<List<FeedbackGiven>> FeedbackGivenAsync() => OutboxAsync(FeedbackGiven.Parser);
+
+    /// <summary>The consultations given (ConsultationGiven) waiting in the outbox.</summary>
+    public Task<List<ConsultationGiven>> ConsultationsGivenAsync() => OutboxAsync(ConsultationGiven.Parser);
 
     /// <summary>The corrections (OutcomeCorrected) waiting in the outbox.</summary>
     public Task<List<OutcomeCorrected>> CorrectionsAsync() => OutboxAsync(OutcomeCorrected.Parser);

@@ -92,4 +92,16 @@ public sealed class RecordOutcomeRulesTests
         request.OnwardAgencyIds.Add(["gp-1", "gp-1"]);
         Assert.Equal("onward_agency_ids", RecordOutcomeRules.OnwardAgencyIdsAreWellFormed(request)?.Field);
     }
+
+    [Fact]
+    public void Each_gap_is_a_configured_code_named_once()
+    {
+        var request = Valid();
+        request.Gaps.Add("not-in-education");
+        Assert.Null(RecordOutcomeRules.GapsAreConfiguredCodes(request, Vocabulary));
+        request.Gaps.Add("not-in-education");
+        Assert.Equal("gaps", RecordOutcomeRules.GapsAreConfiguredCodes(request, Vocabulary)?.Field);
+        request.Gaps[1] = "no-library-card";
+        Assert.Contains("no-library-card", RecordOutcomeRules.GapsAreConfiguredCodes(request, Vocabulary)?.Description, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,20 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Agencies;
+using static Google.Rpc.BadRequest.Types;
+
+namespace Mash.Outcomes.Consulting;
+
+/// <summary>What a RecordConsultation request must say, one rule per field; every broken rule is reported at once.</summary>
+internal static class RecordConsultationRules
+{
+    public static IReadOnlyList<FieldViolation> Check(RecordConsultationRequest request, Vocabulary vocabulary) =>
+        [.. new[] { AgencyIsNamed(request), KindIsAConfiguredCode(request, vocabulary) }.OfType<FieldViolation>()];
+
+    public static FieldViolation? AgencyIsNamed(RecordConsultationRequest request) =>
+        AgencyIds.Violation(request.AgencyId) is { } why ? new() { Field = "agency_id", Description = why } : null;
+
+    public static FieldViolation? KindIsAConfiguredCode(RecordConsultationRequest request, Vocabulary vocabulary) =>
+        vocabulary.ConsultationKinds.HasCode(request.Kind) ? null
+        : new() { Field = "kind", Description = $"'{request.Kind}' is not a configured consultation kind." };
+}
