@@ -12,7 +12,7 @@ internal static class RecordConsultationRules
         [.. new[] { AgencyIsNamed(request), KindIsAConfiguredCode(request, vocabulary) }.OfType<FieldViolation>()];
 
     public static FieldViolation? AgencyIsNamed(RecordConsultationRequest request) =>
-        AgencyIds.Violation(request.AgencyId) is { } why ? new() { Field = "agency_id", Description = why } : null;
+        AgencyIds.Violation("agency_id", request.AgencyId);
 
     public static FieldViolation? KindIsAConfiguredCode(RecordConsultationRequest request, Vocabulary vocabulary) =>
         vocabulary.ConsultationKinds.HasCode(request.Kind) ? null

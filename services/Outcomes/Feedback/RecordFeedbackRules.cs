@@ -12,5 +12,5 @@ internal static class RecordFeedbackRules
         [.. new[] { ContactIds.Violation(request.ContactId), AgencyIsNamed(request) }.OfType<FieldViolation>()];
 
     public static FieldViolation? AgencyIsNamed(RecordFeedbackRequest request) =>
-        AgencyIds.Violation(request.AgencyId) is { } why ? new() { Field = "agency_id", Description = why } : null;
+        AgencyIds.Violation("agency_id", request.AgencyId);
 }

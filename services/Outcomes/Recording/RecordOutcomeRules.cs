@@ -28,8 +28,8 @@ internal static class RecordOutcomeRules
         OutcomeCodes.Violation(request.Outcome, vocabulary);
 
     public static FieldViolation? OnwardAgencyIdsAreWellFormed(RecordOutcomeRequest request) =>
-        request.OnwardAgencyIds.FirstOrDefault(a => AgencyIds.Violation(a) is not null) is { } bad
-            ? new() { Field = "onward_agency_ids", Description = $"'{bad}': {AgencyIds.Violation(bad)}" }
+        request.OnwardAgencyIds.FirstOrDefault(a => AgencyIds.Why(a) is not null) is { } bad
+            ? new() { Field = "onward_agency_ids", Description = $"'{bad}': {AgencyIds.Why(bad)}" }
         : request.OnwardAgencyIds.Distinct(StringComparer.Ordinal).Count() < request.OnwardAgencyIds.Count
             ? new() { Field = "onward_agency_ids", Description = "Name each agency once." }
         : null;
