@@ -13,4 +13,7 @@ internal abstract record CorrectOutcomeResult
 
     /// <summary>The correction would change nothing; nothing changed.</summary>
     public sealed record Refused(string Reason) : CorrectOutcomeResult;
+
+    /// <summary>The given time cannot be right; nothing changed.</summary>
+    public sealed record BadTime(string Reason) : CorrectOutcomeResult;
 }

@@ -16,4 +16,10 @@ internal static class CorrectionRules
         current.Outcome == outcome
             ? new CorrectOutcomeResult.Refused($"The outcome in force is already '{outcome}'; there is nothing to correct.")
             : null;
+
+    /// <summary>A correction comes after the outcome it corrects (an importer's time may say otherwise, wrongly).</summary>
+    public static CorrectOutcomeResult? NotBeforeWhatItCorrects(RecordedOutcome current, DateTimeOffset correctedAt) =>
+        correctedAt < current.OccurredAt
+            ? new CorrectOutcomeResult.BadTime($"must not be before the outcome it corrects ({current.OccurredAt:O})")
+            : null;
 }

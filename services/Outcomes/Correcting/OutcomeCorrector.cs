@@ -12,7 +12,12 @@ namespace Mash.Outcomes.Correcting;
 /// </summary>
 internal sealed class OutcomeCorrector(NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, EventOutbox outbox, TimeProvider time)
 {
-    public async Task<CorrectOutcomeResult> CorrectAsync(string contactId, string outcome, string reason, string practitionerId, CancellationToken cancellationToken)
+    public Task<CorrectOutcomeResult> CorrectAsync(string contactId, string outcome, string reason, string practitionerId, CancellationToken cancellationToken) =>
+        CorrectAsync(contactId, outcome, reason, practitionerId, occurredAt: null, cancellationToken);
+
+    /// <param name="occurredAt">When it was corrected, if an importer says; null: now.</param>
+    public async Task<CorrectOutcomeResult> CorrectAsync(
+        string contactId, string outcome, string reason, string practitionerId, DateTimeOffset? occurredAt, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -28,10 +33,14 @@ internal sealed class OutcomeCorrector(NpgsqlDataSource dataSource, JourneyStore
         }
 
         var now = time.GetUtcNow();
-        var revision = new OutcomeRevision(current.Revision + 1, outcome, current.Outcome, practitionerId, reason, now, now);
+        if (CorrectionRules.NotBeforeWhatItCorrects(current, occurredAt ?? now) is { } tooEarly)
+        {
+            return tooEarly;
+        }
+        var revision = new OutcomeRevision(current.Revision + 1, outcome, current.Outcome, practitionerId, reason, occurredAt ?? now, now);
         await outcomes.CorrectAsync(transaction, contactId, revision, cancellationToken);
         await outbox.AddAsync(transaction, OutcomeEvents.Corrected(journey, current.CaseRef, revision), cancellationToken);
-        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, now), cancellationToken);
+        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, revision.OccurredAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CorrectOutcomeResult.Corrected(current.CaseRef, revision.Number);
     }

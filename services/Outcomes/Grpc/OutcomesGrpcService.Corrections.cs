@@ -7,22 +7,23 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Mash.Outcomes.Grpc;
 
-/// <summary>Corrections (O1): practitioners and managers correct an outcome as themselves, and read a contact's history.</summary>
+/// <summary>Corrections (O1): practitioners and managers correct an outcome as themselves (importers with the time), and read a contact's history.</summary>
 internal sealed partial class OutcomesGrpcService
 {
-    [Authorize(Policy = MashPolicies.Practitioners)]
+    [Authorize(Policy = OutcomesPolicies.Recording)]
     public override async Task<CorrectOutcomeResponse> CorrectOutcome(CorrectOutcomeRequest request, ServerCallContext context)
     {
         if (CorrectOutcomeRules.Check(request, vocabulary) is { Count: > 0 } violations)
         {
             throw RpcErrors.InvalidArgument(violations);
         }
-        var caller = context.GetCaller();
-        return await corrector.CorrectAsync(request.ContactId, request.Outcome, request.Reason, caller.Id, context.CancellationToken) switch
+        var at = request.OccurredAt is null ? (DateTimeOffset?)null : await moments.OfAsync(request.OccurredAt, context, request.ContactId);
+        return await corrector.CorrectAsync(request.ContactId, request.Outcome, request.Reason, context.GetCaller().Id, at, context.CancellationToken) switch
         {
             CorrectOutcomeResult.Corrected corrected => new CorrectOutcomeResponse { CaseRef = corrected.CaseRef, Revision = corrected.Revision },
             CorrectOutcomeResult.NoOutcome => throw RpcErrors.NotFound($"Contact {request.ContactId} has no outcome recorded to correct; record one first."),
             CorrectOutcomeResult.Refused refused => throw RpcErrors.FailedPrecondition(refused.Reason),
+            CorrectOutcomeResult.BadTime badTime => throw RpcErrors.InvalidArgument("occurred_at", badTime.Reason),
             var other => throw new InvalidOperationException($"Unexpected result {other}."),
         };
     }

@@ -25,10 +25,10 @@ internal sealed partial class OutcomesGrpcService(
     : OutcomesService.OutcomesServiceBase
 {
     /// <summary>
-    /// The outcome, recorded as the caller of the credentials. <c>practitioner_id</c> is kept for older
+    /// The outcome, recorded as the caller of the credentials (at an importer's occurred_at, else now). <c>practitioner_id</c> is kept for older
     /// clients: empty or the caller's own id; naming anyone else is PERMISSION_DENIED, on record as denied.
     /// </summary>
-    [Authorize(Policy = MashPolicies.Practitioners)]
+    [Authorize(Policy = OutcomesPolicies.Recording)]
     public override async Task<RecordOutcomeResponse> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
     {
         if (RecordOutcomeRules.Check(request, vocabulary) is { Count: > 0 } violations)
@@ -41,7 +41,8 @@ internal sealed partial class OutcomesGrpcService(
         {
             throw await refusals.RefuseAsync(context, request.ContactId, "practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
         }
-        return await recorder.RecordAsync(request.ContactId, new NewOutcome(request.Outcome, request.OnwardAgencyIds, request.Gaps), caller.Id, context.CancellationToken) switch
+        var at = request.OccurredAt is null ? (DateTimeOffset?)null : await moments.OfAsync(request.OccurredAt, context, request.ContactId);
+        return await recorder.RecordAsync(request.ContactId, new NewOutcome(request.Outcome, request.OnwardAgencyIds, request.Gaps, at), caller.Id, context.CancellationToken) switch
         {
             RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
             RecordOutcomeResult.UnknownContact => throw RpcErrors.NotFound($"No contact {request.ContactId} is known to Outcomes."),

@@ -6,7 +6,7 @@ namespace Mash.Outcomes.Grpc;
 /// <summary>Outcomes' own policies, beside <see cref="MashPolicies"/>.</summary>
 internal static class OutcomesPolicies
 {
-    /// <summary>Feedback given and consultations: practitioners and managers, as themselves, and importers replaying a legacy system's record of them.</summary>
+    /// <summary>Outcomes, corrections, feedback given and consultations: practitioners and managers, as themselves, and importers replaying a legacy system's record of them.</summary>
     public const string Recording = "Outcomes.Recording";
 
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>

@@ -8,10 +8,11 @@ namespace Mash.Outcomes.Recording;
 internal static class OutcomeEvents
 {
     public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, DateTimeOffset now) =>
-        Recorded(journey, caseRef, NewOutcome.Only(outcome), [], now);
+        Recorded(journey, caseRef, NewOutcome.Only(outcome), [], now, now);
 
     /// <param name="contributing">The agencies that had answered Triage's information requests by now (O2).</param>
-    public static OutcomeRecorded Recorded(Journey journey, string caseRef, NewOutcome outcome, IReadOnlyList<string> contributing, DateTimeOffset now) => new()
+    /// <param name="occurredAt">When the outcome was decided (an importer's time, else now).</param>
+    public static OutcomeRecorded Recorded(Journey journey, string caseRef, NewOutcome outcome, IReadOnlyList<string> contributing, DateTimeOffset occurredAt, DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now).ToString(),
         CaseRef = caseRef,
@@ -26,7 +27,7 @@ internal static class OutcomeEvents
         ContributingAgencyIds = { contributing },
         OnwardAgencyIds = { outcome.OnwardAgencyIds },
         Gaps = { outcome.Gaps },
-        OccurredAt = Timestamp.FromDateTimeOffset(now),
+        OccurredAt = Timestamp.FromDateTimeOffset(occurredAt),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };
 
@@ -58,12 +59,14 @@ internal static class OutcomeEvents
     };
 
     /// <summary>Internal, not board-facing: the outcome by contact id, for Intake to feed back to the referring agency (O4).</summary>
-    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset now) => new()
+    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset now) => FedBack(contactId, outcome, now, now);
+
+    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset occurredAt, DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now).ToString(),
         ContactId = contactId,
         Outcome = outcome,
-        OccurredAt = Timestamp.FromDateTimeOffset(now),
+        OccurredAt = Timestamp.FromDateTimeOffset(occurredAt),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };
 }

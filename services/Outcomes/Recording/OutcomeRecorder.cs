@@ -37,17 +37,18 @@ internal sealed class OutcomeRecorder(
         }
 
         var now = time.GetUtcNow();
+        var occurredAt = outcome.OccurredAt ?? now;
         var caseRef = caseRefs.For(contactId);
-        await outcomes.AddAsync(transaction, contactId, caseRef, outcome.Code, practitionerId, now, cancellationToken);
+        await outcomes.AddAsync(transaction, contactId, caseRef, outcome.Code, practitionerId, occurredAt, now, cancellationToken);
         await outcomes.AddGapsAsync(transaction, contactId, outcome.Gaps, cancellationToken);
         await agencies.AddOnwardReferralsAsync(transaction, contactId, outcome.OnwardAgencyIds, cancellationToken);
         var contributing = await agencies.ContributorsAsync(transaction, contactId, cancellationToken);
-        var recorded = OutcomeEvents.Recorded(journey, caseRef, outcome, contributing, now);
+        var recorded = OutcomeEvents.Recorded(journey, caseRef, outcome, contributing, occurredAt, now);
         // Numbered in the board's feed first, so the event on the bus carries its feed_sequence.
         await feed.AppendAsync(transaction, recorded, cancellationToken);
         await outbox.AddAsync(transaction, recorded, cancellationToken);
         // Internal feedback to the referrer (O4), for Intake only: it names the contact, so it is a separate event from the board's.
-        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome.Code, now), cancellationToken);
+        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome.Code, occurredAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RecordOutcomeResult.Recorded(caseRef);
     }

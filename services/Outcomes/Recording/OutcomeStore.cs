@@ -9,25 +9,26 @@ internal sealed class OutcomeStore
     public async Task<RecordedOutcome?> FindAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT o.case_ref, o.outcome, o.revision, r.practitioner_id, r.reason
+            SELECT o.case_ref, o.outcome, o.revision, r.practitioner_id, r.reason, r.occurred_at
             FROM outcomes o JOIN outcome_revisions r ON r.contact_id = o.contact_id AND r.revision = o.revision
             WHERE o.contact_id = $1
             """, transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = contactId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new RecordedOutcome(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4))
+            ? new RecordedOutcome(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5))
             : null;
     }
 
-    /// <summary>The first outcome: revision 1.</summary>
-    public async Task AddAsync(NpgsqlTransaction transaction, string contactId, string caseRef, string outcome, string practitionerId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The first outcome: revision 1, decided at <paramref name="occurredAt"/>.</summary>
+    public async Task AddAsync(
+        NpgsqlTransaction transaction, string contactId, string caseRef, string outcome, string practitionerId, DateTimeOffset occurredAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await transaction.ExecuteAsync("""
             INSERT INTO outcomes (contact_id, case_ref, outcome, practitioner_id, occurred_at, recorded_at, revision)
-            VALUES ($1, $2, $3, $4, $5, $5, 1)
-            """, cancellationToken, contactId, caseRef, outcome, practitionerId, now.UtcDateTime);
-        await AddRevisionAsync(transaction, contactId, new OutcomeRevision(1, outcome, "", practitionerId, "", now, now), cancellationToken);
+            VALUES ($1, $2, $3, $4, $5, $6, 1)
+            """, cancellationToken, contactId, caseRef, outcome, practitionerId, occurredAt.UtcDateTime, now.UtcDateTime);
+        await AddRevisionAsync(transaction, contactId, new OutcomeRevision(1, outcome, "", practitionerId, "", occurredAt, now), cancellationToken);
     }
 
     /// <summary>A correction: the next revision, and the outcome in force becomes it.</summary>

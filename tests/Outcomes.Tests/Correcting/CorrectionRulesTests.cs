@@ -31,4 +31,13 @@ public sealed class CorrectionRulesTests
 
     [Fact]
     public void Correcting_to_another_outcome_goes_on() => Assert.Null(CorrectionRules.MustChange(Corrected, "nfa"));
+
+    [Fact]
+    public void A_correction_never_comes_before_the_outcome_it_corrects()
+    {
+        var at = new DateTimeOffset(2025, 3, 4, 10, 0, 0, TimeSpan.Zero);
+        var current = Corrected with { OccurredAt = at };
+        Assert.IsType<CorrectOutcomeResult.BadTime>(CorrectionRules.NotBeforeWhatItCorrects(current, at.AddTicks(-1)));
+        Assert.Null(CorrectionRules.NotBeforeWhatItCorrects(current, at));
+    }
 }

@@ -281,6 +281,18 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
         }
     }
 
+    [Fact]
+    public async Task Importers_record_and_correct_outcomes_as_themselves()
+    {
+        await outcomes.ContactAsync(ContactId);
+        var importer = TestTokens.Bearer(TestTokens.For("importer-1", MashRoles.Importer));
+
+        await Client.RecordOutcomeAsync(Request(ContactId), importer);
+        await Client.CorrectOutcomeAsync(Correction(ContactId), importer);
+
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM outcome_revisions WHERE contact_id = $1 AND practitioner_id = 'importer-1'", ContactId));
+    }
+
     private static CorrectOutcomeRequest Correction(string contactId) => new() { ContactId = contactId, Outcome = "assessment", Reason = "late police disclosure" };
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
