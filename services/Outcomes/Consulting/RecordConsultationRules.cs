@@ -9,7 +9,12 @@ namespace Mash.Outcomes.Consulting;
 internal static class RecordConsultationRules
 {
     public static IReadOnlyList<FieldViolation> Check(RecordConsultationRequest request, Vocabulary vocabulary) =>
-        [.. new[] { AgencyIsNamed(request), KindIsAConfiguredCode(request, vocabulary) }.OfType<FieldViolation>()];
+        [.. new[] { AgencyIsNamed(request), KindIsAConfiguredCode(request, vocabulary), RequestIdIsAUuid(request) }.OfType<FieldViolation>()];
+
+    /// <summary>Optional; when given, a UUID, so retries of one call cannot collide with another's.</summary>
+    public static FieldViolation? RequestIdIsAUuid(RecordConsultationRequest request) =>
+        request.RequestId.Length == 0 || Guid.TryParse(request.RequestId, out _) ? null
+        : new() { Field = "request_id", Description = "A request id is a UUID." };
 
     public static FieldViolation? AgencyIsNamed(RecordConsultationRequest request) =>
         AgencyIds.Violation("agency_id", request.AgencyId);

@@ -19,7 +19,8 @@ internal sealed partial class OutcomesGrpcService
             throw RpcErrors.InvalidArgument(violations);
         }
         var at = await moments.OfAsync(request.OccurredAt, context, recordId: null);
-        var id = await consultations.RecordAsync(request.AgencyId, request.Kind, context.GetCaller().Id, at, context.CancellationToken);
+        var requestId = request.RequestId.Length > 0 ? Guid.Parse(request.RequestId) : (Guid?)null;
+        var id = await consultations.RecordAsync(requestId, request.AgencyId, request.Kind, context.GetCaller().Id, at, context.CancellationToken);
         return new RecordConsultationResponse { ConsultationId = id.ToString() };
     }
 

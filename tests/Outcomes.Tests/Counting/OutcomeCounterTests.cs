@@ -26,8 +26,8 @@ public sealed class OutcomeCounterTests(OutcomesDatabase database)
         await outcomes.Corrector.CorrectAsync("c1", "assessment", "school disclosed", "sw-2", CancellationToken.None);
         await outcomes.Recorder.RecordAsync("c2", "advice", "sw-1", CancellationToken.None);
         await outcomes.Recorder.RecordAsync("c3", new NewOutcome("onward-referral", ["gp-7"], []), "sw-1", CancellationToken.None);
-        await outcomes.Consultations.RecordAsync("school-9", "social-work", "sw-1", Now, CancellationToken.None);
-        await outcomes.Consultations.RecordAsync("school-9", "social-work", "sw-1", Now.AddDays(-3), CancellationToken.None);
+        await outcomes.Consultations.RecordAsync(null, "school-9", "social-work", "sw-1", Now, CancellationToken.None);
+        await outcomes.Consultations.RecordAsync(null, "school-9", "social-work", "sw-1", Now.AddDays(-3), CancellationToken.None);
 
         var tallies = await outcomes.OutcomeCounts.CountAsync(Now.AddDays(-1), Now.AddDays(1), InappropriateReferrals.Codes(DefaultVocabulary.Load()), CancellationToken.None);
 

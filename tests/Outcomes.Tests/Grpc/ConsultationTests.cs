@@ -62,4 +62,32 @@ public sealed class ConsultationTests(OutcomesDatabase database)
         Assert.Equal(1, Assert.Single(counts.Agencies).Consultations["early-help"]);
         Assert.Equal(["from", "to"], error.GetRpcStatus()!.Details.Single().Unpack<BadRequest>().FieldViolations.Select(v => v.Field));
     }
+
+    [Fact]
+    public async Task A_retry_with_the_same_request_id_answers_the_same_consultation_and_records_nothing_more()
+    {
+        var outcomes = new OutcomesUnderTest(await database.CreateDatabaseAsync());
+        var request = Consultation();
+        request.RequestId = Guid.NewGuid().ToString();
+        var practitioner = TestCallContext.ByStaff("sw-4", [MashRoles.Practitioner]);
+
+        var first = await outcomes.Service.RecordConsultation(request, practitioner);
+        var again = await outcomes.Service.RecordConsultation(request, practitioner);
+        await outcomes.Service.RecordConsultation(Consultation(), practitioner);
+
+        Assert.Equal(first.ConsultationId, again.ConsultationId);
+        Assert.Equal(2, (await outcomes.ConsultationsGivenAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_request_id_that_is_not_a_uuid_is_invalid_argument_naming_it()
+    {
+        var outcomes = new OutcomesUnderTest(await database.CreateDatabaseAsync());
+        var request = Consultation();
+        request.RequestId = "retry-1";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => outcomes.Service.RecordConsultation(request, TestCallContext.ByStaff("sw-4", [MashRoles.Practitioner])));
+
+        Assert.Equal(["request_id"], error.GetRpcStatus()!.Details.Single().Unpack<BadRequest>().FieldViolations.Select(v => v.Field));
+    }
 }
