@@ -10,6 +10,10 @@ namespace Mash.Outcomes.Grpc;
 /// </summary>
 internal sealed class Moments(TimeProvider time, Refusals refusals)
 {
+    /// <summary>An importer's time, checked as <see cref="OfAsync"/> does; null when none was given (the recorder takes its own clock).</summary>
+    public async Task<DateTimeOffset?> GivenAsync(Timestamp? occurredAt, ServerCallContext context, string? recordId) =>
+        occurredAt is null ? null : await OfAsync(occurredAt, context, recordId);
+
     public async Task<DateTimeOffset> OfAsync(Timestamp? occurredAt, ServerCallContext context, string? recordId)
     {
         if (occurredAt is null)

@@ -17,7 +17,7 @@ internal sealed partial class OutcomesGrpcService
         {
             throw RpcErrors.InvalidArgument(violations);
         }
-        var at = request.OccurredAt is null ? (DateTimeOffset?)null : await moments.OfAsync(request.OccurredAt, context, request.ContactId);
+        var at = await moments.GivenAsync(request.OccurredAt, context, request.ContactId);
         return await corrector.CorrectAsync(request.ContactId, request.Outcome, request.Reason, context.GetCaller().Id, at, context.CancellationToken) switch
         {
             CorrectOutcomeResult.Corrected corrected => new CorrectOutcomeResponse { CaseRef = corrected.CaseRef, Revision = corrected.Revision },

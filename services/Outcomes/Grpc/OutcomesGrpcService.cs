@@ -41,7 +41,7 @@ internal sealed partial class OutcomesGrpcService(
         {
             throw await refusals.RefuseAsync(context, request.ContactId, "practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
         }
-        var at = request.OccurredAt is null ? (DateTimeOffset?)null : await moments.OfAsync(request.OccurredAt, context, request.ContactId);
+        var at = await moments.GivenAsync(request.OccurredAt, context, request.ContactId);
         return await recorder.RecordAsync(request.ContactId, new NewOutcome(request.Outcome, request.OnwardAgencyIds, request.Gaps, at), caller.Id, context.CancellationToken) switch
         {
             RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
