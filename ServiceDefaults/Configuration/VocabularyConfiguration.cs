@@ -27,6 +27,8 @@ public static class VocabularyConfiguration
         Replace(vocabulary.PresentingIssues, configured.PresentingIssues);
         Replace(vocabulary.Outcomes, configured.Outcomes);
         Replace(vocabulary.ContactTypes, configured.ContactTypes);
+        Replace(vocabulary.Gaps, configured.Gaps);
+        Replace(vocabulary.ConsultationKinds, configured.ConsultationKinds);
         if (configured.RagLabels.Count > 0)
         {
             vocabulary.RagLabels.Clear();

@@ -1,5 +1,11 @@
+using Mash.Outcomes.Agencies;
+using Mash.Outcomes.Consulting;
 using Mash.Outcomes.Consumers;
+using Mash.Outcomes.Counting;
+using Mash.Outcomes.Correcting;
 using Mash.Outcomes.Feed;
+using Mash.Outcomes.Feedback;
+using Mash.Outcomes.Grpc;
 using Mash.Outcomes.Journeys;
 using Mash.Outcomes.Recording;
 using Mash.ServiceDefaults;
@@ -21,6 +27,7 @@ public static class Extensions
             bus.AddConsumer<ContactReceivedConsumer>();
             bus.AddConsumer<ContactRatedConsumer>();
             bus.AddConsumer<DecisionRecordedConsumer>();
+            bus.AddConsumer<InformationProvidedConsumer>();
             // Replicas share the queues above (each event handled once), but every replica must
             // hear every outcome for its own streams: so this one gets a queue of its own, named
             // for this process and deleted when it stops. It writes nothing, so it takes each
@@ -47,7 +54,19 @@ public static class Extensions
         builder.Services.AddSingleton<OutcomeStore>();
         builder.Services.AddSingleton<CaseRefs>();
         builder.Services.AddSingleton<OutcomeRecorder>();
+        builder.Services.AddSingleton<OutcomeCorrector>();
+        builder.Services.AddSingleton<OutcomeHistoryReader>();
+        builder.Services.AddSingleton<AgencyStore>();
+        builder.Services.AddSingleton<FeedbackStore>();
+        builder.Services.AddSingleton<FeedbackRecorder>();
+        builder.Services.AddSingleton<FeedbackCounter>();
+        builder.Services.AddSingleton<Moments>();
+        builder.Services.AddSingleton<ConsultationRecorder>();
+        builder.Services.AddSingleton<OutcomeCounter>();
+        builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
         builder.Services.AddSingleton<OutcomeBroadcaster>();
+        builder.Services.AddSingleton<OutcomeFeedLog>();
+        builder.Services.AddSingleton<OutcomeFeed>();
         return builder;
     }
 }

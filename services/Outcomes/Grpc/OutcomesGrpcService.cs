@@ -2,7 +2,11 @@ using Mash.ServiceDefaults;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Consulting;
+using Mash.Outcomes.Correcting;
+using Mash.Outcomes.Counting;
 using Mash.Outcomes.Feed;
+using Mash.Outcomes.Feedback;
 using Mash.Outcomes.Recording;
 using Grpc.Core;
 using Google.Rpc;
@@ -14,15 +18,17 @@ namespace Mash.Outcomes.Grpc;
 /// mash.outcomes.v1.OutcomesService: MASH practitioners and managers record outcomes; board members
 /// and managers watch them (pseudonymous, but about people: each stream's opening is audited).
 /// </summary>
-internal sealed class OutcomesGrpcService(
-    OutcomeRecorder recorder, OutcomeBroadcaster broadcaster, Vocabulary vocabulary, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
+internal sealed partial class OutcomesGrpcService(
+    OutcomeRecorder recorder, OutcomeCorrector corrector, OutcomeHistoryReader histories, FeedbackRecorder feedback, FeedbackCounter feedbackCounts,
+    ConsultationRecorder consultations, OutcomeCounter outcomeCounts,
+    OutcomeBroadcaster broadcaster, OutcomeFeed feed, Vocabulary vocabulary, Moments moments, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
     : OutcomesService.OutcomesServiceBase
 {
     /// <summary>
-    /// The outcome, recorded as the caller of the credentials. <c>practitioner_id</c> is kept for older
+    /// The outcome, recorded as the caller of the credentials (at an importer's occurred_at, else now). <c>practitioner_id</c> is kept for older
     /// clients: empty or the caller's own id; naming anyone else is PERMISSION_DENIED, on record as denied.
     /// </summary>
-    [Authorize(Policy = MashPolicies.Practitioners)]
+    [Authorize(Policy = OutcomesPolicies.Recording)]
     public override async Task<RecordOutcomeResponse> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
     {
         if (RecordOutcomeRules.Check(request, vocabulary) is { Count: > 0 } violations)
@@ -35,7 +41,8 @@ internal sealed class OutcomesGrpcService(
         {
             throw await refusals.RefuseAsync(context, request.ContactId, "practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
         }
-        return await recorder.RecordAsync(request.ContactId, request.Outcome, caller.Id, context.CancellationToken) switch
+        var at = await moments.GivenAsync(request.OccurredAt, context, request.ContactId);
+        return await recorder.RecordAsync(request.ContactId, new NewOutcome(request.Outcome, request.OnwardAgencyIds, request.Gaps, at), caller.Id, context.CancellationToken) switch
         {
             RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
             RecordOutcomeResult.UnknownContact => throw RpcErrors.NotFound($"No contact {request.ContactId} is known to Outcomes."),
@@ -45,20 +52,25 @@ internal sealed class OutcomesGrpcService(
     }
 
     /// <summary>
-    /// Every outcome recorded from now on, until the client cancels (a clean end), this replica
-    /// stops (UNAVAILABLE: reconnect, another replica will serve) or the client falls a whole
-    /// buffer behind (RESOURCE_EXHAUSTED: reconnect and read faster).
+    /// Every outcome recorded from now on, or after the board's resume position (after_sequence: the
+    /// feed since, then live), until the client cancels (a clean end), this replica stops
+    /// (UNAVAILABLE: reconnect with the last feed_sequence seen, another replica will serve) or the
+    /// client falls a whole buffer behind (RESOURCE_EXHAUSTED: reconnect likewise and read faster).
     /// </summary>
     [Authorize(Policy = MashPolicies.Board)]
     public override async Task SubscribeOutcomes(SubscribeOutcomesRequest request, IServerStreamWriter<OutcomeRecorded> responseStream, ServerCallContext context)
     {
+        if (request.HasAfterSequence && request.AfterSequence < 0)
+        {
+            throw RpcErrors.InvalidArgument("after_sequence", "A feed position is 0 or more: the feed_sequence of the last outcome seen.");
+        }
         // Subscribed first, so nothing recorded while the audit row is written is missed; nothing is sent before it.
         using var subscription = broadcaster.Subscribe();
         await audit.RecordAsync(context, recordId: null, AuditOutcome.Allowed);
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, subscription.TooSlow);
         try
         {
-            await foreach (var outcome in subscription.ReadAllAsync(ending.Token))
+            await foreach (var outcome in feed.ReadAsync(request.HasAfterSequence ? request.AfterSequence : null, subscription, ending.Token))
             {
                 await responseStream.WriteAsync(outcome, ending.Token);
             }
@@ -73,8 +85,8 @@ internal sealed class OutcomesGrpcService(
         }
         if (subscription.IsTooSlow)
         {
-            throw RpcErrors.ResourceExhausted("The stream fell too far behind the outcomes being recorded; subscribe again.");
+            throw RpcErrors.ResourceExhausted("The stream fell too far behind the outcomes being recorded; subscribe again with after_sequence set to the last feed_sequence seen.");
         }
-        throw RpcErrors.Unavailable("This Outcomes replica is stopping; subscribe again.");
+        throw RpcErrors.Unavailable("This Outcomes replica is stopping; subscribe again with after_sequence set to the last feed_sequence seen.");
     }
 }

@@ -7,11 +7,16 @@ namespace Mash.Outcomes.Recording;
 /// <summary>The board-facing event (the journey's facts under its case_ref, never the contact id) and the internal feedback to Intake.</summary>
 internal static class OutcomeEvents
 {
-    public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, DateTimeOffset now) => new()
+    public static OutcomeRecorded Recorded(Journey journey, string caseRef, string outcome, DateTimeOffset now) =>
+        Recorded(journey, caseRef, NewOutcome.Only(outcome), [], now, now);
+
+    /// <param name="contributing">The agencies that had answered Triage's information requests by now (O2).</param>
+    /// <param name="occurredAt">When the outcome was decided (an importer's time, else now).</param>
+    public static OutcomeRecorded Recorded(Journey journey, string caseRef, NewOutcome outcome, IReadOnlyList<string> contributing, DateTimeOffset occurredAt, DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now).ToString(),
         CaseRef = caseRef,
-        Outcome = outcome,
+        Outcome = outcome.Code,
         AgencyId = journey.AgencyId,
         ReferralSource = journey.ReferralSource,
         InitialRag = journey.InitialRag,
@@ -19,17 +24,49 @@ internal static class OutcomeEvents
         ThresholdMet = journey.ThresholdMet,
         IsRepeat = journey.IsRepeat,
         IsRepeatReferral = journey.IsRepeatReferral,
-        OccurredAt = Timestamp.FromDateTimeOffset(now),
+        ContributingAgencyIds = { contributing },
+        OnwardAgencyIds = { outcome.OnwardAgencyIds },
+        Gaps = { outcome.Gaps },
+        OccurredAt = Timestamp.FromDateTimeOffset(occurredAt),
+        RecordedAt = Timestamp.FromDateTimeOffset(now),
+    };
+
+    /// <summary>A correction, pseudonymous like the outcome it corrects: the reason stays in Outcomes.</summary>
+    public static OutcomeCorrected Corrected(Journey journey, string caseRef, OutcomeRevision revision) => new()
+    {
+        EventId = Guid.CreateVersion7(revision.RecordedAt).ToString(),
+        CaseRef = caseRef,
+        PreviousOutcome = revision.PreviousOutcome,
+        Outcome = revision.Outcome,
+        Revision = revision.Number,
+        AgencyId = journey.AgencyId,
+        ThresholdMet = journey.ThresholdMet,
+        OccurredAt = Timestamp.FromDateTimeOffset(revision.OccurredAt),
+        RecordedAt = Timestamp.FromDateTimeOffset(revision.RecordedAt),
+    };
+
+    /// <summary>An agency was told the outcome in force (O4): by case_ref, with when the outcome was first recorded.</summary>
+    public static FeedbackGiven Told(RecordedOutcome outcome, string agencyId, bool toReferrer, DateTimeOffset outcomeAt, DateTimeOffset toldAt, DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(now).ToString(),
+        CaseRef = outcome.CaseRef,
+        AgencyId = agencyId,
+        ToReferrer = toReferrer,
+        Outcome = outcome.Outcome,
+        OutcomeAt = Timestamp.FromDateTimeOffset(outcomeAt),
+        OccurredAt = Timestamp.FromDateTimeOffset(toldAt),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };
 
     /// <summary>Internal, not board-facing: the outcome by contact id, for Intake to feed back to the referring agency (O4).</summary>
-    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset now) => new()
+    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset now) => FedBack(contactId, outcome, now, now);
+
+    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset occurredAt, DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now).ToString(),
         ContactId = contactId,
         Outcome = outcome,
-        OccurredAt = Timestamp.FromDateTimeOffset(now),
+        OccurredAt = Timestamp.FromDateTimeOffset(occurredAt),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
     };
 }

@@ -1,3 +1,5 @@
+using Mash.Outcomes.Agencies;
+using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
 using Mash.ServiceDefaults;
 using Npgsql;
@@ -5,14 +7,18 @@ using Npgsql;
 namespace Mash.Outcomes.Recording;
 
 /// <summary>
-/// Records a contact's outcome and, in the same transaction, the OutcomeRecorded event (for boards)
+/// Records a contact's outcome and, in the same transaction, the OutcomeRecorded event (for boards, numbered in their feed)
 /// and the ContactOutcomeFedBack event (for Intake, to tell the referrer) in the outbox: the events
 /// leave if and only if the outcome is stored. A refusal rolls back, changing nothing.
 /// </summary>
 internal sealed class OutcomeRecorder(
-    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, OutcomeFeedLog feed, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
 {
-    public async Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken)
+    public Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken) =>
+        RecordAsync(contactId, NewOutcome.Only(outcome), practitionerId, cancellationToken);
+
+    /// <summary>The outcome, the agencies it is referred on to (O2) and the gaps found (O6).</summary>
+    public async Task<RecordOutcomeResult> RecordAsync(string contactId, NewOutcome outcome, string practitionerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -23,7 +29,7 @@ internal sealed class OutcomeRecorder(
         }
         if (await outcomes.FindAsync(transaction, contactId, cancellationToken) is { } existing)
         {
-            return ExistingOutcomeRules.Repeat(existing, outcome);
+            return ExistingOutcomeRules.Repeat(existing, outcome.Code);
         }
         if (JourneyRules.WhyNoOutcomeYet(journey) is { } reason)
         {
@@ -31,11 +37,18 @@ internal sealed class OutcomeRecorder(
         }
 
         var now = time.GetUtcNow();
+        var occurredAt = outcome.OccurredAt ?? now;
         var caseRef = caseRefs.For(contactId);
-        await outcomes.AddAsync(transaction, contactId, caseRef, outcome, practitionerId, now, cancellationToken);
-        await outbox.AddAsync(transaction, OutcomeEvents.Recorded(journey, caseRef, outcome, now), cancellationToken);
+        await outcomes.AddAsync(transaction, contactId, caseRef, outcome.Code, practitionerId, occurredAt, now, cancellationToken);
+        await outcomes.AddGapsAsync(transaction, contactId, outcome.Gaps, cancellationToken);
+        await agencies.AddOnwardReferralsAsync(transaction, contactId, outcome.OnwardAgencyIds, cancellationToken);
+        var contributing = await agencies.ContributorsAsync(transaction, contactId, cancellationToken);
+        var recorded = OutcomeEvents.Recorded(journey, caseRef, outcome, contributing, occurredAt, now);
+        // Numbered in the board's feed first, so the event on the bus carries its feed_sequence.
+        await feed.AppendAsync(transaction, recorded, cancellationToken);
+        await outbox.AddAsync(transaction, recorded, cancellationToken);
         // Internal feedback to the referrer (O4), for Intake only: it names the contact, so it is a separate event from the board's.
-        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, now), cancellationToken);
+        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome.Code, occurredAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RecordOutcomeResult.Recorded(caseRef);
     }

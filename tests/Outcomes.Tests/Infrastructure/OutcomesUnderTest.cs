@@ -1,6 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
+using Mash.Outcomes.Agencies;
+using Mash.Outcomes.Consulting;
+using Mash.Outcomes.Correcting;
+using Mash.Outcomes.Counting;
+using Mash.Outcomes.Feedback;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Grpc;
 using Mash.Outcomes.Journeys;
@@ -23,13 +28,33 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
     public TestLifetime Lifetime { get; } = new();
     public CaseRefs CaseRefs { get; } = new(TestJourneys.Options());
 
-    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), new EventOutbox(), CaseRefs, new FixedTime(Now));
+    public AgencyStore Agencies { get; } = new();
+
+    public OutcomeFeedLog FeedLog => new(dataSource);
+
+    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), Agencies, FeedLog, new EventOutbox(), CaseRefs, new FixedTime(Now));
+
+    /// <summary>Feedback told at <paramref name="now"/> (the fixed clock unless given).</summary>
+    public FeedbackRecorder Feedback(DateTimeOffset? now = null) =>
+        new(dataSource, Journeys, new OutcomeStore(), Agencies, new FeedbackStore(), new EventOutbox(), new FixedTime(now ?? Now));
+
+    public FeedbackCounter FeedbackCounts => new(dataSource);
+
+    public ConsultationRecorder Consultations => new(dataSource, new EventOutbox(), new FixedTime(Now));
+
+    public OutcomeCounter OutcomeCounts => new(dataSource);
+
+    public Moments Moments => new(new FixedTime(Now), Refusals);
+
+    public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), new EventOutbox(), new FixedTime(Now));
+
+    public OutcomeHistoryReader Histories => new(dataSource);
 
     public AuditLog Audit => new(dataSource, new FixedTime(Now));
 
     public Refusals Refusals => new(Audit, NullLogger<Refusals>.Instance);
 
-    public OutcomesGrpcService Service => new(Recorder, Broadcaster, DefaultVocabulary.Load(), Lifetime, Audit, Refusals);
+    public OutcomesGrpcService Service => new(Recorder, Corrector, Histories, Feedback(), FeedbackCounts, Consultations, OutcomeCounts, Broadcaster, new OutcomeFeed(FeedLog), DefaultVocabulary.Load(), Moments, Lifetime, Audit, Refusals);
 
     /// <summary>Received, rated and (unless told otherwise) decided, as the events would leave it.</summary>
     public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)
@@ -45,6 +70,19 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     /// <summary>The board-facing events (OutcomeRecorded) waiting in the outbox.</summary>
     public Task<List<OutcomeRecorded>> OutboxAsync() => OutboxAsync(OutcomeRecorded.Parser);
+
+    /// <summary>An agency answered Triage about the contact (InformationProvided), as the consumer keeps it.</summary>
+    public Task ContributedAsync(string contactId, string agencyId) =>
+        dataSource.InTransactionAsync(t => Agencies.RecordContributionsAsync(t, [new Contribution(contactId, agencyId, Now.UtcDateTime.AddHours(-1))], CancellationToken.None));
+
+    /// <summary>The feedback given (FeedbackGiven) waiting in the outbox.</summary>
+    public Task<List<FeedbackGiven>> FeedbackGivenAsync() => OutboxAsync(FeedbackGiven.Parser);
+
+    /// <summary>The consultations given (ConsultationGiven) waiting in the outbox.</summary>
+    public Task<List<ConsultationGiven>> ConsultationsGivenAsync() => OutboxAsync(ConsultationGiven.Parser);
+
+    /// <summary>The corrections (OutcomeCorrected) waiting in the outbox.</summary>
+    public Task<List<OutcomeCorrected>> CorrectionsAsync() => OutboxAsync(OutcomeCorrected.Parser);
 
     /// <summary>The internal feedback events for Intake (ContactOutcomeFedBack) waiting in the outbox.</summary>
     public Task<List<ContactOutcomeFedBack>> FedBackAsync() => OutboxAsync(ContactOutcomeFedBack.Parser);

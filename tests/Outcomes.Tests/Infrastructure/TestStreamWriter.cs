@@ -6,6 +6,7 @@ namespace Mash.Outcomes.Tests.Infrastructure;
 internal sealed class TestStreamWriter<T>(bool stuck = false) : IServerStreamWriter<T>
 {
     private readonly TaskCompletionSource firstWrite = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim writes = new(0);
 
     public List<T> Written { get; } = [];
 
@@ -13,6 +14,15 @@ internal sealed class TestStreamWriter<T>(bool stuck = false) : IServerStreamWri
 
     /// <summary>Completes when the first message reaches the stream.</summary>
     public Task FirstWrite => firstWrite.Task;
+
+    /// <summary>Completes once <paramref name="count"/> more messages have reached the stream.</summary>
+    public async Task WritesAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await writes.WaitAsync();
+        }
+    }
 
     public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
 
@@ -23,6 +33,7 @@ internal sealed class TestStreamWriter<T>(bool stuck = false) : IServerStreamWri
             Written.Add(message);
         }
         firstWrite.TrySetResult();
+        writes.Release();
         if (stuck)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -89,4 +89,22 @@ public sealed class OutcomeRecorderTests(OutcomesDatabase database)
         Assert.IsType<RecordOutcomeResult.Refused>(await outcomes.Recorder.RecordAsync("c1", "nfa", "sw-1", CancellationToken.None));
         Assert.Equal("advice", Assert.Single(await outcomes.OutboxAsync()).Outcome);
     }
+
+    [Fact]
+    public async Task The_outcome_names_the_agencies_that_contributed_those_it_goes_on_to_and_the_gaps_found()
+    {
+        var outcomes = await OutcomesAsync();
+        await outcomes.ContactAsync("c1", Rag.Amber);
+        await outcomes.ContributedAsync("c1", "school-9");
+        await outcomes.ContributedAsync("c1", "health-east");
+
+        await outcomes.Recorder.RecordAsync("c1", new NewOutcome("onward-referral", ["gp-7", "camhs-1"], ["not-registered-with-gp"]), "sw-1", CancellationToken.None);
+
+        var announced = Assert.Single(await outcomes.OutboxAsync());
+        Assert.Equal(["health-east", "school-9"], announced.ContributingAgencyIds);
+        Assert.Equal(["gp-7", "camhs-1"], announced.OnwardAgencyIds);
+        Assert.Equal(["not-registered-with-gp"], announced.Gaps);
+        Assert.Equal(2, await outcomes.DataSource.CountAsync("onward_referrals"));
+        Assert.Equal(1, await outcomes.DataSource.CountAsync("outcome_gaps"));
+    }
 }

@@ -60,4 +60,48 @@ public sealed class RecordOutcomeRulesTests
         var fields = RecordOutcomeRules.Check(new RecordOutcomeRequest(), Vocabulary).Select(v => v.Field);
         Assert.Equal(["contact_id", "outcome"], fields);
     }
+
+    [Fact]
+    public void An_onward_referral_names_the_agencies_it_goes_to()
+    {
+        var request = Valid();
+        request.Outcome = "onward-referral";
+        Assert.Equal("onward_agency_ids", RecordOutcomeRules.AnOnwardReferralNamesAnAgency(request, Vocabulary)?.Field);
+        request.OnwardAgencyIds.Add("camhs-1");
+        Assert.Null(RecordOutcomeRules.AnOnwardReferralNamesAnAgency(request, Vocabulary));
+    }
+
+    [Fact]
+    public void Other_outcomes_may_also_go_on_to_agencies_but_need_not() =>
+        Assert.Null(RecordOutcomeRules.AnOnwardReferralNamesAnAgency(Valid(), Vocabulary));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("gp surgery")]
+    public void Each_onward_agency_is_an_organisation_id(string agencyId)
+    {
+        var request = Valid();
+        request.OnwardAgencyIds.Add(agencyId);
+        Assert.Equal("onward_agency_ids", RecordOutcomeRules.OnwardAgencyIdsAreWellFormed(request)?.Field);
+    }
+
+    [Fact]
+    public void Each_onward_agency_is_named_once()
+    {
+        var request = Valid();
+        request.OnwardAgencyIds.Add(["gp-1", "gp-1"]);
+        Assert.Equal("onward_agency_ids", RecordOutcomeRules.OnwardAgencyIdsAreWellFormed(request)?.Field);
+    }
+
+    [Fact]
+    public void Each_gap_is_a_configured_code_named_once()
+    {
+        var request = Valid();
+        request.Gaps.Add("not-in-education");
+        Assert.Null(RecordOutcomeRules.GapsAreConfiguredCodes(request, Vocabulary));
+        request.Gaps.Add("not-in-education");
+        Assert.Equal("gaps", RecordOutcomeRules.GapsAreConfiguredCodes(request, Vocabulary)?.Field);
+        request.Gaps[1] = "no-library-card";
+        Assert.Contains("no-library-card", RecordOutcomeRules.GapsAreConfiguredCodes(request, Vocabulary)?.Description, StringComparison.Ordinal);
+    }
 }

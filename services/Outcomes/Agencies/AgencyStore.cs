@@ -1,0 +1,42 @@
+using Mash.Outcomes.Postgres;
+using Npgsql;
+
+namespace Mash.Outcomes.Agencies;
+
+/// <summary>O2: which agencies contributed information to a contact (contributions) and which received its outcome (onward_referrals).</summary>
+internal sealed class AgencyStore
+{
+    /// <summary>Each agency once per contact, at its earliest answer, whatever order or how often the answers arrive.</summary>
+    public Task RecordContributionsAsync(NpgsqlTransaction transaction, IEnumerable<Contribution> contributions, CancellationToken cancellationToken)
+    {
+        // One row per (contact, agency) in a statement, in key order so concurrent batches lock alike.
+        List<Contribution> rows = [.. contributions
+            .GroupBy(c => (c.ContactId, c.AgencyId))
+            .Select(g => g.MinBy(c => c.OccurredAt)!)
+            .OrderBy(c => c.ContactId, StringComparer.Ordinal).ThenBy(c => c.AgencyId, StringComparer.Ordinal)];
+        return transaction.ExecuteAsync("""
+            INSERT INTO contributions (contact_id, agency_id, contributed_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+            ON CONFLICT (contact_id, agency_id) DO UPDATE SET contributed_at = LEAST(contributions.contributed_at, EXCLUDED.contributed_at)
+            """, cancellationToken,
+            rows.Select(c => c.ContactId).ToArray(), rows.Select(c => c.AgencyId).ToArray(), TransactionExtensions.Instants(rows.Select(c => c.OccurredAt)));
+    }
+
+    public async Task<IReadOnlyList<string>> ContributorsAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT agency_id FROM contributions WHERE contact_id = $1 ORDER BY agency_id", transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = contactId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var agencies = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            agencies.Add(reader.GetString(0));
+        }
+        return agencies;
+    }
+
+    public Task AddOnwardReferralsAsync(NpgsqlTransaction transaction, string contactId, IEnumerable<string> agencyIds, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync("""
+            INSERT INTO onward_referrals (contact_id, agency_id) SELECT $1, a FROM unnest($2::text[]) AS a ON CONFLICT DO NOTHING
+            """, cancellationToken, contactId, agencyIds.ToArray());
+}
