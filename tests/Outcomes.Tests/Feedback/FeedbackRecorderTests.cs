@@ -8,13 +8,13 @@ public sealed class FeedbackRecorderTests(OutcomesDatabase database)
 {
     private static readonly DateTimeOffset Now = OutcomesUnderTest.Now;
 
-    /// <summary>c1: referred by police-west, school-9 contributed, outcome recorded at Now.</summary>
+    /// <summary>contact-one: referred by police-west, school-9 contributed, outcome recorded at Now.</summary>
     private async Task<OutcomesUnderTest> OutcomeAsync()
     {
         var outcomes = new OutcomesUnderTest(await database.CreateDatabaseAsync());
-        await outcomes.ContactAsync("c1");
-        await outcomes.ContributedAsync("c1", "school-9");
-        await outcomes.Recorder.RecordAsync("c1", "early-help", "sw-1", CancellationToken.None);
+        await outcomes.ContactAsync("contact-one");
+        await outcomes.ContributedAsync("contact-one", "school-9");
+        await outcomes.Recorder.RecordAsync("contact-one", "early-help", "sw-1", CancellationToken.None);
         return outcomes;
     }
 
@@ -23,15 +23,15 @@ public sealed class FeedbackRecorderTests(OutcomesDatabase database)
     {
         var outcomes = await OutcomeAsync();
 
-        var result = await outcomes.Feedback(Now.AddHours(3)).RecordAsync("c1", "police-west", "sw-2", Now.AddHours(3), CancellationToken.None);
+        var result = await outcomes.Feedback(Now.AddHours(3)).RecordAsync("contact-one", "police-west", "sw-2", Now.AddHours(3), CancellationToken.None);
 
         var told = Assert.IsType<RecordFeedbackResult.Told>(result);
-        Assert.Equal((outcomes.CaseRefs.For("c1"), Now.AddHours(3)), (told.CaseRef, told.ToldAt));
+        Assert.Equal((outcomes.CaseRefs.For("contact-one"), Now.AddHours(3)), (told.CaseRef, told.ToldAt));
         Assert.Equal(["school-9"], told.NotYetTold);
         var given = Assert.Single(await outcomes.FeedbackGivenAsync());
-        Assert.Equal((outcomes.CaseRefs.For("c1"), "police-west", true, "early-help"), (given.CaseRef, given.AgencyId, given.ToReferrer, given.Outcome));
+        Assert.Equal((outcomes.CaseRefs.For("contact-one"), "police-west", true, "early-help"), (given.CaseRef, given.AgencyId, given.ToReferrer, given.Outcome));
         Assert.Equal((Now, Now.AddHours(3)), (given.OutcomeAt.ToDateTimeOffset(), given.OccurredAt.ToDateTimeOffset()));
-        Assert.DoesNotContain("c1", given.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("contact-one", given.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class FeedbackRecorderTests(OutcomesDatabase database)
     {
         var outcomes = await OutcomeAsync();
 
-        await outcomes.Feedback().RecordAsync("c1", "school-9", "sw-2", Now, CancellationToken.None);
+        await outcomes.Feedback().RecordAsync("contact-one", "school-9", "sw-2", Now, CancellationToken.None);
 
         Assert.False(Assert.Single(await outcomes.FeedbackGivenAsync()).ToReferrer);
     }
@@ -48,9 +48,9 @@ public sealed class FeedbackRecorderTests(OutcomesDatabase database)
     public async Task Telling_an_agency_again_keeps_the_first_telling_and_announces_nothing_more()
     {
         var outcomes = await OutcomeAsync();
-        await outcomes.Feedback().RecordAsync("c1", "police-west", "sw-2", Now, CancellationToken.None);
+        await outcomes.Feedback().RecordAsync("contact-one", "police-west", "sw-2", Now, CancellationToken.None);
 
-        var again = await outcomes.Feedback(Now.AddHours(1)).RecordAsync("c1", "police-west", "sw-3", Now.AddHours(1), CancellationToken.None);
+        var again = await outcomes.Feedback(Now.AddHours(1)).RecordAsync("contact-one", "police-west", "sw-3", Now.AddHours(1), CancellationToken.None);
 
         Assert.Equal(Now, Assert.IsType<RecordFeedbackResult.Told>(again).ToldAt);
         Assert.Single(await outcomes.FeedbackGivenAsync());
@@ -61,7 +61,7 @@ public sealed class FeedbackRecorderTests(OutcomesDatabase database)
     {
         var outcomes = await OutcomeAsync();
 
-        Assert.IsType<RecordFeedbackResult.NotOwed>(await outcomes.Feedback().RecordAsync("c1", "housing-1", "sw-2", Now, CancellationToken.None));
+        Assert.IsType<RecordFeedbackResult.NotOwed>(await outcomes.Feedback().RecordAsync("contact-one", "housing-1", "sw-2", Now, CancellationToken.None));
 
         Assert.Empty(await outcomes.FeedbackGivenAsync());
         Assert.Equal(0, await outcomes.DataSource.CountAsync("feedback"));
@@ -72,7 +72,7 @@ public sealed class FeedbackRecorderTests(OutcomesDatabase database)
     {
         var outcomes = await OutcomeAsync();
 
-        Assert.IsType<RecordFeedbackResult.BadTime>(await outcomes.Feedback().RecordAsync("c1", "police-west", "importer-1", Now.AddMinutes(-1), CancellationToken.None));
+        Assert.IsType<RecordFeedbackResult.BadTime>(await outcomes.Feedback().RecordAsync("contact-one", "police-west", "importer-1", Now.AddMinutes(-1), CancellationToken.None));
         Assert.Equal(0, await outcomes.DataSource.CountAsync("feedback"));
     }
 
@@ -80,8 +80,8 @@ public sealed class FeedbackRecorderTests(OutcomesDatabase database)
     public async Task A_contact_without_an_outcome_has_nothing_to_tell()
     {
         var outcomes = new OutcomesUnderTest(await database.CreateDatabaseAsync());
-        await outcomes.ContactAsync("c1");
+        await outcomes.ContactAsync("contact-one");
 
-        Assert.IsType<RecordFeedbackResult.NoOutcome>(await outcomes.Feedback().RecordAsync("c1", "police-west", "sw-2", Now, CancellationToken.None));
+        Assert.IsType<RecordFeedbackResult.NoOutcome>(await outcomes.Feedback().RecordAsync("contact-one", "police-west", "sw-2", Now, CancellationToken.None));
     }
 }
