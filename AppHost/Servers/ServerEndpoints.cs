@@ -23,8 +23,23 @@ internal static class ServerEndpoints
     /// <summary>A loopback port nobody listens on now.</summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        // Below the kernel's ephemeral range (32768 up, ip_local_port_range): a port the OS picks for a
+        // bind to 0 comes from the range it also gives outgoing connections, and one of those could take
+        // it between this check and the server's own bind (a server then fails to start).
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_768);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+        throw new InvalidOperationException("No loopback port from 20000 to 32767 is free.");
     }
 }

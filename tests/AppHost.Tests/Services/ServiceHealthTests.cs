@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Mash.AppHost.Services;
+using Mash.Testing.Servers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Mash.AppHost.Tests.Services;
@@ -48,7 +49,7 @@ public sealed class ServiceHealthTests
         server.Answer(HttpStatusCode.OK, Degraded, delay: TimeSpan.FromSeconds(30));
 
         var slow = await CheckAsync(server.Address, TimeSpan.FromMilliseconds(300));
-        var absent = await CheckAsync(new Uri($"http://127.0.0.1:{FreePort()}/health"));
+        var absent = await CheckAsync(new Uri($"http://127.0.0.1:{Processes.FreePort()}/health"));
 
         Assert.Equal(HealthStatus.Unhealthy, slow.Status);
         Assert.Equal("/health did not answer within 0.3 s", slow.Description);
@@ -72,7 +73,7 @@ public sealed class ServiceHealthTests
                 builder.Resources.Remove(resource);
             }
             // A real process answering /health: Python's file server, the file saying Degraded.
-            var port = FreePort();
+            var port = Processes.FreePort();
             var served = builder.AddExecutable("served", "/usr/bin/python3", site.FullName, "-m", "http.server", $"{port}", "--bind", "127.0.0.1")
                 .WithHttpEndpoint(port: port, name: "http", isProxied: false)
                 .WithServiceHealthCheck("http");
@@ -107,13 +108,6 @@ public sealed class ServiceHealthTests
         });
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>A real HTTP endpoint on loopback answering <c>/health</c> as told.</summary>
     private sealed class HealthServer : IAsyncDisposable
     {
@@ -129,7 +123,7 @@ public sealed class ServiceHealthTests
         public static HealthServer Start()
         {
             var server = new HealthServer();
-            var port = FreePort();
+            var port = Processes.FreePort();
             server.listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             server.listener.Start();
             server.Address = new Uri($"http://127.0.0.1:{port}/health");
