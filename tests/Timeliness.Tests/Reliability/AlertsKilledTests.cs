@@ -25,11 +25,14 @@ public sealed class AlertsKilledTests(TimelinessProcessFixture fixture, ITestOut
         await using var database = NpgsqlDataSource.Create(connectionString);
         await timeliness.StartAsync(HangGuard);
 
-        // Running: approaching in a second, due after the kill.
-        var running = await OpenClocksAsync(database, "running", approachingIn: TimeSpan.FromSeconds(1), dueIn: TimeSpan.FromSeconds(10));
+        // Running: approaching in a second, due an hour later, so however slowly this machine raises
+        // the approach, the breach is not due yet; once killed, their due time is brought to a second
+        // away, as another replica's consumer would move it.
+        var running = await OpenClocksAsync(database, "running", approachingIn: TimeSpan.FromSeconds(1), dueIn: TimeSpan.FromHours(1));
         await EventuallyAsync(database, running, "approaching", timeliness);
         timeliness.Kill();
         var killedAt = DateTimeOffset.UtcNow;
+        await BringDueAsync(database, running, TimeSpan.FromSeconds(1));
         // Down: written as a consumer of another replica would, both moments falling while this one is gone.
         var down = await OpenClocksAsync(database, "down", approachingIn: TimeSpan.FromSeconds(1), dueIn: TimeSpan.FromSeconds(2));
         var lastDue = await LastDueAsync(database);
@@ -83,6 +86,19 @@ public sealed class AlertsKilledTests(TimelinessProcessFixture fixture, ITestOut
         batch.BatchCommands.Add(deadlines);
         await batch.ExecuteNonQueryAsync();
         return contacts;
+    }
+
+    private static async Task BringDueAsync(NpgsqlDataSource database, List<string> contacts, TimeSpan dueIn)
+    {
+        await using var batch = database.CreateBatch();
+        foreach (var table in new[] { "clocks", "alert_deadlines" })
+        {
+            var command = new NpgsqlBatchCommand($"UPDATE {table} SET due_at = $2 WHERE contact_id = ANY($1)");
+            command.Parameters.Add(new() { Value = contacts.ToArray() });
+            command.Parameters.Add(new() { Value = DateTimeOffset.UtcNow + dueIn });
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync();
     }
 
     private static async Task<DateTimeOffset> LastDueAsync(NpgsqlDataSource database)
