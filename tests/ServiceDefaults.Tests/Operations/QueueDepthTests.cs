@@ -110,7 +110,8 @@ public sealed class QueueDepthTests(InfrastructureFixture infrastructure)
             b.AddMashBus(bus => bus.AddConsumer<AlwaysFailingConsumer>());
         });
         var queue = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false).Consumer<AlwaysFailingConsumer>();
-        var healthy = await host.WaitForHealthAsync(h => h.Description(QueuesHealthCheck.Name) == "0 messages waiting");
+        // The bus ready too: published before the consumer's queue is bound, the event would go nowhere.
+        var healthy = await host.WaitForHealthAsync(h => h.CheckStatus("masstransit-bus") == "Healthy" && h.Description(QueuesHealthCheck.Name) == "0 messages waiting");
 
         await host.Services.GetRequiredService<IBus>().Publish(new Events.ContactRated { ContactId = "c-gave-up" });
         var degraded = await host.WaitForHealthAsync(h => h.CheckStatus(QueuesHealthCheck.Name) == "Degraded");
