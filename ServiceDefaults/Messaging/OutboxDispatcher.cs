@@ -10,7 +10,7 @@ namespace Mash.ServiceDefaults;
 /// <summary>
 /// Publishes outbox rows a batch at a time, each batch's events of one type as one message
 /// (<see cref="EventBatch{T}"/>), deleting them in a transaction that commits once RabbitMQ has
-/// confirmed it. Rows are taken with SKIP LOCKED, so replicas share the work; a crash between publish
+/// confirmed it, or rolls back if it has not within <see cref="OutboxOptions.PublishTimeout"/>. Rows are taken with SKIP LOCKED, so replicas share the work; a crash between publish
 /// and commit sends a row again, which is why every consumer is idempotent. While this process writes
 /// events (<see cref="EventOutbox.BeginWrite"/>) it holds back, within <see cref="OutboxOptions.MaxYield"/>;
 /// while the consumers of its events fall behind (<see cref="OutboxOptions.PaceQueues"/>) it waits for them.
@@ -57,16 +57,21 @@ internal sealed partial class OutboxDispatcher(
     private readonly OutboxPosition position = new(RescanInterval);
     private readonly TimeSpan idlePoll = options.Value.IdlePollInterval;
     private readonly TimeSpan linger = options.Value.Linger;
+    private readonly TimeSpan publishTimeout = options.Value.PublishTimeout;
     private readonly DownstreamQueues? paced = downstream is { Queues.Count: > 0 } ? downstream : null;
     private long heldBack;
     private long pacedBack;
     private long batches;
+    private long timedOut;
 
     /// <summary>How many times it has waited for writers rather than publish.</summary>
     internal long HeldBack => Interlocked.Read(ref heldBack);
 
     /// <summary>How many times it has waited for the consumers of its events to make room.</summary>
     internal long PacedBack => Interlocked.Read(ref pacedBack);
+
+    /// <summary>How many batches RabbitMQ did not confirm within <see cref="OutboxOptions.PublishTimeout"/>, left in the outbox to publish again.</summary>
+    internal long TimedOut => Interlocked.Read(ref timedOut);
 
     /// <summary>How many batches it has asked PostgreSQL for, empty ones included: what an idle service costs.</summary>
     internal long Batches => Interlocked.Read(ref batches);
@@ -143,11 +148,30 @@ internal sealed partial class OutboxDispatcher(
         // One message a type (one in all, as a rule): RabbitMQ, MassTransit and every consumer then pay
         // their per-message cost once a batch (EventBatch). Consumers run concurrently anyway, so none
         // could rely on the order of types.
-        await Task.WhenAll(rows.GroupBy(row => row.Type).Select(group => PublishAsync(publisher, group.Key, [.. group], cancellationToken)));
+        await PublishWithinTimeoutAsync(publisher, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Published(rows.Count);
         position.Took(rows.Max(row => row.Id));
         return rows.Count;
+    }
+
+    // A publish that outlives its timeout is left behind, not awaited (it may never end); the
+    // transaction rolls back, so its rows are taken again.
+    private async Task PublishWithinTimeoutAsync(IPublishEndpoint publisher, List<OutboxRow> rows, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(publishTimeout, time);
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var published = Task.WhenAll(rows.GroupBy(row => row.Type).Select(group => PublishAsync(publisher, group.Key, [.. group], publishing.Token)));
+        try
+        {
+            await published.WaitAsync(publishing.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref timedOut);
+            _ = published.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            throw new TimeoutException($"RabbitMQ did not confirm {rows.Count} events within {publishTimeout}; they stay in the outbox.");
+        }
     }
 
     private static async Task PublishAsync(IPublishEndpoint publisher, string type, IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Mash.ServiceDefaults;
 public sealed class OutboxOptions
 {
     public const string SectionName = "ServiceDefaults:Outbox";
-    public const string Requirement = "ServiceDefaults:Outbox:MaxYield must be from 00:00:00 to 00:05:00, Linger from 00:00:00 to 00:00:05, IdlePollInterval from 00:00:00.050 to 00:05:00, and MaxQueuedBatches at least 1.";
+    public const string Requirement = "ServiceDefaults:Outbox:MaxYield must be from 00:00:00 to 00:05:00, Linger from 00:00:00 to 00:00:05, IdlePollInterval from 00:00:00.050 to 00:05:00, PublishTimeout from 00:00:01 to 00:10:00, and MaxQueuedBatches at least 1.";
 
     /// <summary>
     /// How long the dispatcher may hold events back while writes that add them are under way
@@ -43,9 +43,18 @@ public sealed class OutboxOptions
     /// <summary>Messages (batches of events) a consumed queue of <see cref="PaceQueues"/> may hold ready before the dispatcher waits.</summary>
     public int MaxQueuedBatches { get; set; } = 8;
 
+    /// <summary>
+    /// How long a batch may wait for RabbitMQ to confirm it before the dispatcher gives up on that
+    /// attempt: its events stay in the outbox and are published again (consumers are idempotent).
+    /// RabbitMQ.Client 7.2 can leave a publish waiting for ever for a confirm lost as the broker
+    /// restarted (rabbitmq-dotnet-client#1930), which would otherwise stop the outbox for good.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsUsable =>
         MaxQueuedBatches >= 1
         && MaxYield >= TimeSpan.Zero && MaxYield <= TimeSpan.FromMinutes(5)
         && Linger >= TimeSpan.Zero && Linger <= TimeSpan.FromSeconds(5)
-        && IdlePollInterval >= TimeSpan.FromMilliseconds(50) && IdlePollInterval <= TimeSpan.FromMinutes(5);
+        && IdlePollInterval >= TimeSpan.FromMilliseconds(50) && IdlePollInterval <= TimeSpan.FromMinutes(5)
+        && PublishTimeout >= TimeSpan.FromSeconds(1) && PublishTimeout <= TimeSpan.FromMinutes(10);
 }

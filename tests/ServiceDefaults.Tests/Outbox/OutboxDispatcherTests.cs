@@ -1,4 +1,5 @@
 using Mash.ServiceDefaults.Tests.Infrastructure;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -102,6 +103,46 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         Assert.Equal([3], sink.BatchSizes);
     }
 
+    [Fact]
+    public async Task A_batch_RabbitMQ_never_confirms_stays_in_the_outbox_and_is_published_again()
+    {
+        var sink = new EventSink();
+        var firstPublishHangs = new FirstPublishHangs();
+        await using var host = await StartAsync(sink, maxYield: "00:00:00", publishTimeout: "00:00:01", publishObserver: firstPublishHangs);
+        var sent = BusTests.SampleEvent();
+
+        await host.AddEventAsync(sent);
+        var received = await sink.Received.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.True(firstPublishHangs.Hung);
+        Assert.Equal(1, host.Dispatcher().TimedOut);
+        Assert.Equal(sent, received);
+        await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
+    }
+
+    [Fact]
+    public async Task A_PublishTimeout_under_a_second_stops_the_service_at_start()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new EventSink(), maxYield: "00:00:00", publishTimeout: "00:00:00.500"));
+
+        Assert.Contains(OutboxOptions.Requirement, ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>As RabbitMQ.Client can after a broker restart: the first publish waits for a confirm that never comes, deaf to cancellation.</summary>
+    private sealed class FirstPublishHangs : IPublishObserver
+    {
+        private int publishes;
+
+        public bool Hung => Volatile.Read(ref publishes) > 1;
+
+        public Task PrePublish<T>(PublishContext<T> context) where T : class =>
+            Interlocked.Increment(ref publishes) == 1 ? new TaskCompletionSource().Task : Task.CompletedTask;
+
+        public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+
     /// <summary>The system's clock and timers, but a delay of exactly <paramref name="linger"/> ends only when the test releases it.</summary>
     private sealed class LingerGate(TimeSpan linger) : TimeProvider
     {
@@ -124,7 +165,8 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         }
     }
 
-    private async Task<ServiceHost> StartAsync(EventSink sink, string maxYield, string linger = "00:00:00", TimeProvider? time = null)
+    private async Task<ServiceHost> StartAsync(EventSink sink, string maxYield, string linger = "00:00:00", TimeProvider? time = null,
+        string publishTimeout = "00:00:30", FirstPublishHangs? publishObserver = null)
     {
         var database = await infrastructure.Postgres.CreateDatabaseAsync("outbox");
         var host = await ServiceHost.StartAsync(new Dictionary<string, string?>
@@ -134,12 +176,17 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
             ["ServiceDefaults:Bus:EndpointPrefix"] = $"sdtests-outbox-{Guid.NewGuid():N}"[..28],
             ["ServiceDefaults:Outbox:MaxYield"] = maxYield,
             ["ServiceDefaults:Outbox:Linger"] = linger,
+            ["ServiceDefaults:Outbox:PublishTimeout"] = publishTimeout,
         }, b =>
         {
             b.Services.AddSingleton(sink);
             if (time is not null)
             {
                 b.Services.AddSingleton(time);
+            }
+            if (publishObserver is not null)
+            {
+                b.Services.AddPublishObserver(_ => publishObserver);
             }
             b.AddDatabaseMigrations(EventOutbox.Migrations);
             b.AddMashBus(bus => bus.AddConsumer<BatchRecordingConsumer>());
