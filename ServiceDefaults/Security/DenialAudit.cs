@@ -10,6 +10,7 @@ namespace Mash.ServiceDefaults;
 /// Records every call refused for its role (403, PERMISSION_DENIED) in the service's audit log, when
 /// it keeps one (<see cref="AuditExtensions.AddAuditLog"/>), as <see cref="Refusals"/> records any refusal:
 /// who, which RPC, when, denied. Calls without valid credentials (401) name nobody, so they are only logged.
+/// A refused gRPC call is answered with its gRPC status and what would pass (<see cref="GrpcRefusal"/>).
 /// </summary>
 internal sealed partial class DenialAudit(IServiceProvider services, ILogger<DenialAudit> logger) : IAuthorizationMiddlewareResultHandler
 {
@@ -29,7 +30,18 @@ internal sealed partial class DenialAudit(IServiceProvider services, ILogger<Den
         {
             Unauthenticated(logger, context.Request.Path);
         }
-        await standard.HandleAsync(next, context, policy, authorizeResult);
+        if (GrpcRefusal.IsGrpc(context) && authorizeResult.Forbidden)
+        {
+            await GrpcRefusal.PermissionDeniedAsync(context, policy);
+        }
+        else if (GrpcRefusal.IsGrpc(context) && authorizeResult.Challenged)
+        {
+            await GrpcRefusal.UnauthenticatedAsync(context);
+        }
+        else
+        {
+            await standard.HandleAsync(next, context, policy, authorizeResult);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} to {CallerId}: outside the caller's roles.")]

@@ -16,6 +16,7 @@ namespace Mash.ServiceDefaults.Tests.Security;
 /// </summary>
 public sealed class AuthenticationTests : IAsyncLifetime
 {
+    private const string GuardedPath = "/mash.servicedefaults.tests.GuardedService";
     private const string PoliceToken = "police-west-token-8d1f2c6a4b7e49d0a3c5e1f7b9d2a4c6";
     private ServiceHost host = null!;
     private GuardedClient client = null!;
@@ -39,6 +40,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await client.AnyCallerAsync(new Probe()));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal("This call needs credentials: a staff bearer token or an agency's token.", refused.Status.Detail);
     }
 
     public static TheoryData<string, string> BadTokens => new()
@@ -103,6 +105,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
             await client.ForPractitionersAsync(new Probe(), TestTokens.Bearer(TestTokens.For("someone", role))));
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal($"{GuardedPath}/ForPractitioners needs one of the roles {MashRoles.Practitioner}, {MashRoles.Manager}.", refused.Status.Detail);
     }
 
     [Fact]
@@ -162,16 +165,17 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task On_the_wire_the_refusals_are_http_401_and_403_before_any_grpc_status()
+    public async Task On_the_wire_a_refusal_is_a_trailers_only_grpc_response_any_client_reads()
     {
         using var h2c = new HttpClient();
 
         using var anonymous = await h2c.SendAsync(GrpcRequest(null));
         using var denied = await h2c.SendAsync(GrpcRequest(TestTokens.For("someone", MashRoles.Operations)));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, "16"), (anonymous.StatusCode, anonymous.Headers.GetValues("grpc-status").Single()));
         Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.Single().Scheme);
-        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, "7"), (denied.StatusCode, denied.Headers.GetValues("grpc-status").Single()));
+        Assert.Empty(await denied.Content.ReadAsByteArrayAsync());
     }
 
     private HttpRequestMessage GrpcRequest(string? token)

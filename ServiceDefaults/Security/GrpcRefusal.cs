@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace Mash.ServiceDefaults;
+
+/// <summary>
+/// A refused gRPC call answered as gRPC answers (a trailers-only response with grpc-status and a
+/// message saying what would pass) rather than as bare HTTP 401/403, which clients report only as
+/// "Bad gRPC response. HTTP status code: 403".
+/// </summary>
+internal static class GrpcRefusal
+{
+    private const int Unauthenticated = 16;
+    private const int PermissionDenied = 7;
+
+    public static bool IsGrpc(HttpContext context) =>
+        context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+
+    public static Task UnauthenticatedAsync(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return WriteAsync(context, Unauthenticated, "This call needs credentials: a staff bearer token or an agency's token.");
+    }
+
+    public static Task PermissionDeniedAsync(HttpContext context, AuthorizationPolicy policy)
+    {
+        var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct().ToList();
+        var needs = roles.Count > 0 ? $"one of the roles {string.Join(", ", roles)}" : "a permission the caller lacks";
+        return WriteAsync(context, PermissionDenied, $"{context.Request.Path} needs {needs}.");
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        return Task.CompletedTask;
+    }
+}
