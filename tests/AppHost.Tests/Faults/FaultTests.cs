@@ -136,7 +136,7 @@ public sealed class FaultTests(FaultRun run, ITestOutputHelper output) : IClassF
 
         var service = Projections.All.Single(p => p.Name == projection).Database.Replace("db", "", StringComparison.Ordinal);
         Assert.True(missing.Count == 0, $"{projection} lacks {missing.Count} of {acknowledged.Count} acknowledged contact(s), e.g. {missing.FirstOrDefault()}.\n" +
-            $"{run.Faults(service)}\n{run.Timeline}");
+            $"{run.Faults(service)}\n{run.Timeline}\n{run.ConsoleTail("intake")}");
         Assert.True(twice == 0, $"{projection} holds {twice} contact(s) more than once.");
         Assert.True(strangers.Count == 0, $"{projection} holds {strangers.Count} contact(s) never acknowledged, e.g. {strangers.FirstOrDefault()}.");
     }
