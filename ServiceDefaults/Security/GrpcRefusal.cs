@@ -35,7 +35,12 @@ internal static class GrpcRefusal
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        context.Response.Headers["grpc-message"] = PercentEncoded(message);
         return Task.CompletedTask;
     }
+
+    // As the gRPC spec asks: only '%' and bytes outside printable ASCII (grpc-js decodes with
+    // decodeURI, which would leave an escaped ':' or ',' escaped).
+    private static string PercentEncoded(string message) =>
+        string.Concat(System.Text.Encoding.UTF8.GetBytes(message).Select(b => b is < 0x20 or > 0x7E or (byte)'%' ? $"%{b:X2}" : ((char)b).ToString()));
 }

@@ -174,6 +174,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         Assert.Equal((HttpStatusCode.OK, "16"), (anonymous.StatusCode, anonymous.Headers.GetValues("grpc-status").Single()));
         Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+        // Printable ASCII goes as it is: grpc-js decodes with decodeURI, which leaves %3A as it is.
+        Assert.Equal("This call needs credentials: a staff bearer token or an agency's token.", anonymous.Headers.GetValues("grpc-message").Single());
         Assert.Equal((HttpStatusCode.OK, "7"), (denied.StatusCode, denied.Headers.GetValues("grpc-status").Single()));
         Assert.Empty(await denied.Content.ReadAsByteArrayAsync());
     }
