@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mash.Quality.Assurance;
 
 /// <summary>An action a rule proposed that Quality acts on itself, for the assessment it proposed it for.</summary>
@@ -9,10 +11,13 @@ internal sealed record RaisedAction(RaisedKind Kind, IndicatorAssessment Assessm
         get
         {
             var (a, j) = (Assessment, Assessment.Judgement);
-            var target = a.Indicator.Target is { } t ? $" against a target of {t.Value} ({Word(AssuranceWords.TargetResults, j.Target)})" : "";
-            return $"{a.Indicator.Reference} {a.Period.Label}: {a.Value}{target}, trend {Word(AssuranceWords.Trends, j.Trend)} over "
-                + $"[{string.Join(", ", a.Values)}], RAG {Word(AssuranceWords.Rags, j.Rag)}, {Word(AssuranceWords.Assurances, j.Assurance)}. "
-                + $"Rule '{Action.Rule}': {Action.Description}";
+            var target = a.Indicator.Target is { } t
+                ? string.Create(CultureInfo.InvariantCulture, $" against a target of {t.Value} ({Word(AssuranceWords.TargetResults, j.Target)})")
+                : "";
+            var values = string.Join(", ", a.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+            var (trend, rag, assurance) = (Word(AssuranceWords.Trends, j.Trend), Word(AssuranceWords.Rags, j.Rag), Word(AssuranceWords.Assurances, j.Assurance));
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{a.Indicator.Reference} {a.Period.Label}: {a.Value}{target}, trend {trend} over [{values}], RAG {rag}, {assurance}. Rule '{Action.Rule}': {Action.Description}");
         }
     }
 

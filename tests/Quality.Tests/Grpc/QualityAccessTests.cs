@@ -30,22 +30,7 @@ public sealed class QualityAccessTests(QualityDatabase database) : IAsyncLifetim
     {
         dataSource = await database.CreateDatabaseAsync();
         var catalogue = IndicatorCatalogue.Load(new QualityOptions().IndicatorFile);
-        host = await GrpcTestHost.StartAsync(
-            builder =>
-            {
-                builder.Services.AddSingleton(new FactReader(dataSource));
-                builder.Services.AddSingleton(catalogue);
-                builder.Services.AddSingleton(new AssuranceReader(new FactReader(dataSource), catalogue));
-                builder.Services.AddSingleton(TimeProvider.System);
-                builder.Services.AddSingleton(new AuditLog(dataSource, TimeProvider.System));
-                builder.Services.AddSingleton<FactChanges>();
-                builder.Services.AddSingleton<ChangeWatch>();
-            },
-            app =>
-            {
-                app.MapGrpcService<QualityGrpcService>();
-                app.MapGrpcService<AssuranceGrpcService>();
-            });
+        host = await QualityHost.StartAsync(dataSource, catalogue, TimeProvider.System);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
