@@ -106,23 +106,36 @@ internal sealed class AuditStore(NpgsqlDataSource dataSource, IOptions<AuditOpti
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await AuditReader.LockAsync(transaction, update.AuditId, cancellationToken) is not { } audit)
+        {
+            return new AuditResult.NotFound($"No audit {update.AuditId}.");
+        }
+        // A retry after a later update must not put the older values back.
+        if (await AuditIdOfAsync(transaction, "audit_action_updates", update.RequestId, cancellationToken) is not null)
+        {
+            return new AuditResult.Done(audit);
+        }
+        if (audit.Actions.All(a => a.Number != update.Number))
+        {
+            return new AuditResult.NotFound($"Audit {update.AuditId} has no action {update.Number}.");
+        }
         await using var command = new NpgsqlCommand("""
-            UPDATE audit_actions SET rag = $3, evidence = $4, completed_on = $5, updated_by = $6, updated_at = $7
-            WHERE audit_id = $1 AND number = $2
+            WITH updated AS (
+                UPDATE audit_actions SET rag = $4, evidence = $5, completed_on = $6, updated_by = $7, updated_at = $9
+                WHERE audit_id = $2 AND number = $3)
+            INSERT INTO audit_action_updates (request_id, audit_id, number, rag, evidence, completed_on, actor_id, actor_name, at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """, connection, transaction);
         foreach (var value in new object[]
         {
-            update.AuditId, update.Number, IndicatorWords.Of(AuditWords.Rags, update.Rag), update.Evidence,
-            update.CompletedOn is { } completed ? completed : DBNull.Value, by.Id, time.GetUtcNow(),
+            update.RequestId, update.AuditId, update.Number, IndicatorWords.Of(AuditWords.Rags, update.Rag), update.Evidence,
+            update.CompletedOn is { } completed ? completed : DBNull.Value, by.Id, by.Name, time.GetUtcNow(),
         })
         {
             command.Parameters.Add(new() { Value = value });
         }
-        command.Parameters[4].DataTypeName = "date";
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            return new AuditResult.NotFound($"Audit {update.AuditId} has no action {update.Number}.");
-        }
+        command.Parameters[5].DataTypeName = "date";
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return await DoneAsync(transaction, update.AuditId, cancellationToken);
     }
 

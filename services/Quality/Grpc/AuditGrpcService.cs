@@ -51,7 +51,7 @@ internal sealed class AuditGrpcService(AuditStore store, AuditReader reader, Ind
     public override async Task<MultiAgencyAudit> UpdateAuditAction(UpdateAuditActionRequest request, ServerCallContext context)
     {
         Check(AuditRequestRules.Check(request));
-        var update = new AuditActionUpdate(Guid.Parse(request.AuditId), request.Action, AuditWords.Rags[request.Rag], request.Evidence, AuditRequestRules.DateOf(request.CompletedOn));
+        var update = new AuditActionUpdate(Guid.Parse(request.RequestId), Guid.Parse(request.AuditId), request.Action, AuditWords.Rags[request.Rag], request.Evidence, AuditRequestRules.DateOf(request.CompletedOn));
         return Answer(await store.UpdateActionAsync(update, context.GetCaller(), context.CancellationToken));
     }
 

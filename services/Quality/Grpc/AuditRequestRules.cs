@@ -35,6 +35,7 @@ internal static class AuditRequestRules
         request.Rag.Length == 0 ? null : IsAWord("rag", request.Rag, AuditWords.Rags));
 
     public static IReadOnlyList<FieldViolation> Check(UpdateAuditActionRequest request) => Broken(
+        RequestIdIsAUuid(request.RequestId),
         IsAUuid("audit_id", request.AuditId),
         ActionIsNumbered(request.Action),
         IsAWord("rag", request.Rag, AuditWords.Rags),

@@ -82,3 +82,17 @@ CREATE TABLE audit_actions (
     updated_at   timestamptz NOT NULL,
     PRIMARY KEY (audit_id, number)
 );
+
+-- Every update of an action (its RAG, evidence, completion), who and when; a retried request finds its row.
+CREATE TABLE audit_action_updates (
+    request_id   uuid        PRIMARY KEY,
+    audit_id     uuid        NOT NULL,
+    number       integer     NOT NULL,
+    rag          text        NOT NULL,
+    evidence     text        NOT NULL,
+    completed_on date,
+    actor_id     text        NOT NULL,
+    actor_name   text        NOT NULL,
+    at           timestamptz NOT NULL,
+    FOREIGN KEY (audit_id, number) REFERENCES audit_actions (audit_id, number)
+);

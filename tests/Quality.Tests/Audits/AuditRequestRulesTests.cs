@@ -40,12 +40,12 @@ public sealed class AuditRequestRulesTests
 
     [Fact]
     public void An_update_names_a_numbered_action_a_RAG_and_an_optional_completion_date() =>
-        Assert.Equal(["action", "rag", "completed_on"],
+        Assert.Equal(["request_id", "action", "rag", "completed_on"],
             AuditRequestRules.Check(new UpdateAuditActionRequest { AuditId = AuditId, Action = 0, Rag = "", CompletedOn = "soon" }).Select(v => v.Field));
 
     [Fact]
     public void An_open_action_updated_breaks_no_rule() =>
-        Assert.Empty(AuditRequestRules.Check(new UpdateAuditActionRequest { AuditId = AuditId, Action = 1, Rag = "green" }));
+        Assert.Empty(AuditRequestRules.Check(new UpdateAuditActionRequest { RequestId = Guid.NewGuid().ToString(), AuditId = AuditId, Action = 1, Rag = "green" }));
 
     [Fact]
     public void Audits_are_listed_by_a_known_stage() =>

@@ -93,7 +93,7 @@ public sealed class AuditsTests(QualityDatabase database) : IAsyncLifetime
         second.Rag = "red";
         await Client.AddAuditActionAsync(second, Lead);
 
-        var audit = await Client.UpdateAuditActionAsync(new UpdateAuditActionRequest { AuditId = id, Action = 2, Rag = "green", Evidence = "Group minutes 3.10.25." }, Lead);
+        var audit = await Client.UpdateAuditActionAsync(new UpdateAuditActionRequest { RequestId = Guid.NewGuid().ToString(), AuditId = id, Action = 2, Rag = "green", Evidence = "Group minutes 3.10.25." }, Lead);
 
         Assert.Equal(
             [(1, "Bernadette Johansen", "2025-09-30", "amber", "", true), (2, "Bernadette Johansen", "2025-12-31", "green", "Group minutes 3.10.25.", false)],
@@ -101,10 +101,37 @@ public sealed class AuditsTests(QualityDatabase database) : IAsyncLifetime
         Assert.True(audit.Overdue);
         Assert.Equal([id], (await Client.ListAuditsAsync(new ListAuditsRequest { OverdueOnly = true }, Board)).Audits.Select(a => a.AuditId));
 
-        var completed = await Client.UpdateAuditActionAsync(new UpdateAuditActionRequest { AuditId = id, Action = 1, Rag = "green", CompletedOn = "2025-10-02" }, Lead);
+        var completed = await Client.UpdateAuditActionAsync(new UpdateAuditActionRequest { RequestId = Guid.NewGuid().ToString(), AuditId = id, Action = 1, Rag = "green", CompletedOn = "2025-10-02" }, Lead);
 
         Assert.Equal(("2025-10-02", false, false), (completed.Actions[0].CompletedOn, completed.Actions[0].Overdue, completed.Overdue));
         Assert.Empty((await Client.ListAuditsAsync(new ListAuditsRequest { OverdueOnly = true }, Board)).Audits);
+    }
+
+    [Fact]
+    public async Task A_retried_update_after_a_later_one_puts_nothing_back_and_every_update_is_kept_with_who()
+    {
+        var id = await ReportedAsync();
+        await Client.AddAuditActionAsync(Action(id, "Train panel chairs.", "2025-12-31"), Lead);
+        var stale = new UpdateAuditActionRequest { RequestId = Guid.NewGuid().ToString(), AuditId = id, Action = 1, Rag = "red", Evidence = "Not started." };
+        await Client.UpdateAuditActionAsync(stale, Lead);
+        await Client.UpdateAuditActionAsync(new UpdateAuditActionRequest { RequestId = Guid.NewGuid().ToString(), AuditId = id, Action = 1, Rag = "green", Evidence = "Trained." }, Chair);
+
+        var retried = await Client.UpdateAuditActionAsync(stale, Lead);
+
+        Assert.Equal(("green", "Trained."), (retried.Actions.Single().Rag, retried.Actions.Single().Evidence));
+        Assert.Equal(2L, await CountAsync(dataSource, "SELECT count(*) FROM audit_action_updates"));
+        Assert.Equal(1L, await CountAsync(dataSource, "SELECT count(*) FROM audit_action_updates WHERE actor_id = 'chair-1' AND actor_name = 'Name of chair-1' AND rag = 'green'"));
+    }
+
+    [Fact]
+    public async Task Updating_an_action_the_plan_does_not_have_is_NOT_FOUND()
+    {
+        var id = await ReportedAsync();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Client.UpdateAuditActionAsync(
+            new UpdateAuditActionRequest { RequestId = Guid.NewGuid().ToString(), AuditId = id, Action = 3, Rag = "green" }, Lead));
+
+        Assert.Equal(StatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]
@@ -212,7 +239,7 @@ public sealed class AuditsTests(QualityDatabase database) : IAsyncLifetime
             "DecideAudit" => async () => await Client.DecideAuditAsync(new DecideAuditRequest { RequestId = id, AuditId = id, Decision = "D." }, token),
             "ReportAudit" => async () => await Client.ReportAuditAsync(new ReportAuditRequest { RequestId = id, AuditId = id, Findings = "F.", Story = "S." }, token),
             "AddAuditAction" => async () => await Client.AddAuditActionAsync(Action(id, "A.", "2025-12-31"), token),
-            "UpdateAuditAction" => async () => await Client.UpdateAuditActionAsync(new UpdateAuditActionRequest { AuditId = id, Action = 1, Rag = "green" }, token),
+            "UpdateAuditAction" => async () => await Client.UpdateAuditActionAsync(new UpdateAuditActionRequest { RequestId = Guid.NewGuid().ToString(), AuditId = id, Action = 1, Rag = "green" }, token),
             "GetAudit" => async () => await Client.GetAuditAsync(new GetAuditRequest { AuditId = id }, token),
             _ => async () => await Client.ListAuditsAsync(new ListAuditsRequest(), token),
         };
