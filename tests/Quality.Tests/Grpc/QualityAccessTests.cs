@@ -1,16 +1,10 @@
 using Grpc.Core;
 using Mash.Contracts.Quality.V1;
-using Mash.Quality.Assurance;
 using Mash.Quality.Definitions;
-using Mash.Quality.Facts;
-using Mash.Quality.Grpc;
-using Mash.Quality.Live;
 using Mash.Quality.Tests.Infrastructure;
 using Mash.ServiceDefaults;
 using Mash.Testing.Identity;
 using Mash.Testing.Services;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Mash.Quality.Tests.Grpc;
