@@ -1,7 +1,9 @@
 using Mash.Quality.Assurance;
+using Mash.Quality.Audits;
 using Mash.Quality.Consumers;
 using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
+using Mash.Quality.Grpc;
 using Mash.Quality.Live;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +15,7 @@ public static class Extensions
     /// <summary>Quality's schema: its own scripts and the inbox's and audit log's tables. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventInbox.Migration, AuditLog.Migration];
 
-    /// <summary>Quality's database, the consumers that gather the indicators' facts, the scorecard, and the indicator file and its assurance.</summary>
+    /// <summary>Quality's database, the consumers that gather the indicators' facts, the scorecard, the indicator file and its assurance, the ratings and the audits.</summary>
     public static TBuilder AddQuality<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -44,6 +46,16 @@ public static class Extensions
         builder.Services.AddSingleton<FactChanges>();
         builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName));
         builder.Services.AddSingleton<ChangeWatch>();
+        // The human step, the watch list and the Q7 register; the rules' audits and watches raised live.
+        builder.Services.AddAuthorizationBuilder().AddQualityPolicies();
+        builder.Services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection(AuditOptions.SectionName));
+        builder.Services.AddSingleton<RatingStore>();
+        builder.Services.AddSingleton<RatingReader>();
+        builder.Services.AddSingleton<WatchListReader>();
+        builder.Services.AddSingleton<AuditStore>();
+        builder.Services.AddSingleton<AuditReader>();
+        builder.Services.AddSingleton<RuleActionRaiser>();
+        builder.Services.AddHostedService<AssuranceRuleRunner>();
         return builder;
     }
 }

@@ -10,4 +10,5 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcService<QualityGrpcService>();
 app.MapGrpcService<AssuranceGrpcService>();
+app.MapGrpcService<AuditGrpcService>();
 app.Run();

@@ -14,7 +14,6 @@ internal sealed class AssuranceReader(FactReader facts, IndicatorCatalogue catal
 {
     public async Task<IReadOnlyList<IndicatorAssessment>> AssessAsync(PeriodKind kind, DateTime asOfUtc, CancellationToken cancellationToken)
     {
-        var day = PeriodInstants.DayOf(asOfUtc, catalogue.TimeZone);
         // Indicators sharing a reporting year share periods: each span's facts are read once.
         var read = new Dictionary<(DateOnly, DateOnly), ScorecardFacts>();
         async Task<double?> ValueAsync(ComputedMeasure measure, DateOnly from, DateOnly to)
@@ -30,7 +29,8 @@ internal sealed class AssuranceReader(FactReader facts, IndicatorCatalogue catal
         var assessments = new List<IndicatorAssessment>();
         foreach (var indicator in catalogue.Indicators)
         {
-            var period = ReportingPeriod.Containing(kind, day, catalogue.YearStarts[indicator.ReportingYear]);
+            // The same period a rating of it is recorded against (IndicatorPeriods).
+            var period = IndicatorPeriods.Of(catalogue, indicator, kind, asOfUtc);
             if (Uncomputable(indicator) is { } reason)
             {
                 assessments.Add(AssuranceEvaluator.NotComputed(indicator, period, reason));

@@ -10,11 +10,19 @@ namespace Mash.Quality.Grpc;
 
 /// <summary>
 /// mash.quality.v1.AssuranceService: the partnership's indicators and their assurance, for board
-/// members, MASH managers and quality leads, as the scorecard. Definitions and counts only, no
-/// one's data, so a read is not audited; a call refused for its role is.
+/// members, MASH managers and quality leads, as the scorecard. Definitions, counts and ratings
+/// without who gave them, so those reads are not audited; a call refused for its role is.
 /// </summary>
-internal sealed class AssuranceGrpcService(
-    IndicatorCatalogue catalogue, AssuranceReader reader, TimeProvider time, ChangeWatch watch, IHostApplicationLifetime lifetime) : AssuranceService.AssuranceServiceBase
+internal sealed partial class AssuranceGrpcService(
+    IndicatorCatalogue catalogue,
+    AssuranceReader reader,
+    TimeProvider time,
+    ChangeWatch watch,
+    IHostApplicationLifetime lifetime,
+    RatingStore ratings,
+    RatingReader ratingReader,
+    WatchListReader watches,
+    AuditLog audit) : AssuranceService.AssuranceServiceBase
 {
     [Authorize(Policy = MashPolicies.Scorecard)]
     public override Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context) =>
@@ -22,11 +30,15 @@ internal sealed class AssuranceGrpcService(
 
     [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<AssuranceReport> GetAssurance(GetAssuranceRequest request, ServerCallContext context) =>
-        AssuranceMessages.ToReport(await AssessAsync(request, context), catalogue.TimeZone);
+        await ReportAsync(await AssessAsync(request, context), context.CancellationToken);
 
     [Authorize(Policy = MashPolicies.Scorecard)]
     public override async Task<AssuranceReport> GetExceptionReport(GetAssuranceRequest request, ServerCallContext context) =>
-        AssuranceMessages.ToReport(ExceptionReport.Of(await AssessAsync(request, context)), catalogue.TimeZone);
+        await ReportAsync(ExceptionReport.Of(await AssessAsync(request, context)), context.CancellationToken);
+
+    // The computed judgement beside the lead officer's proposed and the sub-group's agreed ratings.
+    private async Task<AssuranceReport> ReportAsync(IReadOnlyList<IndicatorAssessment> assessments, CancellationToken cancellationToken) =>
+        AssuranceMessages.ToReport(assessments, catalogue.TimeZone, await ratingReader.InForceAsync(assessments, cancellationToken));
 
     /// <summary>
     /// The assurance, then each change of it, until the client cancels (a clean end) or this replica
@@ -39,8 +51,8 @@ internal sealed class AssuranceGrpcService(
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
         {
-            await foreach (var report in watch.WatchAsync(async cancellationToken => AssuranceMessages.ToReport(
-                await reader.AssessAsync(AssuranceRequestRules.KindOf(request), AssuranceRequestRules.AsOf(request, time), cancellationToken), catalogue.TimeZone), ending.Token))
+            await foreach (var report in watch.WatchAsync(async cancellationToken => await ReportAsync(
+                await reader.AssessAsync(AssuranceRequestRules.KindOf(request), AssuranceRequestRules.AsOf(request, time), cancellationToken), cancellationToken), ending.Token))
             {
                 await responseStream.WriteAsync(report, ending.Token);
             }

@@ -9,10 +9,11 @@ namespace Mash.Quality.Grpc;
 /// <summary>Assessments as mash.quality.v1.AssuranceReport, in the indicator file's words.</summary>
 internal static class AssuranceMessages
 {
-    public static AssuranceReport ToReport(IEnumerable<IndicatorAssessment> assessments, TimeZoneInfo zone) =>
-        new() { Indicators = { assessments.Select(a => ToMessage(a, zone)) } };
+    /// <summary>The report with each indicator's proposed and agreed ratings beside its computed judgement.</summary>
+    public static AssuranceReport ToReport(IEnumerable<IndicatorAssessment> assessments, TimeZoneInfo zone, RatingsInForce ratings) =>
+        new() { Indicators = { assessments.Select(a => ToMessage(a, zone, ratings)) } };
 
-    public static IndicatorAssurance ToMessage(IndicatorAssessment assessment, TimeZoneInfo zone)
+    public static IndicatorAssurance ToMessage(IndicatorAssessment assessment, TimeZoneInfo zone, RatingsInForce ratings)
     {
         var instants = PeriodInstants.Of(assessment.Period, zone);
         var message = new IndicatorAssurance
@@ -32,6 +33,8 @@ internal static class AssuranceMessages
             Assurance = IndicatorWords.Of(AssuranceWords.Assurances, assessment.Judgement.Assurance),
             Actions = { assessment.Actions.Select(a => new Contracts.Quality.V1.ProposedAction { Rule = a.Rule, Action = a.Action, Description = a.Description }) },
             Narrative = assessment.Indicator.Narrative,
+            Proposed = ratings.Of(assessment, RatingStage.Proposed) is { } proposed ? RatingMessages.ToMessage(proposed, withWho: false) : null,
+            Agreed = ratings.Of(assessment, RatingStage.Agreed) is { } agreed ? RatingMessages.ToMessage(agreed, withWho: false) : null,
         };
         if (assessment.Value is { } value)
         {

@@ -21,7 +21,10 @@ internal static class AssuranceRequestRules
         Enum.IsDefined(period) ? null : new() { Field = "period", Description = $"{(int)period} is not a reporting period kind (month, quarter or year to date)." };
 
     /// <summary>The kind a valid request asks for: the quarter unless it says otherwise.</summary>
-    public static PeriodKind KindOf(GetAssuranceRequest request) => request.Period switch
+    public static PeriodKind KindOf(GetAssuranceRequest request) => KindOf(request.Period);
+
+    /// <summary>The kind a valid period field asks for: the quarter unless it says otherwise.</summary>
+    public static PeriodKind KindOf(ReportingPeriodKind period) => period switch
     {
         ReportingPeriodKind.Month => PeriodKind.Month,
         ReportingPeriodKind.YearToDate => PeriodKind.YearToDate,
@@ -29,5 +32,8 @@ internal static class AssuranceRequestRules
     };
 
     /// <summary>The moment a valid request asks about: its as_of, or now.</summary>
-    public static DateTime AsOf(GetAssuranceRequest request, TimeProvider time) => request.AsOf?.ToDateTime() ?? time.GetUtcNow().UtcDateTime;
+    public static DateTime AsOf(GetAssuranceRequest request, TimeProvider time) => AsOf(request.AsOf, time);
+
+    /// <summary>The moment a valid as_of field asks about, or now.</summary>
+    public static DateTime AsOf(Timestamp? asOf, TimeProvider time) => asOf?.ToDateTime() ?? time.GetUtcNow().UtcDateTime;
 }

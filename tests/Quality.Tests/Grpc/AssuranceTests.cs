@@ -7,6 +7,7 @@ using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
 using Mash.Quality.Grpc;
 using Mash.Quality.Live;
+using Mash.ServiceDefaults;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,8 @@ public sealed class AssuranceTests(QualityDatabase database)
 
     private static AssuranceGrpcService Service(NpgsqlDataSource dataSource, IndicatorCatalogue? catalogue = null) =>
         new(catalogue ?? Catalogue, new AssuranceReader(new FactReader(dataSource), catalogue ?? Catalogue), new FixedTime(May),
-            new ChangeWatch(new FactChanges(), Options.Create(new WatchOptions()), new FixedTime(May)), new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
+            new ChangeWatch(new FactChanges(), Options.Create(new WatchOptions()), new FixedTime(May)), new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance),
+            new RatingStore(dataSource, new FixedTime(May)), new RatingReader(dataSource), new WatchListReader(dataSource), new AuditLog(dataSource, new FixedTime(May)));
 
     private async Task<NpgsqlDataSource> TwoQuartersAsync()
     {

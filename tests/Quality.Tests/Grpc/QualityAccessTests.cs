@@ -1,16 +1,10 @@
 using Grpc.Core;
 using Mash.Contracts.Quality.V1;
-using Mash.Quality.Assurance;
 using Mash.Quality.Definitions;
-using Mash.Quality.Facts;
-using Mash.Quality.Grpc;
-using Mash.Quality.Live;
 using Mash.Quality.Tests.Infrastructure;
 using Mash.ServiceDefaults;
 using Mash.Testing.Identity;
 using Mash.Testing.Services;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Mash.Quality.Tests.Grpc;
@@ -30,22 +24,7 @@ public sealed class QualityAccessTests(QualityDatabase database) : IAsyncLifetim
     {
         dataSource = await database.CreateDatabaseAsync();
         var catalogue = IndicatorCatalogue.Load(new QualityOptions().IndicatorFile);
-        host = await GrpcTestHost.StartAsync(
-            builder =>
-            {
-                builder.Services.AddSingleton(new FactReader(dataSource));
-                builder.Services.AddSingleton(catalogue);
-                builder.Services.AddSingleton(new AssuranceReader(new FactReader(dataSource), catalogue));
-                builder.Services.AddSingleton(TimeProvider.System);
-                builder.Services.AddSingleton(new AuditLog(dataSource, TimeProvider.System));
-                builder.Services.AddSingleton<FactChanges>();
-                builder.Services.AddSingleton<ChangeWatch>();
-            },
-            app =>
-            {
-                app.MapGrpcService<QualityGrpcService>();
-                app.MapGrpcService<AssuranceGrpcService>();
-            });
+        host = await QualityHost.StartAsync(dataSource, catalogue, TimeProvider.System);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();

@@ -48,12 +48,7 @@ public sealed class WatchAssuranceTests(QualityDatabase database) : IAsyncLifeti
         host = await GrpcTestHost.StartAsync(
             builder =>
             {
-                builder.Services.AddSingleton(Catalogue);
-                builder.Services.AddSingleton(new AssuranceReader(new FactReader(dataSource), Catalogue));
-                builder.Services.AddSingleton(TimeProvider.System);
-                builder.Services.AddSingleton(new AuditLog(dataSource, TimeProvider.System));
-                builder.Services.AddSingleton<FactChanges>();
-                builder.Services.AddSingleton<ChangeWatch>();
+                builder.Services.AddQualityParts(dataSource, Catalogue, TimeProvider.System);
                 // Short, so the test of a change another replica consumed does not wait long for it.
                 builder.Services.Configure<WatchOptions>(o => o.Recheck = TimeSpan.FromMilliseconds(500));
             },

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mash.Quality.Tests.Live;
 
-/// <summary>The service as Program.cs composes it: every consumer and the assurance service (WatchAssurance's ChangeWatch) resolve.</summary>
+/// <summary>The service as Program.cs composes it: every consumer, the assurance service (WatchAssurance's ChangeWatch) and the audit register resolve.</summary>
 public sealed class QualityCompositionTests
 {
     [Fact]
@@ -33,5 +33,6 @@ public sealed class QualityCompositionTests
         ];
         Assert.All(consumers, consumer => Assert.NotNull(scope.ServiceProvider.GetRequiredService(consumer)));
         Assert.NotNull(ActivatorUtilities.CreateInstance<AssuranceGrpcService>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<AuditGrpcService>(scope.ServiceProvider));
     }
 }
