@@ -17,6 +17,8 @@ namespace QualityBenchmark;
 /// </summary>
 internal sealed class QualityHost(WebApplication app, string address) : IAsyncDisposable
 {
+    public IServiceProvider Services => app.Services;
+
     public static async Task<QualityHost> StartAsync(string postgres, string rabbitMq)
     {
         var port = Processes.FreePort();
