@@ -71,7 +71,7 @@ internal static class Rollups
         UNION ALL SELECT 'T4a', (ARRAY['RAG_RED', 'RAG_AMBER', 'RAG_GREEN'])[rag], sum(n) FROM proposal.deadline_approaches_daily WHERE day >= $1 AND day < $2 GROUP BY rag
         """;
 
-    /// <summary>Builds the rollups; returns how many rollup rows a year's scorecard sums.</summary>
+    /// <summary>Builds the rollups; returns how many rows of the six largest (all but the small activity ones) a year's scorecard sums.</summary>
     public static async Task<long> BuildAsync(NpgsqlDataSource database, (DateOnly From, DateOnly To) year)
     {
         foreach (var sql in Build)
