@@ -1,0 +1,141 @@
+// Quality's scorecard benchmark (issue 15 point 7): "a year's scorecard over 10,000,000 contacts
+// answers in under one second (p99)". Quality in this process as Program.cs hosts it, on a real
+// PostgreSQL and RabbitMQ; N contacts' facts over two financial years written by binary COPY into
+// its own tables; then a board member asks GetScorecard for the year, its quarters, the year to
+// date and the rolling year, and GetAssurance, over gRPC with a JWT, round after round. Prints
+// p50/p95/p99 per ask and overall, p99 / 1 s, and a ceiling measured in the same run (the year
+// counted in SQL), and the same year read from per-day rollups, the proposed fix, prototyped. Exits 0
+// whatever the figures; 1 if the year's scorecard miscounts its contacts or the rollups disagree with it.
+// See BENCHMARKS.md, "Quality scorecard".
+using System.Diagnostics;
+using Mash.Contracts.Quality.V1;
+using Mash.Quality.Facts;
+using Mash.ServiceDefaults;
+using Mash.Testing.Identity;
+using Mash.Testing.Servers;
+using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using QualityBenchmark;
+
+var contacts = Argument("contacts", 10_000_000);
+var rounds = Argument("rounds", 10);
+var goal = TimeSpan.FromSeconds(1);
+
+Console.WriteLine($"Quality scorecard benchmark: {contacts:N0} contacts over financial years 2024/25 and 2025/26, {rounds} rounds; " +
+    $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; Quality and the board member's client in this process, PostgreSQL (fsync on) and RabbitMQ as processes.");
+Console.WriteLine($"Load average at start: {Load()}");
+
+await using var servers = new ServerSet("mash-quality-bench-");
+PostgresServer? postgres = null;
+RabbitMqServer? rabbitMq = null;
+await servers.StartTogetherAsync(
+    async () => postgres = await servers.StartAsync(root => PostgresServer.StartAsync(root)),
+    async () => rabbitMq = await servers.StartAsync(RabbitMqServer.StartAsync));
+var connectionString = postgres!.ConnectionString(await postgres.CreateDatabaseAsync("quality"));
+await using var database = NpgsqlDataSource.Create(connectionString);
+await using var quality = await QualityHost.StartAsync(connectionString, rabbitMq!.ConnectionString);
+
+var loading = Stopwatch.StartNew();
+var rows = await FactLoad.LoadAsync(database, contacts);
+var bytes = await ScalarAsync(database, "SELECT pg_database_size(current_database())");
+Console.WriteLine($"Loaded {rows:N0} fact rows ({rows / (double)contacts:0.0} a contact, database {bytes / 1e9:0.00} GB) by COPY in {loading.Elapsed.TotalSeconds:0} s, VACUUM ANALYZE included.");
+
+using var channel = quality.Channel();
+var scorecards = new QualityService.QualityServiceClient(channel);
+var assurance = new AssuranceService.AssuranceServiceClient(channel);
+var board = TestTokens.Options(TestTokens.For("board-member-1", MashRoles.BoardMember));
+var year = Asks.Year;
+
+// Warm-up: each ask once, to compile and fill PostgreSQL's cache; and the year's contacts checked.
+var expected = await Ceiling.CountAsync(database, Ceiling.Contacts, year);
+var warmUp = new Latencies();
+var yearCard = new Scorecard();
+await warmUp.TimeAsync(async () => yearCard = await scorecards.GetScorecardAsync(Asks.Scorecards[0].Request, board));
+var counted = yearCard.ContactsByAgency.Values.Sum();
+Console.WriteLine($"The financial year 2025/26: {counted:N0} contacts on the scorecard, {expected:N0} in the table.");
+foreach (var (_, request) in Asks.Scorecards.Skip(1))
+{
+    await warmUp.TimeAsync(() => scorecards.GetScorecardAsync(request, board).ResponseAsync);
+}
+foreach (var (_, request) in Asks.Assurance)
+{
+    await warmUp.TimeAsync(() => assurance.GetAssuranceAsync(request, board).ResponseAsync);
+}
+Console.WriteLine($"Warm-up, each ask once: {warmUp.Summary}.");
+
+var load = Load();
+var byAsk = Asks.Scorecards.Select(a => a.Name).Concat(Asks.Assurance.Select(a => a.Name)).ToDictionary(n => n, _ => new Latencies());
+var allScorecards = new Latencies();
+var ceiling = (Contacts: new Latencies(), EveryTable: new Latencies());
+// Where a year's call goes: Quality's read of its facts (SQL and rows into records), in process.
+var factReader = quality.Services.GetRequiredService<FactReader>();
+var factsRead = new Latencies();
+for (var round = 0; round < rounds; round++)
+{
+    foreach (var (name, request) in Asks.Scorecards)
+    {
+        allScorecards.Add(await byAsk[name].TimeAsync(() => scorecards.GetScorecardAsync(request, board).ResponseAsync));
+    }
+    foreach (var (name, request) in Asks.Assurance)
+    {
+        await byAsk[name].TimeAsync(() => assurance.GetAssuranceAsync(request, board).ResponseAsync);
+    }
+    await factsRead.TimeAsync(() => factReader.ReadAsync(new Period(year.From, year.To), CancellationToken.None));
+    await ceiling.Contacts.TimeAsync(() => Ceiling.CountAsync(database, Ceiling.Contacts, year));
+    await ceiling.EveryTable.TimeAsync(() => Ceiling.CountAsync(database, Ceiling.EveryTable, year));
+}
+
+Console.WriteLine($"Calls, one board member at a time (load average before {load}, after {Load()}):");
+foreach (var (name, latencies) in byAsk)
+{
+    Console.WriteLine($"  {name}: {latencies.Summary}; p99 / goal (1 s) = {latencies.Percentile(99) / goal.TotalMilliseconds:0.00}");
+}
+var p99 = allScorecards.Percentile(99);
+Console.WriteLine($"Every scorecard ({allScorecards.Count} calls): {allScorecards.Summary}; p99 / goal (1 s) = {p99 / goal.TotalMilliseconds:0.00}.");
+Console.WriteLine($"Of which Quality's read of the financial year's facts (FactReader, in process): {factsRead.Summary}.");
+Console.WriteLine($"Ceiling, the financial year in SQL alone: one count of its contacts {ceiling.Contacts.Summary}; " +
+    $"every table the scorecard reads counted in one statement {ceiling.EveryTable.Summary}.");
+Console.WriteLine($"A year's scorecard p99 / every table counted p99 = {p99 / ceiling.EveryTable.Percentile(99):0.0}; " +
+    $"/ one count of contacts p99 = {p99 / ceiling.Contacts.Percentile(99):0.0}.");
+
+// The proposed fix, prototyped: the same facts in per-day rollups, and a year's scorecard read from them.
+var building = Stopwatch.StartNew();
+var rollupRows = await Rollups.BuildAsync(database, Asks.YearDays);
+Console.WriteLine($"Prototype rollups built in {building.Elapsed.TotalSeconds:0.0} s: a year is {rollupRows:N0} rows of the six largest (against {expected:N0} contacts).");
+var fromRollups = new Latencies();
+var rolledUp = new Dictionary<string, long>();
+for (var round = 0; round < rounds * Asks.Scorecards.Length; round++)
+{
+    await fromRollups.TimeAsync(async () => rolledUp = await Rollups.ReadYearAsync(database, Asks.YearDays));
+}
+var (compared, differences) = Agreement.Compare(yearCard, rolledUp);
+Console.WriteLine($"Every split of the financial year summed from the rollups, in SQL ({fromRollups.Count} reads): {fromRollups.Summary}; " +
+    $"p99 / goal (1 s) = {fromRollups.Percentile(99) / goal.TotalMilliseconds:0.000}; {compared - differences.Count} of {compared} splits as the scorecard says them.");
+foreach (var difference in differences)
+{
+    Console.WriteLine($"  differs: {difference}");
+}
+
+if (args.Contains("--explain"))
+{
+    foreach (var sql in Ceiling.Explained)
+    {
+        Console.WriteLine($"EXPLAIN (ANALYZE, BUFFERS), the financial year:{Environment.NewLine}  {sql.ReplaceLineEndings(" ")}");
+        foreach (var line in await Ceiling.ExplainAsync(database, sql, year))
+        {
+            Console.WriteLine($"    {line}");
+        }
+    }
+}
+return counted == expected && differences.Count == 0 ? 0 : 1;
+
+int Argument(string name, int fallback) =>
+    args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal)) is { } given ? int.Parse(given[(name.Length + 3)..]) : fallback;
+
+static string Load() => File.ReadAllText("/proc/loadavg").Trim();
+
+static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql)
+{
+    await using var command = database.CreateCommand(sql);
+    return Convert.ToInt64(await command.ExecuteScalarAsync());
+}
