@@ -3,6 +3,7 @@ using Mash.Quality.Consumers;
 using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
 using Mash.Quality.Live;
+using Mash.Quality.Registers;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +14,7 @@ public static class Extensions
     /// <summary>Quality's schema: its own scripts and the inbox's and audit log's tables. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventInbox.Migration, AuditLog.Migration];
 
-    /// <summary>Quality's database, the consumers that gather the indicators' facts, the scorecard, and the indicator file and its assurance.</summary>
+    /// <summary>Quality's database, the consumers that gather the indicators' facts, the scorecard, the indicator file and its assurance, and the quality registers.</summary>
     public static TBuilder AddQuality<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -44,6 +45,7 @@ public static class Extensions
         builder.Services.AddSingleton<FactChanges>();
         builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName));
         builder.Services.AddSingleton<ChangeWatch>();
+        builder.AddQualityRegisters();
         return builder;
     }
 }

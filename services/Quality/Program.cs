@@ -1,5 +1,6 @@
 using Mash.Quality;
 using Mash.Quality.Grpc;
+using Mash.Quality.Registers.Grpc;
 using Mash.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,4 +11,5 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcService<QualityGrpcService>();
 app.MapGrpcService<AssuranceGrpcService>();
+app.MapGrpcService<RegistersGrpcService>();
 app.Run();
