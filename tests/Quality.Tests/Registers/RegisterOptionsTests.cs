@@ -1,0 +1,23 @@
+using Mash.Quality.Registers;
+using Microsoft.Extensions.Configuration;
+
+namespace Mash.Quality.Tests.Registers;
+
+public sealed class RegisterOptionsTests
+{
+    [Fact]
+    public void A_partnerships_grades_under_Quality_Registers_replace_the_shipped_ones_and_nothing_else()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Quality:Registers:AuditGrades:0"] = "met",
+            ["Quality:Registers:AuditGrades:1"] = "not-met",
+        }).Build();
+        var options = configuration.GetSection(RegisterOptions.SectionName).Get<RegisterOptions>()!;
+
+        var vocabulary = RegisterVocabulary.From(options);
+
+        Assert.Equal(["met", "not-met"], vocabulary.AuditGrades);
+        Assert.Equal(RegisterVocabulary.Shipped.SatisfactionScale, vocabulary.SatisfactionScale);
+    }
+}
