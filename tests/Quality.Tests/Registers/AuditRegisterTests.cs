@@ -17,7 +17,7 @@ public sealed class AuditRegisterTests(QualityDatabase database) : IAsyncLifetim
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private static RecordAuditRequest Referral(string agency, string grade, Consent consent, int day) => new(ReferralAudit())
+    private static RecordQualityAuditRequest Referral(string agency, string grade, Consent consent, int day) => new(ReferralAudit())
     {
         AgencyId = agency, Grade = grade, Consent = consent, AuditedOn = Day(2025, 5, day), RequestId = Guid.NewGuid().ToString(),
     };
@@ -30,18 +30,18 @@ public sealed class AuditRegisterTests(QualityDatabase database) : IAsyncLifetim
             Referral("police", "good", Consent.Sought, 2), Referral("police", "inadequate", Consent.NotSought, 3),
             Referral("police", "good", Consent.Sought, 4), Referral("school", "outstanding", Consent.NotNeeded, 5),
             // March is the last quarter's.
-            new RecordAuditRequest(Referral("school", "good", Consent.NotSought, 5)) { AuditedOn = Day(2025, 3, 31) },
+            new RecordQualityAuditRequest(Referral("school", "good", Consent.NotSought, 5)) { AuditedOn = Day(2025, 3, 31) },
         })
         {
-            await host.Client.RecordAuditAsync(audit, QualityLead);
+            await host.Client.RecordQualityAuditAsync(audit, QualityLead);
         }
-        await host.Client.RecordAuditAsync(new RecordAuditRequest(ReferralAudit()) { Kind = AuditKind.DecisionMaking, AgencyId = "", Consent = Consent.Unspecified, Grade = "requires-improvement" }, Manager);
+        await host.Client.RecordQualityAuditAsync(new RecordQualityAuditRequest(ReferralAudit()) { Kind = QualityAuditKind.DecisionMaking, AgencyId = "", Consent = Consent.Unspecified, Grade = "requires-improvement" }, Manager);
 
         var summary = await host.Client.GetRegisterSummaryAsync(new GetRegisterSummaryRequest(), BoardMember);
 
         Assert.Equal("2025/26 Q1", summary.Period);
         Assert.Equal(
-            [(AuditKind.ReferralQuality, "police", 3L, 2L, 1L, 66.7), (AuditKind.ReferralQuality, "school", 1L, 0L, 0L, -1), (AuditKind.DecisionMaking, "", 1L, 0L, 0L, -1)],
+            [(QualityAuditKind.ReferralQuality, "police", 3L, 2L, 1L, 66.7), (QualityAuditKind.ReferralQuality, "school", 1L, 0L, 0L, -1), (QualityAuditKind.DecisionMaking, "", 1L, 0L, 0L, -1)],
             summary.Audits.Select(a => (a.Kind, a.AgencyId, a.Audits, a.ConsentSought, a.ConsentNotSought, a.HasConsentSoughtPercent ? a.ConsentSoughtPercent : -1)));
         Assert.Equal(new Dictionary<string, long> { ["good"] = 2, ["inadequate"] = 1 }, summary.Audits[0].Grades);
     }
@@ -49,11 +49,11 @@ public sealed class AuditRegisterTests(QualityDatabase database) : IAsyncLifetim
     [Fact]
     public async Task Audits_are_listed_newest_first_by_kind_and_agency()
     {
-        var first = await host.Client.RecordAuditAsync(Referral("police", "good", Consent.Sought, 2), QualityLead);
-        var second = await host.Client.RecordAuditAsync(Referral("police", "inadequate", Consent.NotSought, 6), QualityLead);
-        await host.Client.RecordAuditAsync(Referral("school", "good", Consent.Sought, 7), QualityLead);
+        var first = await host.Client.RecordQualityAuditAsync(Referral("police", "good", Consent.Sought, 2), QualityLead);
+        var second = await host.Client.RecordQualityAuditAsync(Referral("police", "inadequate", Consent.NotSought, 6), QualityLead);
+        await host.Client.RecordQualityAuditAsync(Referral("school", "good", Consent.Sought, 7), QualityLead);
 
-        var listed = await host.Client.ListAuditsAsync(new ListAuditsRequest { Kind = AuditKind.ReferralQuality, AgencyId = "police" }, BoardMember);
+        var listed = await host.Client.ListQualityAuditsAsync(new ListQualityAuditsRequest { Kind = QualityAuditKind.ReferralQuality, AgencyId = "police" }, BoardMember);
 
         Assert.Equal([(second.Id, "inadequate", Consent.NotSought, "lead-1"), (first.Id, "good", Consent.Sought, "lead-1")],
             listed.Audits.Select(a => (a.Id, a.Grade, a.Consent, a.RecordedBy)));
@@ -64,8 +64,8 @@ public sealed class AuditRegisterTests(QualityDatabase database) : IAsyncLifetim
     {
         var audit = Referral("police", "good", Consent.Sought, 2);
 
-        var first = await host.Client.RecordAuditAsync(audit, QualityLead);
-        var retry = await host.Client.RecordAuditAsync(audit, QualityLead);
+        var first = await host.Client.RecordQualityAuditAsync(audit, QualityLead);
+        var retry = await host.Client.RecordQualityAuditAsync(audit, QualityLead);
 
         Assert.Equal(first.Id, retry.Id);
         Assert.Equal(1L, await host.CountAsync("quality_audits"));
@@ -75,16 +75,16 @@ public sealed class AuditRegisterTests(QualityDatabase database) : IAsyncLifetim
     public async Task A_listing_that_names_a_contact_puts_its_read_on_record()
     {
         var contactId = Guid.NewGuid().ToString();
-        await host.Client.RecordAuditAsync(new RecordAuditRequest(Referral("police", "good", Consent.Sought, 2)) { ContactId = contactId }, QualityLead);
-        await host.Client.RecordAuditAsync(Referral("school", "good", Consent.Sought, 3), QualityLead);
+        await host.Client.RecordQualityAuditAsync(new RecordQualityAuditRequest(Referral("police", "good", Consent.Sought, 2)) { ContactId = contactId }, QualityLead);
+        await host.Client.RecordQualityAuditAsync(Referral("school", "good", Consent.Sought, 3), QualityLead);
 
-        var listed = await host.Client.ListAuditsAsync(new ListAuditsRequest(), BoardMember);
+        var listed = await host.Client.ListQualityAuditsAsync(new ListQualityAuditsRequest(), BoardMember);
 
         Assert.Equal(contactId, listed.Audits.Single(a => a.AgencyId == "police").ContactId);
         await using var command = host.DataSource.CreateCommand("SELECT actor_id, action, record_id, outcome FROM audit_log");
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        Assert.Equal(("board-1", "/mash.quality.v1.RegistersService/ListAudits", contactId, "allowed"), (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        Assert.Equal(("board-1", "/mash.quality.v1.RegistersService/ListQualityAudits", contactId, "allowed"), (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         Assert.False(await reader.ReadAsync());
     }
 
@@ -92,7 +92,7 @@ public sealed class AuditRegisterTests(QualityDatabase database) : IAsyncLifetim
     public async Task A_referral_audit_without_consent_is_INVALID_ARGUMENT_naming_consent_and_stores_nothing()
     {
         var refused = await Assert.ThrowsAsync<RpcException>(async () =>
-            await host.Client.RecordAuditAsync(Referral("police", "good", Consent.Unspecified, 2), QualityLead));
+            await host.Client.RecordQualityAuditAsync(Referral("police", "good", Consent.Unspecified, 2), QualityLead));
 
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.Equal(["consent"], refused.GetRpcStatus()!.Details.Single().Unpack<BadRequest>().FieldViolations.Select(v => v.Field));

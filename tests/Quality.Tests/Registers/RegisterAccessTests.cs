@@ -48,7 +48,7 @@ public sealed class RegisterAccessTests(QualityDatabase database) : IAsyncLifeti
     [InlineData(MashRoles.QualityLead)]
     public async Task Board_members_managers_and_quality_leads_read_the_registers(string role)
     {
-        Assert.Empty((await host.Client.ListAuditsAsync(new ListAuditsRequest(), As(role))).Audits);
+        Assert.Empty((await host.Client.ListQualityAuditsAsync(new ListQualityAuditsRequest(), As(role))).Audits);
         Assert.Empty((await host.Client.ListLearningAsync(new ListRegisterRequest(), As(role))).Entries);
         Assert.Equal(0L, (await host.Client.GetRegisterSummaryAsync(new GetRegisterSummaryRequest(), As(role))).CaseStudies);
     }
@@ -60,7 +60,7 @@ public sealed class RegisterAccessTests(QualityDatabase database) : IAsyncLifeti
     [InlineData(MashRoles.Agency)]
     public async Task Others_writing_are_PERMISSION_DENIED_on_record_and_store_nothing(string role)
     {
-        await RefusedAndAuditedAsync(async () => await host.Client.RecordAuditAsync(ReferralAudit(), As(role)), "/mash.quality.v1.RegistersService/RecordAudit");
+        await RefusedAndAuditedAsync(async () => await host.Client.RecordQualityAuditAsync(ReferralAudit(), As(role)), "/mash.quality.v1.RegistersService/RecordQualityAudit");
 
         Assert.Equal(0L, await host.CountAsync("quality_audits"));
     }
@@ -70,7 +70,7 @@ public sealed class RegisterAccessTests(QualityDatabase database) : IAsyncLifeti
     [InlineData(MashRoles.Operations)]
     [InlineData(MashRoles.Importer)]
     public Task Others_reading_are_PERMISSION_DENIED_on_record(string role) =>
-        RefusedAndAuditedAsync(async () => await host.Client.ListAuditsAsync(new ListAuditsRequest(), As(role)), "/mash.quality.v1.RegistersService/ListAudits");
+        RefusedAndAuditedAsync(async () => await host.Client.ListQualityAuditsAsync(new ListQualityAuditsRequest(), As(role)), "/mash.quality.v1.RegistersService/ListQualityAudits");
 
     private async Task RefusedAndAuditedAsync(Func<Task> call, string action)
     {

@@ -29,8 +29,8 @@ public sealed class RegisterRolesTests(QualityDatabase database) : IAsyncLifetim
 
     private static readonly Dictionary<string, (Func<RegistersService.RegistersServiceClient, Metadata, Task> Call, string[] Admitted)> Rpcs = new()
     {
-        ["RecordAudit"] = (async (c, m) => await c.RecordAuditAsync(new(), m), Writers),
-        ["ListAudits"] = (async (c, m) => await c.ListAuditsAsync(new(), m), Readers),
+        ["RecordQualityAudit"] = (async (c, m) => await c.RecordQualityAuditAsync(new(), m), Writers),
+        ["ListQualityAudits"] = (async (c, m) => await c.ListQualityAuditsAsync(new(), m), Readers),
         ["RecordSurveyResponse"] = (async (c, m) => await c.RecordSurveyResponseAsync(new(), m), Writers),
         ["RecordFeedbackItem"] = (async (c, m) => await c.RecordFeedbackItemAsync(new(), m), Writers),
         ["AddCaseStudy"] = (async (c, m) => await c.AddCaseStudyAsync(new(), m), Writers),

@@ -12,9 +12,9 @@ public sealed class RequestRulesTests
 
     internal static CalendarDay Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
-    internal static RecordAuditRequest ReferralAudit() => new()
+    internal static RecordQualityAuditRequest ReferralAudit() => new()
     {
-        RequestId = Guid.NewGuid().ToString(), Kind = AuditKind.ReferralQuality, AgencyId = "police", AuditedOn = Day(2025, 5, 6),
+        RequestId = Guid.NewGuid().ToString(), Kind = QualityAuditKind.ReferralQuality, AgencyId = "police", AuditedOn = Day(2025, 5, 6),
         Grade = "good", Consent = Consent.Sought, Findings = "Clear risk analysis; consent recorded.",
     };
 
@@ -28,25 +28,25 @@ public sealed class RequestRulesTests
     private static IEnumerable<string> Fields(IEnumerable<Google.Rpc.BadRequest.Types.FieldViolation> violations) => violations.Select(v => v.Field);
 
     [Fact]
-    public void A_sound_referral_audit_passes() => Assert.Empty(AuditRequestRules.Check(ReferralAudit(), Vocabulary));
+    public void A_sound_referral_audit_passes() => Assert.Empty(QualityAuditRequestRules.Check(ReferralAudit(), Vocabulary));
 
     [Fact]
-    public void An_audit_of_no_kind_is_refused() => Assert.Equal("kind", AuditRequestRules.KindIsKnown(AuditKind.Unspecified)?.Field);
+    public void An_audit_of_no_kind_is_refused() => Assert.Equal("kind", QualityAuditRequestRules.KindIsKnown(QualityAuditKind.Unspecified)?.Field);
 
     [Fact]
     public void A_referral_audit_names_its_agency()
     {
         var request = ReferralAudit();
         request.AgencyId = "";
-        Assert.Equal("agency_id", AuditRequestRules.AgencyIsNamedForAReferral(request)?.Field);
+        Assert.Equal("agency_id", QualityAuditRequestRules.AgencyIsNamedForAReferral(request)?.Field);
     }
 
     [Fact]
     public void A_decision_audit_may_name_no_agency()
     {
         var request = ReferralAudit();
-        (request.Kind, request.AgencyId, request.Consent) = (AuditKind.DecisionMaking, "", Consent.Unspecified);
-        Assert.Empty(AuditRequestRules.Check(request, Vocabulary));
+        (request.Kind, request.AgencyId, request.Consent) = (QualityAuditKind.DecisionMaking, "", Consent.Unspecified);
+        Assert.Empty(QualityAuditRequestRules.Check(request, Vocabulary));
     }
 
     [Fact]
@@ -54,15 +54,15 @@ public sealed class RequestRulesTests
     {
         var request = ReferralAudit();
         request.Consent = Consent.Unspecified;
-        Assert.Equal("consent", AuditRequestRules.ConsentFitsTheKind(request)?.Field);
+        Assert.Equal("consent", QualityAuditRequestRules.ConsentFitsTheKind(request)?.Field);
     }
 
     [Fact]
     public void A_decision_audit_records_no_consent()
     {
         var request = ReferralAudit();
-        request.Kind = AuditKind.DecisionMaking;
-        Assert.Equal("consent", AuditRequestRules.ConsentFitsTheKind(request)?.Field);
+        request.Kind = QualityAuditKind.DecisionMaking;
+        Assert.Equal("consent", QualityAuditRequestRules.ConsentFitsTheKind(request)?.Field);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RequestRulesTests
     {
         var request = ReferralAudit();
         request.ContactId = "Jane Doe";
-        Assert.Equal(["contact_id"], Fields(AuditRequestRules.Check(request, Vocabulary)));
+        Assert.Equal(["contact_id"], Fields(QualityAuditRequestRules.Check(request, Vocabulary)));
     }
 
     [Fact]
@@ -78,16 +78,16 @@ public sealed class RequestRulesTests
     {
         var request = ReferralAudit();
         request.Grade = "excellent";
-        Assert.Equal(["grade"], Fields(AuditRequestRules.Check(request, Vocabulary)));
+        Assert.Equal(["grade"], Fields(QualityAuditRequestRules.Check(request, Vocabulary)));
     }
 
     [Fact]
     public void Every_broken_rule_of_an_audit_is_reported_at_once() =>
-        Assert.Equal(["request_id", "kind", "audited_on", "grade", "findings"], Fields(AuditRequestRules.Check(new RecordAuditRequest(), Vocabulary)));
+        Assert.Equal(["request_id", "kind", "audited_on", "grade", "findings"], Fields(QualityAuditRequestRules.Check(new RecordQualityAuditRequest(), Vocabulary)));
 
     [Fact]
     public void A_listing_of_an_unknown_audit_kind_is_refused() =>
-        Assert.Equal(["kind"], Fields(AuditRequestRules.Check(new ListAuditsRequest { Kind = (AuditKind)7 })));
+        Assert.Equal(["kind"], Fields(QualityAuditRequestRules.Check(new ListQualityAuditsRequest { Kind = (QualityAuditKind)7 })));
 
     [Fact]
     public void A_survey_answer_is_on_the_configured_scale()

@@ -8,7 +8,7 @@ internal static class RegisterMessages
     public static QualityAudit ToMessage(QualityAuditRecord audit) => new()
     {
         Id = audit.Id.ToString(),
-        Kind = audit.Kind == AuditKinds.ReferralQuality ? AuditKind.ReferralQuality : AuditKind.DecisionMaking,
+        Kind = audit.Kind == AuditKinds.ReferralQuality ? QualityAuditKind.ReferralQuality : QualityAuditKind.DecisionMaking,
         AgencyId = audit.AgencyId,
         AuditedOn = Days.ToMessage(audit.AuditedOn),
         Grade = audit.Grade,

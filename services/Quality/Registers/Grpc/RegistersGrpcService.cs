@@ -17,29 +17,29 @@ internal sealed partial class RegistersGrpcService(
     QualityRegisters registers, RegisterVocabulary vocabulary, IndicatorCatalogue catalogue, AuditLog audit, TimeProvider time) : RegistersService.RegistersServiceBase
 {
     [Authorize(Policy = MashPolicies.QualityLeads)]
-    public override async Task<RecordedEntry> RecordAudit(RecordAuditRequest request, ServerCallContext context)
+    public override async Task<RecordedEntry> RecordQualityAudit(RecordQualityAuditRequest request, ServerCallContext context)
     {
-        Check(AuditRequestRules.Check(request, vocabulary));
+        Check(QualityAuditRequestRules.Check(request, vocabulary));
         var now = time.GetUtcNow();
         var record = new QualityAuditRecord(
-            Guid.CreateVersion7(now), AuditRequestRules.KindOf(request.Kind), request.AgencyId, Days.Of(request.AuditedOn)!.Value, request.Grade,
-            AuditRequestRules.ConsentOf(request.Consent), request.Findings, request.ContactId.Length > 0 ? Guid.Parse(request.ContactId) : null, context.GetCaller().Id);
+            Guid.CreateVersion7(now), QualityAuditRequestRules.KindOf(request.Kind), request.AgencyId, Days.Of(request.AuditedOn)!.Value, request.Grade,
+            QualityAuditRequestRules.ConsentOf(request.Consent), request.Findings, request.ContactId.Length > 0 ? Guid.Parse(request.ContactId) : null, context.GetCaller().Id);
         return Recorded(await registers.Audits.RecordAsync(Guid.Parse(request.RequestId), record, now, context.CancellationToken));
     }
 
     [Authorize(Policy = MashPolicies.Scorecard)]
-    public override async Task<ListAuditsResponse> ListAudits(ListAuditsRequest request, ServerCallContext context)
+    public override async Task<ListQualityAuditsResponse> ListQualityAudits(ListQualityAuditsRequest request, ServerCallContext context)
     {
-        Check(AuditRequestRules.Check(request));
+        Check(QualityAuditRequestRules.Check(request));
         var audits = await registers.Audits.ListAsync(
-            request.Kind == AuditKind.Unspecified ? null : AuditRequestRules.KindOf(request.Kind),
+            request.Kind == QualityAuditKind.Unspecified ? null : QualityAuditRequestRules.KindOf(request.Kind),
             request.AgencyId.Length > 0 ? request.AgencyId : null,
             ListRequestRules.RangeOf(request.From, request.To, request.PageSize),
             // The contacts named leave with their audit rows.
             (transaction, page) => audit.RecordAsync(transaction, context.GetCaller(), context.Method,
                 [.. page.Where(a => a.ContactId is not null).Select(a => a.ContactId.ToString())], AuditOutcome.Allowed, context.CancellationToken),
             context.CancellationToken);
-        return new ListAuditsResponse { Audits = { audits.Select(RegisterMessages.ToMessage) } };
+        return new ListQualityAuditsResponse { Audits = { audits.Select(RegisterMessages.ToMessage) } };
     }
 
     /// <summary>Counts only, no one's data: not audited.</summary>

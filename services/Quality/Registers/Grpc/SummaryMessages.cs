@@ -19,11 +19,11 @@ internal static class SummaryMessages
         Impacts = counts.Impacts,
     };
 
-    public static AuditCounts ToMessage(AuditTally tally)
+    public static QualityAuditCounts ToMessage(AuditTally tally)
     {
-        var message = new AuditCounts
+        var message = new QualityAuditCounts
         {
-            Kind = tally.Kind == AuditKinds.ReferralQuality ? AuditKind.ReferralQuality : AuditKind.DecisionMaking,
+            Kind = tally.Kind == AuditKinds.ReferralQuality ? QualityAuditKind.ReferralQuality : QualityAuditKind.DecisionMaking,
             AgencyId = tally.AgencyId, Audits = tally.Audits, Grades = { tally.Grades.ToDictionary() }, ConsentSought = tally.Sought, ConsentNotSought = tally.NotSought,
         };
         if (tally.SoughtPercent is { } percent)

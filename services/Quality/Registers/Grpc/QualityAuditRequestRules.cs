@@ -5,10 +5,10 @@ using static Mash.Quality.Registers.Grpc.RegisterFields;
 
 namespace Mash.Quality.Registers.Grpc;
 
-/// <summary>What RecordAudit and ListAudits must say, one rule per field; every broken rule is reported at once.</summary>
-internal static class AuditRequestRules
+/// <summary>What RecordQualityAudit and ListQualityAudits must say, one rule per field; every broken rule is reported at once.</summary>
+internal static class QualityAuditRequestRules
 {
-    public static IReadOnlyList<FieldViolation> Check(RecordAuditRequest request, RegisterVocabulary vocabulary) => All(
+    public static IReadOnlyList<FieldViolation> Check(RecordQualityAuditRequest request, RegisterVocabulary vocabulary) => All(
         RequestId(request.RequestId),
         KindIsKnown(request.Kind),
         AgencyIsNamedForAReferral(request),
@@ -18,7 +18,7 @@ internal static class AuditRequestRules
         Required("findings", request.Findings, Long),
         request.ContactId.Length == 0 ? null : ContactIds.Violation(request.ContactId));
 
-    public static IReadOnlyList<FieldViolation> Check(ListAuditsRequest request) => All(
+    public static IReadOnlyList<FieldViolation> Check(ListQualityAuditsRequest request) => All(
         Enum.IsDefined(request.Kind) ? null : Violation("kind", $"{(int)request.Kind} is not an audit kind"),
         OptionalAgency("agency_id", request.AgencyId),
         OptionalDay("from", request.From),
@@ -26,23 +26,23 @@ internal static class AuditRequestRules
         FromBeforeTo(request.From, request.To),
         PageSize(request.PageSize));
 
-    public static FieldViolation? KindIsKnown(AuditKind kind) =>
-        kind is AuditKind.ReferralQuality or AuditKind.DecisionMaking ? null : Violation("kind", "required: referral quality (Q1) or decision-making (Q2)");
+    public static FieldViolation? KindIsKnown(QualityAuditKind kind) =>
+        kind is QualityAuditKind.ReferralQuality or QualityAuditKind.DecisionMaking ? null : Violation("kind", "required: referral quality (Q1) or decision-making (Q2)");
 
     /// <summary>Q1 is by the referring agency; a decision audit may be of the MASH as a whole.</summary>
-    public static FieldViolation? AgencyIsNamedForAReferral(RecordAuditRequest request) =>
-        request.Kind == AuditKind.ReferralQuality ? Agency("agency_id", request.AgencyId) : OptionalAgency("agency_id", request.AgencyId);
+    public static FieldViolation? AgencyIsNamedForAReferral(RecordQualityAuditRequest request) =>
+        request.Kind == QualityAuditKind.ReferralQuality ? Agency("agency_id", request.AgencyId) : OptionalAgency("agency_id", request.AgencyId);
 
     /// <summary>Q1 says whether consent was sought; a decision audit has nothing to say about it.</summary>
-    public static FieldViolation? ConsentFitsTheKind(RecordAuditRequest request) => request.Kind switch
+    public static FieldViolation? ConsentFitsTheKind(RecordQualityAuditRequest request) => request.Kind switch
     {
-        AuditKind.ReferralQuality when !Enum.IsDefined(request.Consent) || request.Consent == Consent.Unspecified =>
+        QualityAuditKind.ReferralQuality when !Enum.IsDefined(request.Consent) || request.Consent == Consent.Unspecified =>
             Violation("consent", "required for a referral quality audit: sought, not sought or not needed"),
-        AuditKind.DecisionMaking when request.Consent != Consent.Unspecified => Violation("consent", "a decision-making audit records no consent"),
+        QualityAuditKind.DecisionMaking when request.Consent != Consent.Unspecified => Violation("consent", "a decision-making audit records no consent"),
         _ => null,
     };
 
-    public static string KindOf(AuditKind kind) => kind == AuditKind.ReferralQuality ? AuditKinds.ReferralQuality : AuditKinds.DecisionMaking;
+    public static string KindOf(QualityAuditKind kind) => kind == QualityAuditKind.ReferralQuality ? AuditKinds.ReferralQuality : AuditKinds.DecisionMaking;
 
     public static string? ConsentOf(Consent consent) => consent switch
     {
