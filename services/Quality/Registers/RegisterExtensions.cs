@@ -4,10 +4,11 @@ namespace Mash.Quality.Registers;
 
 public static class RegisterExtensions
 {
-    /// <summary>The quality registers' stores and vocabulary (<c>Quality:Registers</c>, the shipped words where it says nothing).</summary>
+    /// <summary>The quality registers' stores and vocabulary (<c>Quality:Registers</c>, the shipped words where it says nothing), checked at start.</summary>
     public static TBuilder AddQualityRegisters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.SectionName));
+        builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RegisterOptions>, RegisterOptionsValidator>();
         builder.Services.AddSingleton(services => RegisterVocabulary.From(services.GetRequiredService<IOptions<RegisterOptions>>().Value));
         builder.Services.AddSingleton<AuditRegister>();
         builder.Services.AddSingleton<SurveyRegister>();

@@ -58,4 +58,12 @@ public sealed class RegisterFieldsTests
 
     [Fact]
     public void A_page_above_the_maximum_is_refused() => Assert.Equal("page_size", RegisterFields.PageSize(1_001)?.Field);
+
+    [Fact]
+    public void A_listing_names_each_bad_day_and_page_size() =>
+        Assert.Equal(["from", "page_size"], ListRequestRules.Check(new ListRegisterRequest { From = new CalendarDay { Year = 2025, Month = 2, Day = 30 }, PageSize = -1 }).Select(v => v.Field));
+
+    [Fact]
+    public void A_listing_without_a_page_size_takes_the_default_page() =>
+        Assert.Equal(new Mash.Quality.Registers.DayRange(null, new DateOnly(2025, 6, 2), 100), ListRequestRules.RangeOf(null, June2, 0));
 }

@@ -20,4 +20,12 @@ public sealed class RegisterOptionsTests
         Assert.Equal(["met", "not-met"], vocabulary.AuditGrades);
         Assert.Equal(RegisterVocabulary.Shipped.SatisfactionScale, vocabulary.SatisfactionScale);
     }
+
+    [Fact]
+    public void A_satisfied_code_off_the_scale_fails_validation_at_start() =>
+        Assert.True(new RegisterOptionsValidator().Validate(null, new RegisterOptions { Satisfied = ["happy"] }).Failed);
+
+    [Fact]
+    public void The_shipped_vocabulary_passes_validation() =>
+        Assert.True(new RegisterOptionsValidator().Validate(null, new RegisterOptions()).Succeeded);
 }
