@@ -10,6 +10,7 @@ internal sealed class RegisterSummaryReader(NpgsqlDataSource dataSource, Registe
     {
         var day = JudgedOn.Of(period, today);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // 'referral-quality' sorts after 'decision-making': descending puts Q1 first.
         var audits = AuditTally.Fold(await RowsAsync(connection, """
             SELECT kind, agency_id, grade, count(*), count(*) FILTER (WHERE consent = 'sought'), count(*) FILTER (WHERE consent = 'not-sought')
             FROM quality_audits WHERE audited_on >= $1 AND audited_on < $2 GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3
@@ -24,6 +25,8 @@ internal sealed class RegisterSummaryReader(NpgsqlDataSource dataSource, Registe
             """, [period.From, period.To], r => new FeedbackTally(r.GetString(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);
         var caseStudies = await CountAsync(connection, "SELECT count(*) FROM case_studies WHERE written_on >= $1 AND written_on < $2", period, cancellationToken);
         var impacts = await CountAsync(connection, "SELECT count(*) FROM impact_entries WHERE occurred_on >= $1 AND occurred_on < $2", period, cancellationToken);
+        // A learning log and a reports schedule hold tens of rows a year: read whole and counted by the
+        // tested rules (LearningTally, ReportTally) rather than restated in SQL.
         var actions = await RowsAsync(connection, """
             SELECT a.target_on, a.completed_on FROM learning_actions a JOIN learning_entries e ON e.id = a.entry_id WHERE e.identified_on <= $1
             """, [day], r => (r.GetFieldValue<DateOnly>(0), RegisterSql.Nullable<DateOnly>(r, 1)), cancellationToken);
