@@ -29,6 +29,9 @@ public static class MashPolicies
     /// <summary>Board members, MASH managers and quality leads: the scorecard.</summary>
     public const string Scorecard = nameof(Scorecard);
 
+    /// <summary>Quality leads and MASH managers: what goes into the quality registers (audits, surveys, learning, reports schedule).</summary>
+    public const string QualityLeads = nameof(QualityLeads);
+
     /// <summary>Any member of staff, operations included: what holds no personal data (targets).</summary>
     public const string Staff = nameof(Staff);
 
@@ -44,6 +47,7 @@ public static class MashPolicies
         [Managers] = [MashRoles.Manager],
         [Board] = [MashRoles.BoardMember, MashRoles.Manager],
         [Scorecard] = [MashRoles.BoardMember, MashRoles.Manager, MashRoles.QualityLead],
+        [QualityLeads] = [MashRoles.QualityLead, MashRoles.Manager],
         [Staff] = [.. MashRoles.Staff],
         [Importers] = [MashRoles.Importer],
     };

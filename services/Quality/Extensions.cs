@@ -5,6 +5,7 @@ using Mash.Quality.Definitions;
 using Mash.Quality.Facts;
 using Mash.Quality.Grpc;
 using Mash.Quality.Live;
+using Mash.Quality.Registers;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,7 +16,7 @@ public static class Extensions
     /// <summary>Quality's schema: its own scripts and the inbox's and audit log's tables. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), EventInbox.Migration, AuditLog.Migration];
 
-    /// <summary>Quality's database, the consumers that gather the indicators' facts, the scorecard, the indicator file and its assurance, the ratings and the audits.</summary>
+    /// <summary>Quality's database, the consumers that gather the indicators' facts, the scorecard, the indicator file and its assurance, the ratings and the audits, and the quality registers.</summary>
     public static TBuilder AddQuality<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -56,6 +57,7 @@ public static class Extensions
         builder.Services.AddSingleton<AuditReader>();
         builder.Services.AddSingleton<RuleActionRaiser>();
         builder.Services.AddHostedService<AssuranceRuleRunner>();
+        builder.AddQualityRegisters();
         return builder;
     }
 }

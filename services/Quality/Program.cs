@@ -1,5 +1,6 @@
 using Mash.Quality;
 using Mash.Quality.Grpc;
+using Mash.Quality.Registers.Grpc;
 using Mash.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,4 +12,5 @@ app.MapDefaultEndpoints();
 app.MapGrpcService<QualityGrpcService>();
 app.MapGrpcService<AssuranceGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
+app.MapGrpcService<RegistersGrpcService>();
 app.Run();

@@ -17,7 +17,7 @@ namespace Mash.Quality.Grpc;
 internal sealed class AuditGrpcService(AuditStore store, AuditReader reader, IndicatorCatalogue catalogue, AuditLog audit, TimeProvider time)
     : AuditService.AuditServiceBase
 {
-    [Authorize(Policy = QualityPolicies.Auditors)]
+    [Authorize(Policy = MashPolicies.QualityLeads)]
     public override async Task<MultiAgencyAudit> ProposeAudit(ProposeAuditRequest request, ServerCallContext context)
     {
         Check(AuditRequestRules.Check(request));
@@ -34,11 +34,11 @@ internal sealed class AuditGrpcService(AuditStore store, AuditReader reader, Ind
         StepAsync(AuditRequestRules.Check(request), request.RequestId, request.AuditId,
             request.Approved ? AuditStage.Approved : AuditStage.Rejected, request.Decision, "", context);
 
-    [Authorize(Policy = QualityPolicies.Auditors)]
+    [Authorize(Policy = MashPolicies.QualityLeads)]
     public override Task<MultiAgencyAudit> ReportAudit(ReportAuditRequest request, ServerCallContext context) =>
         StepAsync(AuditRequestRules.Check(request), request.RequestId, request.AuditId, AuditStage.Reported, request.Findings, request.Story, context);
 
-    [Authorize(Policy = QualityPolicies.Auditors)]
+    [Authorize(Policy = MashPolicies.QualityLeads)]
     public override async Task<MultiAgencyAudit> AddAuditAction(AddAuditActionRequest request, ServerCallContext context)
     {
         Check(AuditRequestRules.Check(request));
@@ -47,7 +47,7 @@ internal sealed class AuditGrpcService(AuditStore store, AuditReader reader, Ind
         return Answer(await store.AddActionAsync(action, context.GetCaller(), context.CancellationToken));
     }
 
-    [Authorize(Policy = QualityPolicies.Auditors)]
+    [Authorize(Policy = MashPolicies.QualityLeads)]
     public override async Task<MultiAgencyAudit> UpdateAuditAction(UpdateAuditActionRequest request, ServerCallContext context)
     {
         Check(AuditRequestRules.Check(request));

@@ -1,5 +1,6 @@
 using Mash.Quality.Consumers;
 using Mash.Quality.Grpc;
+using Mash.Quality.Registers.Grpc;
 using Mash.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mash.Quality.Tests.Live;
 
-/// <summary>The service as Program.cs composes it: every consumer, the assurance service (WatchAssurance's ChangeWatch) and the audit register resolve.</summary>
+/// <summary>The service as Program.cs composes it: every consumer, the assurance service (WatchAssurance's ChangeWatch), the audit register and the quality registers resolve.</summary>
 public sealed class QualityCompositionTests
 {
     [Fact]
@@ -34,5 +35,6 @@ public sealed class QualityCompositionTests
         Assert.All(consumers, consumer => Assert.NotNull(scope.ServiceProvider.GetRequiredService(consumer)));
         Assert.NotNull(ActivatorUtilities.CreateInstance<AssuranceGrpcService>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<AuditGrpcService>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<RegistersGrpcService>(scope.ServiceProvider));
     }
 }
