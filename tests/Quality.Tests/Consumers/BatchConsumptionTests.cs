@@ -61,7 +61,7 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
 
         await RateAsync(dataSource, Rated("c1", Rag.Red, Monday.AddHours(2)), Rated("c1", Rag.Green, Monday));
         await new DecisionTimedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(Timed("c1", false, Monday.AddHours(5)), Timed("c1", true, Monday)));
-        await new OutcomeRecordedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(OutcomeOf("r1", "assessment", Monday.AddDays(1)), OutcomeOf("r1", "advice", Monday)));
+        await new OutcomeRecordedConsumer(dataSource, new FactStore(), new DepthStore(), new FactChanges()).Consume(DeliveredBatch.Of(OutcomeOf("r1", "assessment", Monday.AddDays(1)), OutcomeOf("r1", "advice", Monday)));
 
         var facts = await ReadAllAsync(dataSource);
         Assert.Equal(Rag.Red, Assert.Single(facts.Ratings).Rag);
@@ -82,7 +82,7 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
     }
 
     private static Task RateAsync(NpgsqlDataSource dataSource, params ContactRated[] batch) =>
-        new ContactRatedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges()).Consume(DeliveredBatch.Of(batch));
+        new ContactRatedConsumer(dataSource, new FactStore(), new ActivityStore(), new DepthStore(), new FactChanges()).Consume(DeliveredBatch.Of(batch));
 
     private static Task<ScorecardFacts> ReadAllAsync(NpgsqlDataSource dataSource) => new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None);
 

@@ -1,0 +1,73 @@
+-- Issue 15 points 1 and 3: every measure on one consistent set of contacts per period, and the
+-- Outcomes events in depth (corrections, agencies, gaps, feedback to agencies, consultations).
+
+-- R1: every rating, so a period's contacts are read with the RAG they had at the period's end.
+-- Ratings before this migration are known only as the latest (ratings) and the re-ratings kept.
+CREATE TABLE rating_history (
+    event_id    text        PRIMARY KEY,
+    contact_id  text        NOT NULL,
+    rag         smallint    NOT NULL,
+    occurred_at timestamptz NOT NULL
+);
+CREATE INDEX rating_history_contact ON rating_history (contact_id, occurred_at);
+INSERT INTO rating_history (event_id, contact_id, rag, occurred_at)
+SELECT event_id, contact_id, to_rag, occurred_at FROM rating_changes
+ON CONFLICT DO NOTHING;
+INSERT INTO rating_history (event_id, contact_id, rag, occurred_at)
+SELECT 'ratings:' || contact_id, contact_id, rag, occurred_at FROM ratings r
+WHERE NOT EXISTS (SELECT 1 FROM rating_history h WHERE h.contact_id = r.contact_id AND h.occurred_at = r.occurred_at);
+
+-- T3, T5: when each contact was first decided (its multi-agency process completed), whatever
+-- re-decisions follow; decisions before this migration know only the latest.
+ALTER TABLE decisions ADD COLUMN first_decided_at timestamptz;
+UPDATE decisions SET first_decided_at = occurred_at;
+ALTER TABLE decisions ALTER COLUMN first_decided_at SET NOT NULL;
+
+-- T5: when the incident happened, as the referrer reported it (null: not given, or received before).
+ALTER TABLE contacts ADD COLUMN incident_at timestamptz;
+
+-- O1–O3, R3: an outcome counts with its contact's period (contact_received_at; outcomes before
+-- this migration fall back to their own time); a correction replaces the outcome, its threshold and
+-- agency (revision, corrected_at); R3 reads the initial and final RAG.
+ALTER TABLE outcomes ADD COLUMN contact_received_at timestamptz;
+ALTER TABLE outcomes ADD COLUMN agency_id text NOT NULL DEFAULT '';
+ALTER TABLE outcomes ADD COLUMN initial_rag smallint NOT NULL DEFAULT 0;
+ALTER TABLE outcomes ADD COLUMN final_rag smallint NOT NULL DEFAULT 0;
+ALTER TABLE outcomes ADD COLUMN revision integer NOT NULL DEFAULT 1;
+ALTER TABLE outcomes ADD COLUMN corrected_at timestamptz;
+CREATE INDEX outcomes_contact_period ON outcomes ((coalesce(contact_received_at, occurred_at)));
+
+-- O2: the agencies that contributed information to a case, and those its outcome went on to.
+CREATE TABLE outcome_agencies (
+    case_ref  text NOT NULL,
+    role      text NOT NULL CHECK (role IN ('contributed', 'onward')),
+    agency_id text NOT NULL,
+    PRIMARY KEY (case_ref, role, agency_id)
+);
+
+-- O6: the gaps found with a case's outcome.
+CREATE TABLE outcome_gaps (
+    case_ref text NOT NULL,
+    gap      text NOT NULL,
+    PRIMARY KEY (case_ref, gap)
+);
+
+-- O4: each agency told a case's outcome (the referrer, or an agency that contributed), first telling.
+CREATE TABLE agency_feedback (
+    case_ref    text        NOT NULL,
+    agency_id   text        NOT NULL,
+    to_referrer boolean     NOT NULL,
+    outcome_at  timestamptz NOT NULL,
+    occurred_at timestamptz NOT NULL,
+    PRIMARY KEY (case_ref, agency_id)
+);
+CREATE INDEX agency_feedback_occurred_at ON agency_feedback (occurred_at);
+
+-- O7: professional consultations given.
+CREATE TABLE consultations (
+    consultation_id text        PRIMARY KEY,
+    agency_id       text        NOT NULL,
+    kind            text        NOT NULL,
+    occurred_at     timestamptz NOT NULL
+);
+CREATE INDEX consultations_occurred_at ON consultations (occurred_at);
