@@ -43,5 +43,3 @@ internal sealed record DepthFacts(
     public static readonly DepthFacts None = new([], [], [], [], [], []);
 }
 
-/// <summary>R1: one rating as it was given, kept so a contact's RAG at any moment can be read.</summary>
-internal sealed record RatingEventFact(string EventId, string ContactId, Rag Rag, DateTime OccurredAt);

@@ -38,7 +38,7 @@ internal static class DepthReader
             LEFT JOIN decisions d USING (contact_id)
             LEFT JOIN LATERAL (
                 SELECT h.rag FROM rating_history h WHERE h.contact_id = c.contact_id AND {FactReader.KnownByTheEnd("h.occurred_at")}
-                ORDER BY h.occurred_at DESC, h.event_id DESC LIMIT 1) r ON true
+                ORDER BY h.occurred_at DESC LIMIT 1) r ON true
             WHERE {FactReader.KnownByTheEnd("c.occurred_at")} AND (d.contact_id IS NULL OR NOT {FactReader.KnownByTheEnd("d.first_decided_at")})
             """, period, r => new OpenContactFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
 }

@@ -4,23 +4,12 @@ using static Mash.Quality.Facts.FactSql;
 namespace Mash.Quality.Facts;
 
 /// <summary>
-/// Writes the facts of the Outcomes events in depth and the rating history, as <see cref="FactStore"/>
+/// Writes the facts of the Outcomes events in depth, as <see cref="FactStore"/>
 /// does: one statement a batch, rows in key order. A correction replaces an outcome only by a later
 /// revision; every other fact happened once, and its first arrival stands.
 /// </summary>
 internal sealed class DepthStore
 {
-    public Task RecordRatingHistoryAsync(NpgsqlTransaction transaction, IReadOnlyList<RatingEventFact> ratings, CancellationToken cancellationToken)
-    {
-        List<RatingEventFact> rows = [.. OnePerKey(ratings, r => r.EventId, First)];
-        return ExecuteAsync(transaction, """
-            INSERT INTO rating_history (event_id, contact_id, rag, occurred_at)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::timestamptz[])
-            ON CONFLICT (event_id) DO NOTHING
-            """, cancellationToken,
-            rows.Select(r => r.EventId).ToArray(), rows.Select(r => r.ContactId).ToArray(), rows.Select(r => (short)r.Rag).ToArray(), Instants(rows.Select(r => r.OccurredAt)));
-    }
-
     /// <summary>
     /// A correction: the case's outcome, threshold and agency become the correction's, unless a later
     /// revision is already kept. A correction heard before its outcome stands in for it until the

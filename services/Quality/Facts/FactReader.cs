@@ -37,7 +37,7 @@ internal sealed class FactReader(NpgsqlDataSource dataSource)
         var ratings = await ReadAsync(transaction, $"""
             SELECT DISTINCT ON (h.contact_id) h.contact_id, h.rag, h.occurred_at FROM rating_history h JOIN contacts c USING (contact_id)
             WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("h.occurred_at")}
-            ORDER BY h.contact_id, h.occurred_at DESC, h.event_id DESC
+            ORDER BY h.contact_id, h.occurred_at DESC
             """, period, r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
         var outcomes = await ReadAsync(transaction, $"""
             SELECT case_ref, outcome, threshold_met, is_repeat_referral, occurred_at, agency_id, contact_received_at, initial_rag, final_rag

@@ -34,10 +34,20 @@ internal sealed class FactStore
     public Task RecordRatingAsync(NpgsqlTransaction transaction, RatingFact rating, CancellationToken cancellationToken) =>
         RecordRatingsAsync(transaction, [rating], cancellationToken);
 
-    public Task RecordRatingsAsync(NpgsqlTransaction transaction, IEnumerable<RatingFact> ratings, CancellationToken cancellationToken)
+    public async Task RecordRatingsAsync(NpgsqlTransaction transaction, IEnumerable<RatingFact> ratings, CancellationToken cancellationToken)
     {
-        List<RatingFact> rows = [.. OnePerKey(ratings, r => r.ContactId, Latest<RatingFact>(r => r.OccurredAt))];
-        return ExecuteAsync(transaction, """
+        List<RatingFact> all = [.. ratings];
+        // R1's history: every rating, once per contact and moment (on a tie the last to arrive, as for
+        // the current one), so a contact's RAG at a period's end can be read.
+        List<RatingFact> history = [.. OnePerKey(all, r => $"{r.ContactId} {r.OccurredAt:O}", (_, next) => next)];
+        await ExecuteAsync(transaction, """
+            INSERT INTO rating_history (contact_id, occurred_at, rag)
+            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[])
+            ON CONFLICT (contact_id, occurred_at) DO UPDATE SET rag = EXCLUDED.rag
+            """, cancellationToken,
+            history.Select(r => r.ContactId).ToArray(), Instants(history.Select(r => r.OccurredAt)), history.Select(r => (short)r.Rag).ToArray());
+        List<RatingFact> rows = [.. OnePerKey(all, r => r.ContactId, Latest<RatingFact>(r => r.OccurredAt))];
+        await ExecuteAsync(transaction, """
             INSERT INTO ratings (contact_id, rag, occurred_at)
             SELECT r.contact_id, r.rag, r.occurred_at
             FROM unnest($1::text[], $2::smallint[], $3::timestamptz[]) WITH ORDINALITY AS r(contact_id, rag, occurred_at, n)

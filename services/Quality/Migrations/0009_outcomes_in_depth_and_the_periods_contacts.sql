@@ -1,21 +1,20 @@
 -- Issue 15 points 1 and 3: every measure on one consistent set of contacts per period, and the
 -- Outcomes events in depth (corrections, agencies, gaps, feedback to agencies, consultations).
 
--- R1: every rating, so a period's contacts are read with the RAG they had at the period's end.
--- Ratings before this migration are known only as the latest (ratings) and the re-ratings kept.
+-- R1: every rating, so a period's contacts are read with the RAG they had at the period's end; one
+-- per contact and moment (a replay lands on the same row). Ratings before this migration are known
+-- only as the re-ratings kept and the latest (ratings).
 CREATE TABLE rating_history (
-    event_id    text        PRIMARY KEY,
     contact_id  text        NOT NULL,
+    occurred_at timestamptz NOT NULL,
     rag         smallint    NOT NULL,
-    occurred_at timestamptz NOT NULL
+    PRIMARY KEY (contact_id, occurred_at)
 );
-CREATE INDEX rating_history_contact ON rating_history (contact_id, occurred_at);
-INSERT INTO rating_history (event_id, contact_id, rag, occurred_at)
-SELECT event_id, contact_id, to_rag, occurred_at FROM rating_changes
+INSERT INTO rating_history (contact_id, occurred_at, rag)
+SELECT DISTINCT ON (contact_id, occurred_at) contact_id, occurred_at, to_rag FROM rating_changes ORDER BY contact_id, occurred_at, event_id
 ON CONFLICT DO NOTHING;
-INSERT INTO rating_history (event_id, contact_id, rag, occurred_at)
-SELECT 'ratings:' || contact_id, contact_id, rag, occurred_at FROM ratings r
-WHERE NOT EXISTS (SELECT 1 FROM rating_history h WHERE h.contact_id = r.contact_id AND h.occurred_at = r.occurred_at);
+INSERT INTO rating_history (contact_id, occurred_at, rag) SELECT contact_id, occurred_at, rag FROM ratings
+ON CONFLICT DO NOTHING;
 
 -- T3, T5: when each contact was first decided (its multi-agency process completed), whatever
 -- re-decisions follow; decisions before this migration know only the latest.

@@ -40,7 +40,7 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
     public async Task A_re_rating_is_kept_once_and_a_first_rating_or_the_same_rag_again_is_no_change()
     {
         var dataSource = await database.CreateDatabaseAsync();
-        var consumer = new ContactRatedConsumer(dataSource, new FactStore(), Store, new DepthStore(), new FactChanges());
+        var consumer = new ContactRatedConsumer(dataSource, new FactStore(), Store, new FactChanges());
         var batch = DeliveredBatch.Of(Rated("c1", Rag.Unspecified, Rag.Red), Rated("c1", Rag.Red, Rag.Amber), Rated("c1", Rag.Amber, Rag.Amber));
 
         await consumer.Consume(batch);
