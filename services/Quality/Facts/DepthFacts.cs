@@ -29,7 +29,11 @@ internal sealed record OutcomeCorrectionFact(
 internal sealed record IncidentFact(string ContactId, DateTime IncidentAt, DateTime? CompletedAt);
 
 /// <summary>T3: a contact open (undecided) at the period's end, with the RAG it had then and when it was received.</summary>
-internal sealed record OpenContactFact(string ContactId, Rag Rag, DateTime ReceivedAt);
+internal sealed record OpenContactFact(string ContactId, Rag Rag, DateTime ReceivedAt)
+{
+    /// <summary>D7: the DASH risk of a domestic abuse notification; empty when none.</summary>
+    public string DashRisk { get; init; } = "";
+}
 
 /// <summary>The period's facts of the measures added with the Outcomes events in depth.</summary>
 internal sealed record DepthFacts(

@@ -33,12 +33,12 @@ internal static class DepthReader
     // Every contact received before the end and not decided by it, whenever it came: a snapshot at the end.
     private static Task<IReadOnlyList<OpenContactFact>> ReadBacklogAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
         FactReader.ReadAsync(transaction, $"""
-            SELECT c.contact_id, coalesce(r.rag, 0::smallint), c.occurred_at
+            SELECT c.contact_id, coalesce(r.rag, 0::smallint), c.occurred_at, c.dash_risk
             FROM contacts c
             LEFT JOIN decisions d USING (contact_id)
             LEFT JOIN LATERAL (
                 SELECT h.rag FROM rating_history h WHERE h.contact_id = c.contact_id AND {FactReader.KnownByTheEnd("h.occurred_at")}
                 ORDER BY h.occurred_at DESC LIMIT 1) r ON true
             WHERE {FactReader.KnownByTheEnd("c.occurred_at")} AND (d.contact_id IS NULL OR NOT {FactReader.KnownByTheEnd("d.first_decided_at")})
-            """, period, r => new OpenContactFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
+            """, period, r => new OpenContactFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)) { DashRisk = r.GetString(3) }, cancellationToken);
 }

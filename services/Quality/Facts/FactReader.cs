@@ -31,9 +31,12 @@ internal sealed class FactReader(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var contacts = await ReadAsync(transaction, $"SELECT contact_id, agency_id, occurred_at, contact_type, pathway, incident_at FROM contacts WHERE {InPeriod}", period,
-            r => new ContactFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), (Pathway)r.GetInt16(4)) { IncidentAt = r.IsDBNull(5) ? null : r.GetDateTime(5) },
-            cancellationToken);
+        var contacts = await ReadAsync(transaction,
+            $"SELECT contact_id, agency_id, occurred_at, contact_type, pathway, incident_at, dash_risk, consent FROM contacts WHERE {InPeriod}", period,
+            r => new ContactFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), (Pathway)r.GetInt16(4))
+            {
+                IncidentAt = r.IsDBNull(5) ? null : r.GetDateTime(5), DashRisk = r.GetString(6), Consent = r.GetString(7),
+            }, cancellationToken);
         var ratings = await ReadAsync(transaction, $"""
             SELECT DISTINCT ON (h.contact_id) h.contact_id, h.rag, h.occurred_at FROM rating_history h JOIN contacts c USING (contact_id)
             WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("h.occurred_at")}

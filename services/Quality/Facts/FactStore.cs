@@ -20,15 +20,16 @@ internal sealed class FactStore
     {
         List<ContactFact> rows = [.. OnePerKey(contacts, c => c.ContactId, (first, _) => first)];
         return ExecuteAsync(transaction, """
-            INSERT INTO contacts (contact_id, agency_id, occurred_at, contact_type, pathway, incident_at)
-            SELECT c.contact_id, c.agency_id, c.occurred_at, c.contact_type, c.pathway, c.incident_at
-            FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::smallint[], $6::timestamptz[]) WITH ORDINALITY
-                AS c(contact_id, agency_id, occurred_at, contact_type, pathway, incident_at, n)
+            INSERT INTO contacts (contact_id, agency_id, occurred_at, contact_type, pathway, incident_at, dash_risk, consent)
+            SELECT c.contact_id, c.agency_id, c.occurred_at, c.contact_type, c.pathway, c.incident_at, c.dash_risk, c.consent
+            FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::smallint[], $6::timestamptz[], $7::text[], $8::text[]) WITH ORDINALITY
+                AS c(contact_id, agency_id, occurred_at, contact_type, pathway, incident_at, dash_risk, consent, n)
             ORDER BY c.n
             ON CONFLICT (contact_id) DO NOTHING
             """, cancellationToken,
             rows.Select(c => c.ContactId).ToArray(), rows.Select(c => c.AgencyId).ToArray(), Instants(rows.Select(c => c.OccurredAt)),
-            rows.Select(c => c.ContactType).ToArray(), rows.Select(c => (short)c.Pathway).ToArray(), Instants(rows.Select(c => c.IncidentAt)));
+            rows.Select(c => c.ContactType).ToArray(), rows.Select(c => (short)c.Pathway).ToArray(), Instants(rows.Select(c => c.IncidentAt)),
+            rows.Select(c => c.DashRisk).ToArray(), rows.Select(c => c.Consent).ToArray());
     }
 
     public Task RecordRatingAsync(NpgsqlTransaction transaction, RatingFact rating, CancellationToken cancellationToken) =>

@@ -7,6 +7,12 @@ internal sealed record ContactFact(string ContactId, string AgencyId, DateTime O
 {
     /// <summary>T5: when the incident happened, as the referrer reported it; null when not given.</summary>
     public DateTime? IncidentAt { get; init; }
+
+    /// <summary>D7: a domestic abuse notification's DASH risk ("DASH_RISK_HIGH"); empty when none.</summary>
+    public string DashRisk { get; init; } = "";
+
+    /// <summary>D8: the consent state ("CONSENT_STATE_GIVEN"); empty when not recorded.</summary>
+    public string Consent { get; init; } = "";
 }
 
 /// <summary>A contact's current RAG rating (R1).</summary>

@@ -9,7 +9,7 @@ internal sealed record ComputedMeasure(Unit Unit, Func<ScorecardFacts, double?> 
 
 /// <summary>
 /// The scorecard's measures by their MEASURES.md id, each reduced to the one value an indicator is
-/// judged on. D7 and D8 are not computed (no event carries a DASH risk or consent), and are reported so.
+/// judged on: every measure of MEASURES.md's D, R, T and O tables.
 /// </summary>
 internal static class ComputedMeasures
 {
@@ -44,6 +44,8 @@ internal static class ComputedMeasures
         ["O2"] = new(Unit.Number, facts => AgencyUtilisation.OnwardReferrals(facts.Depth.OutcomeAgencies)),
         ["O6"] = new(Unit.Number, facts => GapsFound.Count(facts.Depth.Gaps)),
         ["O7"] = new(Unit.Number, facts => Consultations.Count(facts.Depth.Consultations)),
+        ["D7"] = new(Unit.Number, facts => DomesticAbuse.Outstanding(facts.Depth.Backlog)),
+        ["D8"] = new(Unit.Percent, facts => Percent(Consent.WhereSought(facts.Contacts), facts.Contacts.Count)),
     };
 
     // No decisions timed is no share at all, not 0% on time.

@@ -51,6 +51,9 @@ internal static class Scorecards
             IncidentsCompletedWithin24H = IncidentToCompletion.WithinTarget(depth.Incidents),
             OutcomesByInitialRag = { InitialRatingAgainstOutcome.ByInitialRag(facts.Outcomes) },
             AgenciesTold = { AgenciesTold.ByRecipient(depth.AgencyFeedback) },
+            DomesticAbuseByRisk = { DomesticAbuse.ByRisk(facts.Contacts) },
+            DomesticAbuseOutstandingByRisk = { DomesticAbuse.OutstandingByRisk(depth.Backlog) },
+            ContactsByConsent = { Consent.ByState(facts.Contacts) },
         };
     }
 }

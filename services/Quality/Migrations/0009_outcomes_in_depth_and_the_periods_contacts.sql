@@ -70,3 +70,8 @@ CREATE TABLE consultations (
     occurred_at     timestamptz NOT NULL
 );
 CREATE INDEX consultations_occurred_at ON consultations (occurred_at);
+
+-- D7, D8: a domestic abuse notification's DASH risk, and whether consent was sought, given, refused
+-- or overridden (enum names; '' when none, and for contacts received before this migration).
+ALTER TABLE contacts ADD COLUMN dash_risk text NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN consent text NOT NULL DEFAULT '';
