@@ -30,15 +30,21 @@ internal static class DepthReader
             """, period, r => new IncidentFact(r.GetString(0), r.GetDateTime(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), cancellationToken),
         await ReadBacklogAsync(transaction, period, cancellationToken));
 
-    // Every contact received before the end and not decided by it, whenever it came: a snapshot at the end.
+    // Every contact received before the end and not first decided by it, whenever it came: a snapshot
+    // at the end. Found through contact_progress's two indexes (never decided; decided after the end),
+    // so the read grows with the backlog, not with every contact ever received.
     private static Task<IReadOnlyList<OpenContactFact>> ReadBacklogAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
         FactReader.ReadAsync(transaction, $"""
+            WITH open AS (
+                SELECT contact_id FROM contact_progress
+                WHERE first_decided_at IS NULL AND received_at IS NOT NULL AND {FactReader.KnownByTheEnd("received_at")}
+                UNION ALL
+                SELECT contact_id FROM contact_progress
+                WHERE $2::timestamptz IS NOT NULL AND first_decided_at >= $2 AND received_at < $2)
             SELECT c.contact_id, coalesce(r.rag, 0::smallint), c.occurred_at, c.dash_risk
-            FROM contacts c
-            LEFT JOIN decisions d USING (contact_id)
+            FROM open JOIN contacts c USING (contact_id)
             LEFT JOIN LATERAL (
                 SELECT h.rag FROM rating_history h WHERE h.contact_id = c.contact_id AND {FactReader.KnownByTheEnd("h.occurred_at")}
                 ORDER BY h.occurred_at DESC LIMIT 1) r ON true
-            WHERE {FactReader.KnownByTheEnd("c.occurred_at")} AND (d.contact_id IS NULL OR NOT {FactReader.KnownByTheEnd("d.first_decided_at")})
             """, period, r => new OpenContactFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)) { DashRisk = r.GetString(3) }, cancellationToken);
 }

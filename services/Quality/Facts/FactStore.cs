@@ -16,10 +16,16 @@ internal sealed class FactStore
         RecordContactsAsync(transaction, [contact], cancellationToken);
 
     /// <summary>Contacts received; a contact received again keeps its first fact.</summary>
-    public Task RecordContactsAsync(NpgsqlTransaction transaction, IEnumerable<ContactFact> contacts, CancellationToken cancellationToken)
+    public async Task RecordContactsAsync(NpgsqlTransaction transaction, IEnumerable<ContactFact> contacts, CancellationToken cancellationToken)
     {
         List<ContactFact> rows = [.. OnePerKey(contacts, c => c.ContactId, (first, _) => first)];
-        return ExecuteAsync(transaction, """
+        // T3, D7: the receipt beside the first decision, which the decisions' consumer upserts into the same row.
+        await ExecuteAsync(transaction, """
+            INSERT INTO contact_progress (contact_id, received_at)
+            SELECT * FROM unnest($1::text[], $2::timestamptz[])
+            ON CONFLICT (contact_id) DO UPDATE SET received_at = EXCLUDED.received_at WHERE contact_progress.received_at IS NULL
+            """, cancellationToken, rows.Select(c => c.ContactId).ToArray(), Instants(rows.Select(c => c.OccurredAt)));
+        await ExecuteAsync(transaction, """
             INSERT INTO contacts (contact_id, agency_id, occurred_at, contact_type, pathway, incident_at, dash_risk, consent)
             SELECT c.contact_id, c.agency_id, c.occurred_at, c.contact_type, c.pathway, c.incident_at, c.dash_risk, c.consent
             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::smallint[], $6::timestamptz[], $7::text[], $8::text[]) WITH ORDINALITY

@@ -75,3 +75,17 @@ CREATE INDEX consultations_occurred_at ON consultations (occurred_at);
 -- or overridden (enum names; '' when none, and for contacts received before this migration).
 ALTER TABLE contacts ADD COLUMN dash_risk text NOT NULL DEFAULT '';
 ALTER TABLE contacts ADD COLUMN consent text NOT NULL DEFAULT '';
+
+-- T3, D7: when each contact was received and first decided, one row written by both consumers as
+-- upserts (so neither is lost whichever commits first), indexed so the contacts open at a moment
+-- are found without reading every contact: those never decided, and those decided after it.
+CREATE TABLE contact_progress (
+    contact_id       text        PRIMARY KEY,
+    received_at      timestamptz,
+    first_decided_at timestamptz
+);
+INSERT INTO contact_progress (contact_id, received_at, first_decided_at)
+SELECT coalesce(c.contact_id, d.contact_id), c.occurred_at, d.first_decided_at
+FROM contacts c FULL JOIN decisions d USING (contact_id);
+CREATE INDEX contact_progress_undecided ON contact_progress (received_at) WHERE first_decided_at IS NULL;
+CREATE INDEX contact_progress_first_decided ON contact_progress (first_decided_at);

@@ -99,4 +99,16 @@ public sealed class PeriodsContactsTests(QualityDatabase database)
     [Fact]
     public async Task Consultations_count_in_the_quarter_they_were_given() =>
         Assert.Equal(["k-may"], (await Q1Async()).Depth.Consultations.Select(c => c.ConsultationId));
+
+    [Fact]
+    public async Task A_decision_heard_before_its_contact_still_takes_the_contact_out_of_the_backlog()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        await dataSource.InTransactionAsync(t => new ActivityStore().RecordDecisionsAsync(t, [Decision("may", false, at: May.AddHours(1))], CancellationToken.None));
+        await dataSource.InTransactionAsync(t => new FactStore().RecordContactsAsync(t, [Contact("may", "police-west", May), Contact("june", "police-west", June)], CancellationToken.None));
+
+        var facts = await new FactReader(dataSource).ReadAsync(Q1, CancellationToken.None);
+
+        Assert.Equal(["june"], facts.Depth.Backlog.Select(b => b.ContactId));
+    }
 }
