@@ -37,6 +37,11 @@ public static class Extensions
                 endpoint.Temporary = true;
                 endpoint.InstanceId = Guid.NewGuid().ToString("N");
             });
+            bus.AddConsumer<OutcomeCorrectionFeedConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Temporary = true;
+                endpoint.InstanceId = Guid.NewGuid().ToString("N");
+            });
         });
         builder.AddEventOutbox();
         builder.AddAuditLog();

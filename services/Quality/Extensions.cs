@@ -34,12 +34,16 @@ public static class Extensions
             bus.AddConsumer<DeadlineBreachedConsumer>();
             bus.AddConsumer<DeadlineApproachingConsumer>();
             bus.AddConsumer<ContactOutcomeFedBackConsumer>();
+            bus.AddConsumer<OutcomeCorrectedConsumer>();
+            bus.AddConsumer<FeedbackGivenConsumer>();
+            bus.AddConsumer<ConsultationGivenConsumer>();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Calls refused for their role are on record (the scorecard itself names no one).
         builder.AddAuditLog();
         builder.Services.AddSingleton<FactStore>();
         builder.Services.AddSingleton<ActivityStore>();
+        builder.Services.AddSingleton<DepthStore>();
         builder.Services.AddSingleton<FactReader>();
         builder.AddIndicatorCatalogue();
         builder.Services.AddSingleton<AssuranceReader>();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Intake.V1;
@@ -27,5 +29,11 @@ public static class ContactReceivedEvent
         OccurredAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
         RecordedAt = Timestamp.FromDateTimeOffset(receipt.ReceivedAt),
         IncidentAt = contact.IncidentAt,
+        DashRisk = contact.DashRisk == DashRisk.Unspecified ? "" : NameOf(contact.DashRisk),
+        Consent = contact.Consent is null || contact.Consent.State == ConsentState.Unspecified ? "" : NameOf(contact.Consent.State),
     };
+
+    // The proto name ("DASH_RISK_HIGH"), which every service reads without Intake's contract.
+    private static string NameOf<T>(T value) where T : struct, System.Enum =>
+        IntakeReflection.Descriptor.FindTypeByName<EnumDescriptor>(typeof(T).Name).FindValueByNumber(Convert.ToInt32(value, CultureInfo.InvariantCulture)).Name;
 }

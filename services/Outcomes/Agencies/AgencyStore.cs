@@ -39,4 +39,8 @@ internal sealed class AgencyStore
         transaction.ExecuteAsync("""
             INSERT INTO onward_referrals (contact_id, agency_id) SELECT $1, a FROM unnest($2::text[]) AS a ON CONFLICT DO NOTHING
             """, cancellationToken, contactId, agencyIds.ToArray());
+
+    /// <summary>The agencies a contact's outcome was referred on to, so a correction's feed item names them as the outcome did.</summary>
+    public Task<IReadOnlyList<string>> OnwardAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken) =>
+        transaction.ReadStringsAsync("SELECT agency_id FROM onward_referrals WHERE contact_id = $1 ORDER BY agency_id", cancellationToken, contactId);
 }

@@ -12,6 +12,7 @@ internal sealed class ContactReceivedConsumer(NpgsqlDataSource dataSource, Journ
     public Task Consume(ConsumeContext<EventBatch<ContactReceived>> context) =>
         context.ApplyOnceAsync(dataSource, nameof(ContactReceivedConsumer),
             contact => (contact.EventId, new JourneyReceipt(contact.ContactId, contact.AgencyId, contact.ReferralSource,
-                IsRepeat: contact.RepeatsContactIds.Count > 0, IsRepeatReferral: contact.RepeatsReferralIds.Count > 0)),
+                IsRepeat: contact.RepeatsContactIds.Count > 0, IsRepeatReferral: contact.RepeatsReferralIds.Count > 0,
+                ReceivedAt: contact.OccurredAt?.ToDateTime())),
             journeys.RecordReceivedAsync);
 }

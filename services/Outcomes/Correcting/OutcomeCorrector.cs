@@ -1,3 +1,5 @@
+using Mash.Outcomes.Agencies;
+using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
 using Mash.Outcomes.Recording;
 using Mash.ServiceDefaults;
@@ -7,10 +9,11 @@ namespace Mash.Outcomes.Correcting;
 
 /// <summary>
 /// Corrects a contact's outcome: the next revision (who, when, why) and, in the same transaction,
-/// OutcomeCorrected for downstream measures to recount and ContactOutcomeFedBack so Intake tells the
+/// the correction on the board's feed, OutcomeCorrected for downstream measures to recount and ContactOutcomeFedBack so Intake tells the
 /// referrer the outcome that stands. A refusal rolls back, changing nothing.
 /// </summary>
-internal sealed class OutcomeCorrector(NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, EventOutbox outbox, TimeProvider time)
+internal sealed class OutcomeCorrector(
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, OutcomeFeedLog feed, EventOutbox outbox, TimeProvider time)
 {
     public Task<CorrectOutcomeResult> CorrectAsync(string contactId, string outcome, string reason, string practitionerId, CancellationToken cancellationToken) =>
         CorrectAsync(contactId, outcome, reason, practitionerId, occurredAt: null, cancellationToken);
@@ -39,7 +42,14 @@ internal sealed class OutcomeCorrector(NpgsqlDataSource dataSource, JourneyStore
         }
         var revision = new OutcomeRevision(current.Revision + 1, outcome, current.Outcome, practitionerId, reason, occurredAt ?? now, now);
         await outcomes.CorrectAsync(transaction, contactId, revision, cancellationToken);
-        await outbox.AddAsync(transaction, OutcomeEvents.Corrected(journey, current.CaseRef, revision), cancellationToken);
+        // The board's feed carries the correction as the case's outcome again (pseudonymous, numbered
+        // like any outcome), so a board resuming after_sequence meets it in order.
+        var whole = new NewOutcome(outcome, await agencies.OnwardAsync(transaction, contactId, cancellationToken), await outcomes.GapsAsync(transaction, contactId, cancellationToken));
+        var item = OutcomeEvents.CorrectedItem(journey, current.CaseRef, revision, whole, await agencies.ContributorsAsync(transaction, contactId, cancellationToken));
+        await feed.AppendAsync(transaction, item, cancellationToken);
+        var corrected = OutcomeEvents.Corrected(journey, current.CaseRef, revision);
+        corrected.FeedSequence = item.FeedSequence;
+        await outbox.AddAsync(transaction, corrected, cancellationToken);
         await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, revision.OccurredAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CorrectOutcomeResult.Corrected(current.CaseRef, revision.Number);

@@ -13,4 +13,8 @@ internal sealed record Journey(
     Rag InitialRag,
     Rag FinalRag,
     bool Decided,
-    bool ThresholdMet);
+    bool ThresholdMet)
+{
+    /// <summary>When the MASH received the contact; null until its ContactReceived is heard.</summary>
+    public DateTime? ReceivedAt { get; init; }
+}

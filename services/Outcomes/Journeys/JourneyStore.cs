@@ -1,6 +1,7 @@
 using Mash.Contracts.Common.V1;
 using Mash.Outcomes.Postgres;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mash.Outcomes.Journeys;
 
@@ -22,17 +23,19 @@ internal sealed class JourneyStore
     {
         List<JourneyReceipt> rows = [.. OnePerContact(receipts, r => r.ContactId, (_, later) => later)];
         return transaction.ExecuteAsync("""
-            INSERT INTO journeys (contact_id, received, agency_id, referral_source, is_repeat, is_repeat_referral)
-            SELECT r.contact_id, true, r.agency_id, r.referral_source, r.is_repeat, r.is_repeat_referral
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::boolean[]) WITH ORDINALITY
-                AS r(contact_id, agency_id, referral_source, is_repeat, is_repeat_referral, n)
+            INSERT INTO journeys (contact_id, received, agency_id, referral_source, is_repeat, is_repeat_referral, received_at)
+            SELECT r.contact_id, true, r.agency_id, r.referral_source, r.is_repeat, r.is_repeat_referral, r.received_at
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::boolean[], $6::timestamptz[]) WITH ORDINALITY
+                AS r(contact_id, agency_id, referral_source, is_repeat, is_repeat_referral, received_at, n)
             ORDER BY r.n
             ON CONFLICT (contact_id) DO UPDATE SET
                 received = true, agency_id = EXCLUDED.agency_id, referral_source = EXCLUDED.referral_source,
-                is_repeat = EXCLUDED.is_repeat, is_repeat_referral = EXCLUDED.is_repeat_referral
+                is_repeat = EXCLUDED.is_repeat, is_repeat_referral = EXCLUDED.is_repeat_referral,
+                received_at = coalesce(EXCLUDED.received_at, journeys.received_at)
             """, cancellationToken,
             rows.Select(r => r.ContactId).ToArray(), rows.Select(r => r.AgencyId).ToArray(), rows.Select(r => r.ReferralSource).ToArray(),
-            rows.Select(r => r.IsRepeat).ToArray(), rows.Select(r => r.IsRepeatReferral).ToArray());
+            rows.Select(r => r.IsRepeat).ToArray(), rows.Select(r => r.IsRepeatReferral).ToArray(),
+            new NpgsqlParameter { Value = rows.Select(r => r.ReceivedAt).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
     }
 
     public Task RecordRatingAsync(NpgsqlTransaction transaction, string contactId, Rag rag, DateTime occurredAt, CancellationToken cancellationToken) =>
@@ -92,7 +95,7 @@ internal sealed class JourneyStore
     {
         await using var command = new NpgsqlCommand("""
             SELECT received, coalesce(agency_id, ''), coalesce(referral_source, ''), is_repeat,
-                   initial_rag, final_rag, decided, threshold_met, is_repeat_referral
+                   initial_rag, final_rag, decided, threshold_met, is_repeat_referral, received_at
             FROM journeys WHERE contact_id = $1 FOR UPDATE
             """, transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = contactId });
@@ -102,7 +105,10 @@ internal sealed class JourneyStore
             return null;
         }
         return new Journey(contactId, reader.GetBoolean(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(8),
-            (Rag)reader.GetInt16(4), (Rag)reader.GetInt16(5), reader.GetBoolean(6), reader.GetBoolean(7));
+            (Rag)reader.GetInt16(4), (Rag)reader.GetInt16(5), reader.GetBoolean(6), reader.GetBoolean(7))
+        {
+            ReceivedAt = reader.IsDBNull(9) ? null : reader.GetDateTime(9),
+        };
     }
 
     // Folds each contact's facts in the order they arrived, and orders the contacts by id.

@@ -29,7 +29,21 @@ internal static class OutcomeEvents
         Gaps = { outcome.Gaps },
         OccurredAt = Timestamp.FromDateTimeOffset(occurredAt),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
+        ContactReceivedAt = ReceivedAt(journey),
+        Revision = 1,
     };
+
+    /// <summary>
+    /// A correction as the board's feed carries it: the case's outcome again, whole (the agencies and
+    /// gaps it was recorded with), with the correction's revision, the outcome it replaces and its time.
+    /// </summary>
+    public static OutcomeRecorded CorrectedItem(Journey journey, string caseRef, OutcomeRevision revision, NewOutcome outcome, IReadOnlyList<string> contributing)
+    {
+        var item = Recorded(journey, caseRef, outcome, contributing, revision.OccurredAt, revision.RecordedAt);
+        item.Revision = revision.Number;
+        item.PreviousOutcome = revision.PreviousOutcome;
+        return item;
+    }
 
     /// <summary>A correction, pseudonymous like the outcome it corrects: the reason stays in Outcomes.</summary>
     public static OutcomeCorrected Corrected(Journey journey, string caseRef, OutcomeRevision revision) => new()
@@ -43,7 +57,11 @@ internal static class OutcomeEvents
         ThresholdMet = journey.ThresholdMet,
         OccurredAt = Timestamp.FromDateTimeOffset(revision.OccurredAt),
         RecordedAt = Timestamp.FromDateTimeOffset(revision.RecordedAt),
+        ContactReceivedAt = ReceivedAt(journey),
     };
+
+    private static Timestamp? ReceivedAt(Journey journey) =>
+        journey.ReceivedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
 
     /// <summary>An agency was told the outcome in force (O4): by case_ref, with when the outcome was first recorded.</summary>
     public static FeedbackGiven Told(RecordedOutcome outcome, string agencyId, bool toReferrer, DateTimeOffset outcomeAt, DateTimeOffset toldAt, DateTimeOffset now) => new()

@@ -46,6 +46,10 @@ internal sealed class OutcomeStore
             INSERT INTO outcome_gaps (contact_id, gap) SELECT $1, g FROM unnest($2::text[]) AS g ON CONFLICT DO NOTHING
             """, cancellationToken, contactId, gaps.ToArray());
 
+    /// <summary>O6: the gaps found with a contact's outcome, so a correction's feed item carries them as the outcome did.</summary>
+    public Task<IReadOnlyList<string>> GapsAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken) =>
+        transaction.ReadStringsAsync("SELECT gap FROM outcome_gaps WHERE contact_id = $1 ORDER BY gap", cancellationToken, contactId);
+
     private static Task AddRevisionAsync(NpgsqlTransaction transaction, string contactId, OutcomeRevision revision, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync("""
             INSERT INTO outcome_revisions (contact_id, revision, outcome, previous_outcome, practitioner_id, reason, occurred_at, recorded_at)

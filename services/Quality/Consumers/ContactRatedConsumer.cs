@@ -8,11 +8,12 @@ using Npgsql;
 namespace Mash.Quality.Consumers;
 
 /// <summary>
-/// R1: contacts' ratings; the latest by occurred_at is a contact's current RAG.
+/// R1: contacts' ratings, every one kept (a period's contacts are read with the RAG they had at its
+/// end); the latest by occurred_at is a contact's current RAG.
 /// R2: a rating that replaces a different one is a re-rating.
 /// </summary>
 internal sealed class ContactRatedConsumer(NpgsqlDataSource dataSource, FactStore facts, ActivityStore activity, FactChanges changes)
-    : FactConsumer<ContactRated, (RatingFact Rating, RatingChangeFact? Change)>(dataSource, changes,
+    : FactConsumer<ContactRated, (RatingFact Rating, RatingChangeFact? Change)>("ContactRatedConsumer", dataSource, changes,
         rating => (rating.EventId, Read(rating)),
         async (transaction, read, cancellationToken) =>
         {

@@ -10,17 +10,27 @@ namespace Mash.Quality.Facts;
 /// </summary>
 internal sealed class ActivityStore
 {
-    public Task RecordDecisionsAsync(NpgsqlTransaction transaction, IReadOnlyList<DecisionFact> decisions, CancellationToken cancellationToken)
+    public async Task RecordDecisionsAsync(NpgsqlTransaction transaction, IReadOnlyList<DecisionFact> decisions, CancellationToken cancellationToken)
     {
         List<DecisionFact> rows = [.. OnePerKey(decisions, d => d.ContactId, Latest<DecisionFact>(d => d.OccurredAt))];
-        return ExecuteAsync(transaction, """
-            INSERT INTO decisions (contact_id, agency_id, threshold_met, occurred_at)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[])
-            ON CONFLICT (contact_id) DO UPDATE SET agency_id = EXCLUDED.agency_id, threshold_met = EXCLUDED.threshold_met, occurred_at = EXCLUDED.occurred_at
-            WHERE EXCLUDED.occurred_at >= decisions.occurred_at
+        // T3, T5: the first decision by occurred_at, however many follow and in whatever order they arrive.
+        var firsts = decisions.GroupBy(d => d.ContactId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(d => d.OccurredAt), StringComparer.Ordinal);
+        await ExecuteAsync(transaction, """
+            INSERT INTO contact_progress (contact_id, first_decided_at)
+            SELECT * FROM unnest($1::text[], $2::timestamptz[])
+            ON CONFLICT (contact_id) DO UPDATE SET first_decided_at = LEAST(contact_progress.first_decided_at, EXCLUDED.first_decided_at)
+            """, cancellationToken, rows.Select(d => d.ContactId).ToArray(), Instants(rows.Select(d => firsts[d.ContactId])));
+        await ExecuteAsync(transaction, """
+            INSERT INTO decisions (contact_id, agency_id, threshold_met, occurred_at, first_decided_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[], $5::timestamptz[])
+            ON CONFLICT (contact_id) DO UPDATE SET
+                agency_id = CASE WHEN EXCLUDED.occurred_at >= decisions.occurred_at THEN EXCLUDED.agency_id ELSE decisions.agency_id END,
+                threshold_met = CASE WHEN EXCLUDED.occurred_at >= decisions.occurred_at THEN EXCLUDED.threshold_met ELSE decisions.threshold_met END,
+                occurred_at = GREATEST(EXCLUDED.occurred_at, decisions.occurred_at),
+                first_decided_at = LEAST(EXCLUDED.first_decided_at, decisions.first_decided_at)
             """, cancellationToken,
             rows.Select(d => d.ContactId).ToArray(), rows.Select(d => d.AgencyId).ToArray(), rows.Select(d => d.ThresholdMet).ToArray(),
-            Instants(rows.Select(d => d.OccurredAt)));
+            Instants(rows.Select(d => d.OccurredAt)), Instants(rows.Select(d => firsts[d.ContactId])));
     }
 
     public Task RecordPresentingIssuesAsync(NpgsqlTransaction transaction, IReadOnlyList<PresentingIssueFact> issues, CancellationToken cancellationToken)

@@ -5,10 +5,24 @@ using NpgsqlTypes;
 
 namespace Mash.Quality.Facts;
 
-/// <summary>Reads a period's facts, all from one snapshot so the indicators agree with each other.</summary>
+/// <summary>
+/// Reads a period's facts, all from one snapshot so the indicators agree with each other. The
+/// period's contacts are those received in it; their ratings (R1), timed decisions (T1) and outcomes
+/// (O1, O3) are read as known at the period's end, whenever in the period they came.
+/// </summary>
 internal sealed class FactReader(NpgsqlDataSource dataSource)
 {
     private const string InPeriod = "($1::timestamptz IS NULL OR occurred_at >= $1) AND ($2::timestamptz IS NULL OR occurred_at < $2)";
+
+    /// <summary>
+    /// The period's outcomes: those of the period's contacts (received in it; an outcome whose receipt
+    /// Outcomes never said counts by its own time), recorded by the period's end. The outcome is the
+    /// one in force: a correction says the recorded one was wrong, so it replaces it in every period.
+    /// </summary>
+    internal static readonly string PeriodsOutcomes = $"{Within("coalesce(contact_received_at, occurred_at)")} AND {KnownByTheEnd("occurred_at")}";
+
+    /// <summary>Whether <paramref name="column"/> happened before the period's end ($2): what was known at the end.</summary>
+    internal static string KnownByTheEnd(string column) => $"($2::timestamptz IS NULL OR {column} < $2)";
 
     /// <summary>Whether <paramref name="column"/> falls in the period ($1, $2); unbounded where null.</summary>
     internal static string Within(string column) => $"($1::timestamptz IS NULL OR {column} >= $1) AND ($2::timestamptz IS NULL OR {column} < $2)";
@@ -17,17 +31,32 @@ internal sealed class FactReader(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var contacts = await ReadAsync(transaction, $"SELECT contact_id, agency_id, occurred_at, contact_type, pathway FROM contacts WHERE {InPeriod}", period,
-            r => new ContactFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), (Pathway)r.GetInt16(4)), cancellationToken);
-        var ratings = await ReadAsync(transaction, $"SELECT contact_id, rag, occurred_at FROM ratings WHERE {InPeriod}", period,
-            r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
-        var outcomes = await ReadAsync(transaction, $"SELECT case_ref, outcome, threshold_met, is_repeat_referral, occurred_at FROM outcomes WHERE {InPeriod}", period,
-            r => new OutcomeFact(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3), r.GetDateTime(4)), cancellationToken);
-        var timings = await ReadAsync(transaction, $"SELECT contact_id, rag, within_target, occurred_at FROM decision_timings WHERE {InPeriod}", period,
-            r => new DecisionTimingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken);
+        var contacts = await ReadAsync(transaction,
+            $"SELECT contact_id, agency_id, occurred_at, contact_type, pathway, incident_at, dash_risk, consent FROM contacts WHERE {InPeriod}", period,
+            r => new ContactFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), (Pathway)r.GetInt16(4))
+            {
+                IncidentAt = r.IsDBNull(5) ? null : r.GetDateTime(5), DashRisk = r.GetString(6), Consent = r.GetString(7),
+            }, cancellationToken);
+        var ratings = await ReadAsync(transaction, $"""
+            SELECT DISTINCT ON (h.contact_id) h.contact_id, h.rag, h.occurred_at FROM rating_history h JOIN contacts c USING (contact_id)
+            WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("h.occurred_at")}
+            ORDER BY h.contact_id, h.occurred_at DESC
+            """, period, r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
+        var outcomes = await ReadAsync(transaction, $"""
+            SELECT case_ref, outcome, threshold_met, is_repeat_referral, occurred_at, agency_id, contact_received_at, initial_rag, final_rag
+            FROM outcomes WHERE {PeriodsOutcomes}
+            """, period, r => new OutcomeFact(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3), r.GetDateTime(4))
+            {
+                AgencyId = r.GetString(5), ContactReceivedAt = r.IsDBNull(6) ? null : r.GetDateTime(6), InitialRag = (Rag)r.GetInt16(7), FinalRag = (Rag)r.GetInt16(8),
+            }, cancellationToken);
+        var timings = await ReadAsync(transaction, $"""
+            SELECT t.contact_id, t.rag, t.within_target, t.occurred_at FROM decision_timings t JOIN contacts c USING (contact_id)
+            WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("t.occurred_at")}
+            """, period, r => new DecisionTimingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken);
         var activity = await ActivityReader.ReadAsync(transaction, period, cancellationToken);
+        var depth = await DepthReader.ReadAsync(transaction, period, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ScorecardFacts(contacts, ratings, outcomes, timings) { Activity = activity };
+        return new ScorecardFacts(contacts, ratings, outcomes, timings) { Activity = activity, Depth = depth, End = period.To };
     }
 
     internal static async Task<IReadOnlyList<T>> ReadAsync<T>(

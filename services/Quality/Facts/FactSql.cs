@@ -20,6 +20,10 @@ internal static class FactSql
     public static NpgsqlParameter Instants(IEnumerable<DateTime> instants) =>
         new() { Value = instants.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 
+    // The same for instants that may be unknown (null).
+    public static NpgsqlParameter Instants(IEnumerable<DateTime?> instants) =>
+        new() { Value = instants.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
+
     public static async Task ExecuteAsync(NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);

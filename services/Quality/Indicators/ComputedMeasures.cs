@@ -9,7 +9,7 @@ internal sealed record ComputedMeasure(Unit Unit, Func<ScorecardFacts, double?> 
 
 /// <summary>
 /// The scorecard's measures by their MEASURES.md id, each reduced to the one value an indicator is
-/// judged on. The rest of MEASURES.md is not computed yet, and is reported so.
+/// judged on: every measure of MEASURES.md's D, R, T and O tables.
 /// </summary>
 internal static class ComputedMeasures
 {
@@ -35,6 +35,17 @@ internal static class ComputedMeasures
         ["O4"] = new(Unit.Percent, facts => Percent(
             FeedbackToReferrer.ReferralsFedBack(facts.Activity.Decisions, facts.Activity.Feedback), ContactConversion.Referrals(facts.Activity.Decisions))),
         ["O5"] = new(Unit.Number, facts => ContactConversion.BelowThreshold(facts.Activity.Decisions)),
+        ["D3"] = new(Unit.Number, facts => PresentingIssues.Recorded(facts.Activity.PresentingIssues)),
+        ["D6"] = new(Unit.Number, facts => ContactsByPathway.Count(facts.Contacts, Pathway.Children)),
+        ["R3"] = new(Unit.Number, facts => InitialRatingAgainstOutcome.Rerated(facts.Outcomes)),
+        ["T3"] = new(Unit.Number, facts => Backlog.Open(facts.Depth.Backlog)),
+        ["T5"] = new(Unit.Percent, facts => Percent(
+            IncidentToCompletion.WithinTarget(facts.Depth.Incidents), IncidentToCompletion.Judged(facts.Depth.Incidents, facts.End))),
+        ["O2"] = new(Unit.Number, facts => AgencyUtilisation.OnwardReferrals(facts.Depth.OutcomeAgencies)),
+        ["O6"] = new(Unit.Number, facts => GapsFound.Count(facts.Depth.Gaps)),
+        ["O7"] = new(Unit.Number, facts => Consultations.Count(facts.Depth.Consultations)),
+        ["D7"] = new(Unit.Number, facts => DomesticAbuse.Outstanding(facts.Depth.Backlog)),
+        ["D8"] = new(Unit.Percent, facts => Percent(Consent.WhereSought(facts.Contacts), facts.Contacts.Count)),
     };
 
     // No decisions timed is no share at all, not 0% on time.

@@ -13,6 +13,9 @@ internal static class ContactsByPathway
     public static Dictionary<string, long> Compute(IEnumerable<ContactFact> contacts) =>
         Counts.By(contacts.Where(c => c.Pathway != Pathway.Unspecified), c => NameOf(c.Pathway));
 
+    /// <summary>The value D6 is judged on: the period's contacts on one pathway (the children's, as shipped).</summary>
+    public static long Count(IEnumerable<ContactFact> contacts, Pathway pathway) => contacts.LongCount(c => c.Pathway == pathway);
+
     private static string NameOf(Pathway pathway) =>
         PathwayDescriptor.FindValueByNumber((int)pathway)?.Name ?? ((int)pathway).ToString(CultureInfo.InvariantCulture);
 }

@@ -6,4 +6,7 @@ namespace Mash.Quality.Indicators;
 internal static class PresentingIssues
 {
     public static Dictionary<string, long> Compute(IEnumerable<PresentingIssueFact> issues) => Counts.By(issues, i => i.Issue);
+
+    /// <summary>The value D3 is judged on: the presenting issues recorded on the period's contacts, the mix's total.</summary>
+    public static long Recorded(IEnumerable<PresentingIssueFact> issues) => issues.LongCount();
 }

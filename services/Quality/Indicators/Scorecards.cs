@@ -13,6 +13,7 @@ internal static class Scorecards
         var referrals = RepeatReferralRate.Referrals(facts.Outcomes);
         var repeatReferrals = RepeatReferralRate.RepeatReferrals(facts.Outcomes);
         var activity = facts.Activity;
+        var depth = facts.Depth;
         return new Scorecard
         {
             ContactsByAgency = { ContactsByAgency.Compute(facts.Contacts) },
@@ -40,6 +41,19 @@ internal static class Scorecards
             ApproachingByRag = { DeadlineBreaches.ByRag(activity.Approaches) },
             ReferralsFedBack = FeedbackToReferrer.ReferralsFedBack(activity.Decisions, activity.Feedback),
             MeanHoursToFeedback = FeedbackToReferrer.MeanHoursToFeedback(activity.Decisions, activity.Feedback) ?? 0,
+            ContributionsByAgency = { AgencyUtilisation.ByAgency(depth.OutcomeAgencies, OutcomeAgencyFact.Contributed) },
+            OnwardReferralsByAgency = { AgencyUtilisation.ByAgency(depth.OutcomeAgencies, OutcomeAgencyFact.Onward) },
+            GapsFound = { GapsFound.ByGap(depth.Gaps) },
+            ConsultationsByKind = { Consultations.ByKind(depth.Consultations) },
+            BacklogByRag = { Backlog.ByRag(depth.Backlog) },
+            BacklogByAge = { Backlog.ByAge(depth.Backlog, facts.End) },
+            IncidentsJudged = IncidentToCompletion.Judged(depth.Incidents, facts.End),
+            IncidentsCompletedWithin24H = IncidentToCompletion.WithinTarget(depth.Incidents),
+            OutcomesByInitialRag = { InitialRatingAgainstOutcome.ByInitialRag(facts.Outcomes) },
+            AgenciesTold = { AgenciesTold.ByRecipient(depth.AgencyFeedback) },
+            DomesticAbuseByRisk = { DomesticAbuse.ByRisk(facts.Contacts) },
+            DomesticAbuseOutstandingByRisk = { DomesticAbuse.OutstandingByRisk(depth.Backlog) },
+            ContactsByConsent = { Consent.ByState(facts.Contacts) },
         };
     }
 }

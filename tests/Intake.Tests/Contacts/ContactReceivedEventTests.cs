@@ -44,6 +44,31 @@ public sealed class ContactReceivedEventTests
     }
 
     [Fact]
+    public void It_carries_the_DASH_risk_and_the_consent_state_by_name_but_not_an_overrides_reason()
+    {
+        var contact = TestContacts.Contact();
+        contact.DashRisk = DashRisk.Medium;
+        contact.Consent = new Consent { State = ConsentState.Overridden, OverrideReason = "risk of significant harm to the child" };
+
+        var received = ContactReceivedEvent.From(EventId, Receipt, contact, []);
+
+        Assert.Equal(("DASH_RISK_MEDIUM", "CONSENT_STATE_OVERRIDDEN"), (received.DashRisk, received.Consent));
+        Assert.DoesNotContain("significant harm", received.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_DASH_risk_or_consent_recorded_none_is_sent()
+    {
+        var contact = TestContacts.Contact();
+        contact.DashRisk = DashRisk.Unspecified;
+        contact.Consent = null;
+
+        var received = ContactReceivedEvent.From(EventId, Receipt, contact, []);
+
+        Assert.Equal(("", ""), (received.DashRisk, received.Consent));
+    }
+
+    [Fact]
     public void Without_an_incident_time_none_is_sent()
     {
         var received = ContactReceivedEvent.From(EventId, Receipt, TestContacts.Contact(), []);

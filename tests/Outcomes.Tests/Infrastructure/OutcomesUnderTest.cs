@@ -46,7 +46,7 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public Moments Moments => new(new FixedTime(Now), Refusals);
 
-    public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), new EventOutbox(), new FixedTime(Now));
+    public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), Agencies, FeedLog, new EventOutbox(), new FixedTime(Now));
 
     public OutcomeHistoryReader Histories => new(dataSource);
 

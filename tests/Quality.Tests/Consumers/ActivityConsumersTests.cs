@@ -88,10 +88,14 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
     }
 
     [Fact]
-    public async Task A_contact_keeps_its_type_pathway_and_presenting_issues_once()
+    public async Task A_contact_keeps_its_type_pathway_incident_DASH_risk_consent_and_presenting_issues_once()
     {
         var dataSource = await database.CreateDatabaseAsync();
-        var received = new ContactReceived { EventId = NewId(), ContactId = "c1", AgencyId = "cafcass", ContactType = "information-request", Pathway = Pathway.Adults, PresentingIssues = { "neglect", "domestic-abuse" }, OccurredAt = Stamp(Monday) };
+        var received = new ContactReceived
+        {
+            EventId = NewId(), ContactId = "c1", AgencyId = "cafcass", ContactType = "information-request", Pathway = Pathway.Adults, PresentingIssues = { "neglect", "domestic-abuse" },
+            OccurredAt = Stamp(Monday), IncidentAt = Stamp(Monday.AddHours(-3)), DashRisk = "DASH_RISK_MEDIUM", Consent = "CONSENT_STATE_GIVEN",
+        };
         var consumer = new ContactReceivedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges());
 
         await consumer.Consume(DeliveredBatch.Of(received));
@@ -100,6 +104,7 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
         var facts = await new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None);
         var contact = Assert.Single(facts.Contacts);
         Assert.Equal(("information-request", Pathway.Adults), (contact.ContactType, contact.Pathway));
+        Assert.Equal((Monday.AddHours(-3), "DASH_RISK_MEDIUM", "CONSENT_STATE_GIVEN"), (contact.IncidentAt, contact.DashRisk, contact.Consent));
         Assert.Equal(["domestic-abuse", "neglect"], facts.Activity.PresentingIssues.Select(i => i.Issue).Order());
     }
 

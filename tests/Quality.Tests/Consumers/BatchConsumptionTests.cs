@@ -61,7 +61,7 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
 
         await RateAsync(dataSource, Rated("c1", Rag.Red, Monday.AddHours(2)), Rated("c1", Rag.Green, Monday));
         await new DecisionTimedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(Timed("c1", false, Monday.AddHours(5)), Timed("c1", true, Monday)));
-        await new OutcomeRecordedConsumer(dataSource, new FactStore(), new FactChanges()).Consume(DeliveredBatch.Of(OutcomeOf("r1", "assessment", Monday.AddDays(1)), OutcomeOf("r1", "advice", Monday)));
+        await new OutcomeRecordedConsumer(dataSource, new FactStore(), new DepthStore(), new FactChanges()).Consume(DeliveredBatch.Of(OutcomeOf("r1", "assessment", Monday.AddDays(1)), OutcomeOf("r1", "advice", Monday)));
 
         var facts = await ReadAllAsync(dataSource);
         Assert.Equal(Rag.Red, Assert.Single(facts.Ratings).Rag);
@@ -81,8 +81,15 @@ public sealed class BatchConsumptionTests(QualityDatabase database)
         Assert.Equal([("c1", Rag.Amber), ("c2", Rag.Red)], ratings.Select(r => (r.ContactId, r.Rag)).Order());
     }
 
-    private static Task RateAsync(NpgsqlDataSource dataSource, params ContactRated[] batch) =>
-        new ContactRatedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges()).Consume(DeliveredBatch.Of(batch));
+    // Ratings and timings are read for the contacts received: these are, first.
+    private static async Task RateAsync(NpgsqlDataSource dataSource, params ContactRated[] batch)
+    {
+        await ReceiveAsync(dataSource, "c1", "c2");
+        await new ContactRatedConsumer(dataSource, new FactStore(), new ActivityStore(), new FactChanges()).Consume(DeliveredBatch.Of(batch));
+    }
+
+    private static Task ReceiveAsync(NpgsqlDataSource dataSource, params string[] contactIds) =>
+        dataSource.InTransactionAsync(t => new FactStore().RecordContactsAsync(t, contactIds.Select(id => Contact(id, "police-west")), CancellationToken.None));
 
     private static Task<ScorecardFacts> ReadAllAsync(NpgsqlDataSource dataSource) => new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None);
 

@@ -17,7 +17,7 @@ public sealed class OutcomeRecordedConsumerTests(QualityDatabase database)
     public async Task Each_outcome_records_whether_it_was_a_referral_and_a_repeat_referral()
     {
         var dataSource = await database.CreateDatabaseAsync();
-        var consumer = new OutcomeRecordedConsumer(dataSource, new FactStore(), new FactChanges());
+        var consumer = new OutcomeRecordedConsumer(dataSource, new FactStore(), new DepthStore(), new FactChanges());
 
         await consumer.Consume(DeliveredBatch.Of(Recorded("repeat", thresholdMet: true, isRepeatReferral: true)));
         await consumer.Consume(DeliveredBatch.Of(Recorded("first", thresholdMet: true, isRepeatReferral: false)));

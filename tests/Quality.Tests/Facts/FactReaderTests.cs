@@ -30,28 +30,6 @@ public sealed class FactReaderTests(QualityDatabase database)
     }
 
     [Fact]
-    public async Task Every_kind_of_fact_is_filtered_by_its_own_occurred_at()
-    {
-        var dataSource = await database.CreateDatabaseAsync();
-        var store = new FactStore();
-        await dataSource.InTransactionAsync(async t =>
-        {
-            await store.RecordRatingAsync(t, Rating("c1", Rag.Red, April), CancellationToken.None);
-            await store.RecordRatingAsync(t, Rating("c2", Rag.Red, July), CancellationToken.None);
-            await store.RecordOutcomeAsync(t, Outcome("r1", "nfa", April), CancellationToken.None);
-            await store.RecordOutcomeAsync(t, Outcome("r2", "nfa", July), CancellationToken.None);
-            await store.RecordDecisionTimingAsync(t, Timing("c1", true, April), CancellationToken.None);
-            await store.RecordDecisionTimingAsync(t, Timing("c2", true, July), CancellationToken.None);
-        });
-
-        var facts = await new FactReader(dataSource).ReadAsync(new Period(null, July), CancellationToken.None);
-
-        Assert.Equal("c1", Assert.Single(facts.Ratings).ContactId);
-        Assert.Equal("r1", Assert.Single(facts.Outcomes).CaseRef);
-        Assert.Equal("c1", Assert.Single(facts.DecisionTimings).ContactId);
-    }
-
-    [Fact]
     public async Task An_open_start_and_an_open_end_mean_everything()
     {
         var dataSource = await database.CreateDatabaseAsync();

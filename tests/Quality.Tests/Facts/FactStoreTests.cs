@@ -13,6 +13,14 @@ public sealed class FactStoreTests(QualityDatabase database)
 
     private static Task<ScorecardFacts> ReadAllAsync(NpgsqlDataSource dataSource) => new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None);
 
+    // Ratings and timings are read for the contacts received: c1 is.
+    private async Task<NpgsqlDataSource> ReceivedAsync()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        await dataSource.InTransactionAsync(t => store.RecordContactAsync(t, Contact("c1", "police-west"), CancellationToken.None));
+        return dataSource;
+    }
+
     [Fact]
     public async Task A_contact_received_twice_counts_once()
     {
@@ -25,7 +33,7 @@ public sealed class FactStoreTests(QualityDatabase database)
     [Fact]
     public async Task The_current_rating_is_the_latest_by_occurred_at_whatever_the_arrival_order()
     {
-        var dataSource = await database.CreateDatabaseAsync();
+        var dataSource = await ReceivedAsync();
         await dataSource.InTransactionAsync(t => store.RecordRatingAsync(t, Rating("c1", Rag.Red, Monday.AddHours(2)), CancellationToken.None));
         await dataSource.InTransactionAsync(t => store.RecordRatingAsync(t, Rating("c1", Rag.Green, Monday), CancellationToken.None));
         Assert.Equal(Rag.Red, Assert.Single((await ReadAllAsync(dataSource)).Ratings).Rag);
@@ -34,7 +42,7 @@ public sealed class FactStoreTests(QualityDatabase database)
     [Fact]
     public async Task A_later_rating_replaces_the_current_one()
     {
-        var dataSource = await database.CreateDatabaseAsync();
+        var dataSource = await ReceivedAsync();
         await dataSource.InTransactionAsync(t => store.RecordRatingAsync(t, Rating("c1", Rag.Green, Monday), CancellationToken.None));
         await dataSource.InTransactionAsync(t => store.RecordRatingAsync(t, Rating("c1", Rag.Amber, Monday.AddHours(1)), CancellationToken.None));
         var rating = Assert.Single((await ReadAllAsync(dataSource)).Ratings);
@@ -63,7 +71,7 @@ public sealed class FactStoreTests(QualityDatabase database)
     [Fact]
     public async Task A_decision_timed_again_keeps_the_latest_timing()
     {
-        var dataSource = await database.CreateDatabaseAsync();
+        var dataSource = await ReceivedAsync();
         await dataSource.InTransactionAsync(t => store.RecordDecisionTimingAsync(t, Timing("c1", false, Monday.AddHours(5)), CancellationToken.None));
         await dataSource.InTransactionAsync(t => store.RecordDecisionTimingAsync(t, Timing("c1", true, Monday), CancellationToken.None));
         Assert.False(Assert.Single((await ReadAllAsync(dataSource)).DecisionTimings).WithinTarget);

@@ -30,11 +30,11 @@ public sealed class AssuranceTests(QualityDatabase database)
     private static readonly GetAssuranceRequest Q1 = new() { AsOf = Timestamp.FromDateTime(May) };
 
     // T1 (high is good, target 80, Green 80+, Red below 60) and O3 (low is good, target 10, no
-    // thresholds); D3 is defined but not computed yet.
+    // thresholds); and one for a measure Quality does not know ("X9").
     private static readonly IndicatorCatalogue Catalogue = IndicatorCatalogue.Parse(With(
         Indicator("T1", "T1", "\"target\": { \"value\": 80, \"type\": \"L\", \"source\": \"test\" }, \"thresholds\": { \"green\": 80, \"red\": 60 }"),
         Indicator("O3", "O3", "\"polarity\": \"low\", \"target\": { \"value\": 10, \"type\": \"L\", \"source\": \"test\" }"),
-        Indicator("D3", "D3", "\"polarity\": \"context\", \"unit\": \"number\"")));
+        Indicator("X9", "X9", "\"polarity\": \"context\", \"unit\": \"number\"")));
 
     private static AssuranceGrpcService Service(NpgsqlDataSource dataSource, IndicatorCatalogue? catalogue = null) =>
         new(catalogue ?? Catalogue, new AssuranceReader(new FactReader(dataSource), catalogue ?? Catalogue), new FixedTime(May),
@@ -47,7 +47,10 @@ public sealed class AssuranceTests(QualityDatabase database)
         var store = new FactStore();
         await dataSource.InTransactionAsync(async t =>
         {
-            // T1: Q4 4 of 4 within target (100%); Q1 2 of 4 (50%).
+            // T1: Q4 4 of 4 within target (100%); Q1 2 of 4 (50%), each of its quarter's contacts.
+            await store.RecordContactsAsync(t,
+                [.. new[] { "q4-1", "q4-2", "q4-3", "q4-4" }.Select(id => Contact(id, "police-west", February)),
+                 .. new[] { "q1-1", "q1-2", "q1-3", "q1-4" }.Select(id => Contact(id, "police-west", May))], CancellationToken.None);
             await store.RecordDecisionTimingsAsync(t,
             [
                 Timing("q4-1", true, February), Timing("q4-2", true, February), Timing("q4-3", true, February), Timing("q4-4", true, February),
@@ -90,8 +93,8 @@ public sealed class AssuranceTests(QualityDatabase database)
     {
         var report = await Service(await TwoQuartersAsync()).GetAssurance(Q1, new TestCallContext());
 
-        var d3 = report.Indicators.Single(i => i.Reference == "D3");
-        Assert.Equal((false, "not yet computed", false, "not-assessed"), (d3.Computed, d3.NotComputed, d3.HasValue, d3.Assurance));
+        var unknown = report.Indicators.Single(i => i.Reference == "X9");
+        Assert.Equal((false, "not yet computed", false, "not-assessed"), (unknown.Computed, unknown.NotComputed, unknown.HasValue, unknown.Assurance));
     }
 
     [Fact]
@@ -128,10 +131,11 @@ public sealed class AssuranceTests(QualityDatabase database)
         var report = await Service(await TwoQuartersAsync(), shipped).GetAssurance(Q1, new TestCallContext());
 
         Assert.Equal(25, report.Indicators.Count);
-        // Counts are 0 where nothing happened; a share with nothing to divide by (D2, D5, R1, T2, O4) has no value.
-        Assert.Equal(["D1", "D4", "R2", "R4", "R5", "T1", "T4", "O1", "O3", "O5"], report.Indicators.Where(i => i.HasValue).Select(i => i.Reference));
-        Assert.Equal(["D1", "D2", "D4", "D5", "R1", "R2", "R4", "R5", "T1", "T2", "T4", "O1", "O3", "O4", "O5"],
-            report.Indicators.Where(i => i.Computed).Select(i => i.Reference));
+        // Every measure is computed; counts are 0 where nothing happened; a share with nothing to divide
+        // by (R1: nothing rated; T2, T5, O4) has no value.
+        Assert.Equal(["D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "R2", "R3", "R4", "R5", "T1", "T3", "T4", "O1", "O2", "O3", "O5", "O6", "O7"],
+            report.Indicators.Where(i => i.HasValue).Select(i => i.Reference));
+        Assert.All(report.Indicators, i => Assert.True(i.Computed, i.Reference));
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public sealed class WatchAssuranceTests(QualityDatabase database) : IAsyncLifeti
     public async Task InitializeAsync()
     {
         dataSource = await database.CreateDatabaseAsync();
+        // T1 counts the quarter's contacts' decisions: c1–c4 are received in it.
+        await dataSource.InTransactionAsync(t => new FactStore().RecordContactsAsync(
+            t, new[] { "c1", "c2", "c3", "c4" }.Select(id => Contact(id, "police-west", May)), CancellationToken.None));
         host = await GrpcTestHost.StartAsync(
             builder =>
             {

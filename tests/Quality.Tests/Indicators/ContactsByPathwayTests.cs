@@ -15,4 +15,12 @@ public sealed class ContactsByPathwayTests
                 ContactOfType("c1", "police-west", "concern", Pathway.Children), ContactOfType("c2", "police-west", "concern", Pathway.Children),
                 ContactOfType("c3", "police-west", "concern", Pathway.Adults), ContactOfType("c4", "police-west", "concern", Pathway.Unspecified),
             ]));
+
+    [Fact]
+    public void D6_is_judged_on_the_contacts_of_one_pathway() =>
+        Assert.Equal(2, ContactsByPathway.Count(
+        [
+            ContactOfType("c1", "police-west", "concern", Pathway.Children), ContactOfType("c2", "police-west", "concern", Pathway.Children),
+            ContactOfType("c3", "police-west", "concern", Pathway.Adults),
+        ], Pathway.Children));
 }

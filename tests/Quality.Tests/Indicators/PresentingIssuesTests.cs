@@ -10,4 +10,8 @@ public sealed class PresentingIssuesTests
         Assert.Equal(
             new Dictionary<string, long> { ["neglect"] = 2, ["domestic-abuse"] = 1 },
             PresentingIssues.Compute([new PresentingIssueFact("c1", "neglect"), new PresentingIssueFact("c1", "domestic-abuse"), new PresentingIssueFact("c2", "neglect")]));
+
+    [Fact]
+    public void D3_is_judged_on_the_issues_recorded_each_counted() =>
+        Assert.Equal(3, PresentingIssues.Recorded([new PresentingIssueFact("c1", "neglect"), new PresentingIssueFact("c1", "domestic-abuse"), new PresentingIssueFact("c2", "neglect")]));
 }

@@ -65,4 +65,30 @@ public sealed class ScorecardsTests
         Assert.Equal(1, card.ApproachingByRag["RAG_AMBER"]);
         Assert.Equal(1, card.ReferralsFedBack);
     }
+
+    [Fact]
+    public void The_scorecard_splits_the_outcomes_in_depth_the_backlog_incidents_domestic_abuse_and_consent()
+    {
+        var card = Scorecards.Compute(new ScorecardFacts(
+            [Contact("c1", "police-west") with { DashRisk = "DASH_RISK_HIGH", Consent = "CONSENT_STATE_GIVEN" }],
+            [], [DepthTestFacts.Rerated("r1", Rag.Green, Rag.Red, "strategy-discussion")], [])
+        {
+            Depth = new(
+                [DepthTestFacts.Contributed("r1", "health-east"), DepthTestFacts.Onward("r1", "gp-7")],
+                [new("r1", "not-in-education")],
+                [new("r1", "police-west", true, Monday, Monday.AddHours(1))],
+                [DepthTestFacts.Consultation("k1", "early-help")],
+                [DepthTestFacts.Incident("c1", TimeSpan.FromHours(5))],
+                [DepthTestFacts.Open("c1", Rag.Red, TimeSpan.FromDays(2)) with { DashRisk = "DASH_RISK_HIGH" }]),
+            End = Monday,
+        });
+
+        Assert.Equal((1, 1), (card.ContributionsByAgency["health-east"], card.OnwardReferralsByAgency["gp-7"]));
+        Assert.Equal((1, 1), (card.GapsFound["not-in-education"], card.ConsultationsByKind["early-help"]));
+        Assert.Equal((1, 1), (card.BacklogByRag["RAG_RED"], card.BacklogByAge["1 to 5 days"]));
+        Assert.Equal((1, 1), (card.IncidentsJudged, card.IncidentsCompletedWithin24H));
+        Assert.Equal(1, card.OutcomesByInitialRag["RAG_GREEN→strategy-discussion"]);
+        Assert.Equal(1, card.AgenciesTold[AgenciesTold.Referrer]);
+        Assert.Equal((1, 1, 1), (card.DomesticAbuseByRisk["DASH_RISK_HIGH"], card.DomesticAbuseOutstandingByRisk["DASH_RISK_HIGH"], card.ContactsByConsent["CONSENT_STATE_GIVEN"]));
+    }
 }

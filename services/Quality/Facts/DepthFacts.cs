@@ -1,0 +1,49 @@
+using Mash.Contracts.Common.V1;
+
+namespace Mash.Quality.Facts;
+
+/// <summary>O2: an agency that contributed information to a case (<c>contributed</c>) or that its outcome went on to (<c>onward</c>).</summary>
+internal sealed record OutcomeAgencyFact(string CaseRef, string Role, string AgencyId)
+{
+    public const string Contributed = "contributed";
+    public const string Onward = "onward";
+}
+
+/// <summary>O6: a gap found with a case's outcome (a configured gap code).</summary>
+internal sealed record GapFact(string CaseRef, string Gap);
+
+/// <summary>O4: an agency told a case's outcome, the referrer or one that contributed; the first telling.</summary>
+internal sealed record AgencyFeedbackFact(string CaseRef, string AgencyId, bool ToReferrer, DateTime OutcomeAt, DateTime OccurredAt);
+
+/// <summary>O7: a professional consultation given to an agency.</summary>
+internal sealed record ConsultationFact(string ConsultationId, string AgencyId, string Kind, DateTime OccurredAt);
+
+/// <summary>
+/// O1, O3: a case's outcome corrected to the next revision: its outcome, and the threshold and
+/// agency as they stood when corrected.
+/// </summary>
+internal sealed record OutcomeCorrectionFact(
+    string CaseRef, string Outcome, bool ThresholdMet, string AgencyId, int Revision, DateTime? ContactReceivedAt, DateTime OccurredAt);
+
+/// <summary>T5: a contact's reported incident and when the multi-agency process completed (first decided), if it had by the period's end.</summary>
+internal sealed record IncidentFact(string ContactId, DateTime IncidentAt, DateTime? CompletedAt);
+
+/// <summary>T3: a contact open (undecided) at the period's end, with the RAG it had then and when it was received.</summary>
+internal sealed record OpenContactFact(string ContactId, Rag Rag, DateTime ReceivedAt)
+{
+    /// <summary>D7: the DASH risk of a domestic abuse notification; empty when none.</summary>
+    public string DashRisk { get; init; } = "";
+}
+
+/// <summary>The period's facts of the measures added with the Outcomes events in depth.</summary>
+internal sealed record DepthFacts(
+    IReadOnlyList<OutcomeAgencyFact> OutcomeAgencies,
+    IReadOnlyList<GapFact> Gaps,
+    IReadOnlyList<AgencyFeedbackFact> AgencyFeedback,
+    IReadOnlyList<ConsultationFact> Consultations,
+    IReadOnlyList<IncidentFact> Incidents,
+    IReadOnlyList<OpenContactFact> Backlog)
+{
+    public static readonly DepthFacts None = new([], [], [], [], [], []);
+}
+

@@ -1,0 +1,11 @@
+using Mash.Quality.Facts;
+
+namespace Mash.Quality.Indicators;
+
+/// <summary>O7: professional consultations given in the period, by kind.</summary>
+internal static class Consultations
+{
+    public static long Count(IEnumerable<ConsultationFact> consultations) => consultations.LongCount();
+
+    public static Dictionary<string, long> ByKind(IEnumerable<ConsultationFact> consultations) => Counts.By(consultations, c => c.Kind);
+}
