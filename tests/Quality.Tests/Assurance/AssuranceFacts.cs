@@ -25,6 +25,10 @@ internal static class AssuranceFacts
         var store = new FactStore();
         await dataSource.InTransactionAsync(async t =>
         {
+            // T1 counts the decisions of its quarter's contacts.
+            await store.RecordContactsAsync(t,
+                [.. new[] { "q4-1", "q4-2", "q4-3", "q4-4" }.Select(id => Contact(id, "police-west", February)),
+                 .. new[] { "q1-1", "q1-2", "q1-3", "q1-4" }.Select(id => Contact(id, "police-west", May))], CancellationToken.None);
             await store.RecordDecisionTimingsAsync(t,
             [
                 Timing("q4-1", true, February), Timing("q4-2", true, February), Timing("q4-3", true, February), Timing("q4-4", true, February),
