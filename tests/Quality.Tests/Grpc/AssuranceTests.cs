@@ -41,28 +41,11 @@ public sealed class AssuranceTests(QualityDatabase database)
             new ChangeWatch(new FactChanges(), Options.Create(new WatchOptions()), new FixedTime(May)), new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance),
             new RatingStore(dataSource, new FixedTime(May)), new RatingReader(dataSource), new WatchListReader(dataSource), new AuditLog(dataSource, new FixedTime(May)));
 
+    // T1: Q4 4 of 4 within target (100%), Q1 2 of 4 (50%); O3: Q4 1 repeat of 2 referrals (50%), Q1 1 of 4 (25%).
     private async Task<NpgsqlDataSource> TwoQuartersAsync()
     {
         var dataSource = await database.CreateDatabaseAsync();
-        var store = new FactStore();
-        await dataSource.InTransactionAsync(async t =>
-        {
-            // T1: Q4 4 of 4 within target (100%); Q1 2 of 4 (50%), each of its quarter's contacts.
-            await store.RecordContactsAsync(t,
-                [.. new[] { "q4-1", "q4-2", "q4-3", "q4-4" }.Select(id => Contact(id, "police-west", February)),
-                 .. new[] { "q1-1", "q1-2", "q1-3", "q1-4" }.Select(id => Contact(id, "police-west", May))], CancellationToken.None);
-            await store.RecordDecisionTimingsAsync(t,
-            [
-                Timing("q4-1", true, February), Timing("q4-2", true, February), Timing("q4-3", true, February), Timing("q4-4", true, February),
-                Timing("q1-1", true, May), Timing("q1-2", true, May), Timing("q1-3", false, May), Timing("q1-4", false, May),
-            ], CancellationToken.None);
-            // O3: Q4 1 repeat of 2 referrals (50%); Q1 1 of 4 (25%).
-            await store.RecordOutcomesAsync(t,
-            [
-                Referral("q4-a", true, February), Referral("q4-b", false, February),
-                Referral("q1-a", true, May), Referral("q1-b", false, May), Referral("q1-c", false, May), Referral("q1-d", false, May),
-            ], CancellationToken.None);
-        });
+        await Assurance.AssuranceFacts.RecordAsync(dataSource);
         return dataSource;
     }
 
