@@ -41,17 +41,17 @@ internal sealed class DecisionRecordedProgressConsumer(NpgsqlDataSource dataSour
             });
 }
 
-/// <summary>Outcomes recorded the contact's outcome (O4): it is CLOSED, with the outcome for the referrer.</summary>
+/// <summary>Outcomes recorded the contact's outcome (O4): it is CLOSED, with the outcome for the referrer; a correction replaces it.</summary>
 internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource) : IConsumer<EventBatch<ContactOutcomeFedBack>>
 {
     public Task Consume(ConsumeContext<EventBatch<ContactOutcomeFedBack>> context) =>
         context.ApplyOnceAsync(dataSource, nameof(ContactOutcomeFedBackConsumer),
-            fedBack => (fedBack.EventId, (fedBack.ContactId, fedBack.Outcome, OccurredAt: EventFields.OccurredAt(fedBack.OccurredAt))),
+            fedBack => (fedBack.EventId, (fedBack.ContactId, fedBack.Outcome, OccurredAt: EventFields.OccurredAt(fedBack.OccurredAt), fedBack.Revision)),
             async (transaction, outcomes, cancellationToken) =>
             {
-                foreach (var (contactId, outcome, occurredAt) in outcomes)
+                foreach (var (contactId, outcome, occurredAt, revision) in outcomes)
                 {
-                    await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.Closed, outcome, occurredAt, cancellationToken);
+                    await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.Closed, outcome, occurredAt, cancellationToken, revision);
                 }
             });
 }

@@ -50,7 +50,7 @@ internal sealed class OutcomeCorrector(
         var corrected = OutcomeEvents.Corrected(journey, current.CaseRef, revision);
         corrected.FeedSequence = item.FeedSequence;
         await outbox.AddAsync(transaction, corrected, cancellationToken);
-        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, revision.OccurredAt, now), cancellationToken);
+        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, revision.OccurredAt, now, revision.Number), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CorrectOutcomeResult.Corrected(current.CaseRef, revision.Number);
     }

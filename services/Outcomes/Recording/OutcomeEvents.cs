@@ -79,12 +79,14 @@ internal static class OutcomeEvents
     /// <summary>Internal, not board-facing: the outcome by contact id, for Intake to feed back to the referring agency (O4).</summary>
     public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset now) => FedBack(contactId, outcome, now, now);
 
-    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset occurredAt, DateTimeOffset now) => new()
+    /// <param name="revision">1 for the outcome as first recorded, a correction's number for a correction.</param>
+    public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset occurredAt, DateTimeOffset now, int revision = 1) => new()
     {
         EventId = Guid.CreateVersion7(now).ToString(),
         ContactId = contactId,
         Outcome = outcome,
         OccurredAt = Timestamp.FromDateTimeOffset(occurredAt),
         RecordedAt = Timestamp.FromDateTimeOffset(now),
+        Revision = revision,
     };
 }

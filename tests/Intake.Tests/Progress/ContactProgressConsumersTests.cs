@@ -53,6 +53,22 @@ public sealed class ContactProgressConsumersTests(IntakeDatabase database)
     }
 
     [Fact]
+    public async Task A_correction_replaces_a_closed_contacts_outcome_and_an_older_revision_arriving_late_does_not()
+    {
+        var contactId = await SubmitAsync();
+        await events.ConsumeAsync(ProgressEvents.FedBack(contactId, "strategy-discussion", revision: 1));
+
+        await events.ConsumeAsync(ProgressEvents.FedBack(contactId, "early-help", revision: 2));
+        var corrected = await GetAsync(contactId);
+        await events.ConsumeAsync(ProgressEvents.FedBack(contactId, "advice", revision: 1));
+        // Fed back before events carried a revision: the first.
+        await events.ConsumeAsync(ProgressEvents.FedBack(contactId, "nfa"));
+
+        Assert.Equal((ContactStatus.Closed, "early-help"), (corrected.Status, corrected.Outcome));
+        Assert.Equal("early-help", (await GetAsync(contactId)).Outcome);
+    }
+
+    [Fact]
     public async Task An_open_contact_has_no_outcome()
     {
         var contactId = await SubmitAsync();

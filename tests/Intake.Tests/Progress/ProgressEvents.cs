@@ -24,9 +24,9 @@ internal sealed class ProgressEvents(NpgsqlDataSource dataSource)
         OccurredAt = Timestamp.FromDateTimeOffset(At.AddHours(1)), RecordedAt = Timestamp.FromDateTimeOffset(At.AddHours(1)),
     };
 
-    public static ContactOutcomeFedBack FedBack(string contactId, string outcome = "early-help") => new()
+    public static ContactOutcomeFedBack FedBack(string contactId, string outcome = "early-help", int revision = 0) => new()
     {
-        EventId = Guid.NewGuid().ToString(), ContactId = contactId, Outcome = outcome,
+        EventId = Guid.NewGuid().ToString(), ContactId = contactId, Outcome = outcome, Revision = revision,
         OccurredAt = Timestamp.FromDateTimeOffset(At.AddHours(2)), RecordedAt = Timestamp.FromDateTimeOffset(At.AddHours(2)),
     };
 

@@ -43,7 +43,7 @@ public sealed class OutcomeCorrectorTests(OutcomesDatabase database)
         Assert.Equal(OutcomesUnderTest.NowTimestamp, corrected.OccurredAt);
         Assert.DoesNotContain("contact-one", corrected.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("disclosure", corrected.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["nfa", "assessment"], (await outcomes.FedBackAsync()).Select(f => f.Outcome));
+        Assert.Equal([("nfa", 1), ("assessment", 2)], (await outcomes.FedBackAsync()).Select(f => (f.Outcome, f.Revision)));
     }
 
     [Fact]
