@@ -23,9 +23,9 @@ public static class RpcErrors
     public static RpcException InvalidArgument(string field, string description) =>
         InvalidArgument([new FieldViolation { Field = field, Description = description }]);
 
-    /// <summary>The fields at fault in words: <c>field: description; field: description</c>.</summary>
+    /// <summary>The fields at fault in words: <c>field: description; field: description</c> (a description's full stop dropped).</summary>
     public static string Describe(IEnumerable<FieldViolation> violations) =>
-        string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"));
+        string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description.TrimEnd('.')}"));
 
     public static RpcException NotFound(string message) => Of(StatusCode.NotFound, message);
 

@@ -29,6 +29,7 @@ public sealed class RpcErrorsTests
     {
         Assert.Equal("contact_id: is required; rag: must be RAG_RED, RAG_AMBER or RAG_GREEN", RpcErrors.InvalidArgument(Violations).Status.Detail);
         Assert.Equal("not accepted", RpcErrors.InvalidArgument("not accepted", Violations).GetRpcStatus()!.Message);
+        Assert.Equal("from: Must be given; to: Must be given", RpcErrors.Describe([new() { Field = "from", Description = "Must be given." }, new() { Field = "to", Description = "Must be given." }]));
     }
 
     [Fact]
