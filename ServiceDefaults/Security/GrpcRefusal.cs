@@ -20,7 +20,10 @@ internal static class GrpcRefusal
     public static Task UnauthenticatedAsync(HttpContext context)
     {
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        return WriteAsync(context, Unauthenticated, "This call needs credentials: a staff bearer token or an agency's token.");
+        // Why a token was refused (expired, another audience, a bad signature) is logged, not told.
+        return WriteAsync(context, Unauthenticated, context.Request.Headers.Authorization.Count == 0
+            ? "This call needs credentials: a staff bearer token or an agency's token."
+            : "The credentials given were not accepted: an expired token, one for another audience or issuer, or an unknown agency token.");
     }
 
     public static Task PermissionDeniedAsync(HttpContext context, AuthorizationPolicy policy)

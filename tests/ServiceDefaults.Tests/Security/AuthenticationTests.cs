@@ -60,6 +60,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await client.ForPractitionersAsync(new Probe(), TestTokens.Bearer(token)));
 
         Assert.True(refused.StatusCode == StatusCode.Unauthenticated, $"{why}: {refused.Status}");
+        Assert.StartsWith("The credentials given were not accepted", refused.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
