@@ -139,7 +139,8 @@ internal sealed class RestartSupervisor(
                 // In the resource's console on the dashboard, and in the AppHost's own console for whoever runs it.
                 foreach (var to in new[] { log, logger })
                 {
-                    to.LogWarning("{Resource} exited on its own (exit code {ExitCode}); restarting in {Delay} s.", resource.Name, exitCode?.ToString() ?? "none", delay.TotalSeconds);
+                    // The orchestrator reports -1 for a process killed by a signal (kill -9, the OOM killer).
+                    to.LogWarning("{Resource} exited without being stopped (exit code {ExitCode}); restarting in {Delay} s.", resource.Name, exitCode?.ToString() ?? "none", delay.TotalSeconds);
                 }
                 await Task.Delay(delay, cancellationToken);
                 if (!notifications.TryGetCurrentState(resourceId, out var current) || !RestartTracker.IsCrash(current.Snapshot.State?.Text))
