@@ -13,6 +13,9 @@ internal sealed record ContactFact(string ContactId, string AgencyId, DateTime O
 
     /// <summary>D8: the consent state ("CONSENT_STATE_GIVEN"); empty when not recorded.</summary>
     public string Consent { get; init; } = "";
+
+    /// <summary>How many contacts alike this stands for: one, or a rollup's count of whole days' contacts (no id, no moment).</summary>
+    public long Count { get; init; } = 1;
 }
 
 /// <summary>A contact's current RAG rating (R1).</summary>
@@ -34,6 +37,9 @@ internal sealed record OutcomeFact(string CaseRef, string Outcome, bool Threshol
     public Rag InitialRag { get; init; }
 
     public Rag FinalRag { get; init; }
+
+    /// <summary>How many outcomes alike this stands for: one, or a rollup's count of whole days' outcomes (no case, no moment).</summary>
+    public long Count { get; init; } = 1;
 }
 
 /// <summary>A decision timed against its RAG target (T1).</summary>

@@ -1,0 +1,94 @@
+-- Issue 15 point 7: a year's scorecard read from per-day rollups, not from every fact of the year.
+-- Each rollup counts a fact table's rows by the partnership's local day and the keys its measures
+-- split by. Statement triggers keep them in the same transaction as every write to the facts, so a
+-- period's measures still come from one snapshot; each statement's changes are folded to one delta
+-- a rollup row and applied in key order, so two batches touching the same day's rows wait for each
+-- other rather than deadlock.
+
+-- The local day the rollups are keyed by: the catalogue's time zone when they were built. The
+-- reader sums them only while the catalogue's zone is this one (a changed zone reads the facts).
+CREATE TABLE rollup_zone (
+    only_row  boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    time_zone text    NOT NULL
+);
+INSERT INTO rollup_zone (time_zone) VALUES ('Europe/London');
+
+CREATE FUNCTION local_day(at timestamptz) RETURNS date LANGUAGE sql STABLE
+AS $$ SELECT (at AT TIME ZONE (SELECT time_zone FROM rollup_zone))::date $$;
+
+-- D1, D4, D5, D6, D7 (by risk), D8: the contacts received each day, by every key they split by.
+-- A contact is written once (a repeat keeps the first), so only inserts and deletes change it.
+CREATE TABLE contacts_daily (
+    day          date     NOT NULL,
+    agency_id    text     NOT NULL,
+    contact_type text     NOT NULL,
+    pathway      smallint NOT NULL,
+    dash_risk    text     NOT NULL,
+    consent      text     NOT NULL,
+    n            bigint   NOT NULL,
+    PRIMARY KEY (day, agency_id, contact_type, pathway, dash_risk, consent)
+);
+
+INSERT INTO contacts_daily
+SELECT local_day(occurred_at), agency_id, contact_type, pathway, dash_risk, consent, count(*) FROM contacts GROUP BY 1, 2, 3, 4, 5, 6;
+
+-- A statement's changed rows, each +1 (added) or -1 (removed): a trigger with transition tables
+-- takes one event, so each event has its trigger and names only the tables it has.
+CREATE FUNCTION rollup_changes(operation text) RETURNS text LANGUAGE sql IMMUTABLE
+AS $$ SELECT CASE operation WHEN 'INSERT' THEN 'SELECT f.*, 1 AS delta FROM added f'
+                            WHEN 'DELETE' THEN 'SELECT f.*, -1 AS delta FROM removed f'
+                            ELSE 'SELECT f.*, 1 AS delta FROM added f UNION ALL SELECT f.*, -1 FROM removed f' END $$;
+
+CREATE FUNCTION contacts_daily_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format($sql$
+        INSERT INTO contacts_daily
+        SELECT local_day(occurred_at), agency_id, contact_type, pathway, dash_risk, consent, sum(delta) FROM (%s) f
+        GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (day, agency_id, contact_type, pathway, dash_risk, consent) DO UPDATE SET n = contacts_daily.n + EXCLUDED.n
+        $sql$, rollup_changes(TG_OP));
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER contacts_daily_inserts AFTER INSERT ON contacts REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION contacts_daily_apply();
+CREATE TRIGGER contacts_daily_updates AFTER UPDATE ON contacts REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION contacts_daily_apply();
+CREATE TRIGGER contacts_daily_deletes AFTER DELETE ON contacts REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION contacts_daily_apply();
+
+-- O1, O3, R3: outcomes in force, by their contact's day (an outcome whose receipt Outcomes never
+-- said, by its own), the day it was recorded (known by a period's end) and every key they split by.
+-- A later recording or a correction replaces the row: it leaves its old key and joins its new one.
+CREATE TABLE outcomes_daily (
+    day                date     NOT NULL,
+    known_day          date     NOT NULL,
+    outcome            text     NOT NULL,
+    threshold_met      boolean  NOT NULL,
+    is_repeat_referral boolean  NOT NULL,
+    initial_rag        smallint NOT NULL,
+    final_rag          smallint NOT NULL,
+    n                  bigint   NOT NULL,
+    PRIMARY KEY (day, known_day, outcome, threshold_met, is_repeat_referral, initial_rag, final_rag)
+);
+
+INSERT INTO outcomes_daily
+SELECT local_day(coalesce(contact_received_at, occurred_at)), local_day(occurred_at), outcome, threshold_met, is_repeat_referral, initial_rag, final_rag, count(*)
+FROM outcomes GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+-- An upsert of outcomes fires its insert and its update triggers one after the other, each locking
+-- rollup rows in key order; two batches could then hold rows the other's second pass wants, so the
+-- outcomes' writers take turns at the rollup (outcomes are one a case, far fewer than contacts).
+CREATE FUNCTION outcomes_daily_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('outcomes_daily'));
+    EXECUTE format($sql$
+        INSERT INTO outcomes_daily
+        SELECT local_day(coalesce(contact_received_at, occurred_at)), local_day(occurred_at), outcome, threshold_met, is_repeat_referral, initial_rag, final_rag, sum(delta)
+        FROM (%s) f
+        GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+        ON CONFLICT (day, known_day, outcome, threshold_met, is_repeat_referral, initial_rag, final_rag) DO UPDATE SET n = outcomes_daily.n + EXCLUDED.n
+        $sql$, rollup_changes(TG_OP));
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER outcomes_daily_inserts AFTER INSERT ON outcomes REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION outcomes_daily_apply();
+CREATE TRIGGER outcomes_daily_updates AFTER UPDATE ON outcomes REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION outcomes_daily_apply();
+CREATE TRIGGER outcomes_daily_deletes AFTER DELETE ON outcomes REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION outcomes_daily_apply();

@@ -1,0 +1,158 @@
+using Mash.Contracts.Common.V1;
+using Mash.Quality.Facts;
+using Mash.Quality.Indicators;
+using Mash.Quality.Periods;
+using Mash.Quality.Tests.Infrastructure;
+using Npgsql;
+
+namespace Mash.Quality.Tests.Facts;
+
+/// <summary>
+/// The rollups must say what the facts say: the same scorecard and the same measures, whether a
+/// period is read from the facts alone or summed from the per-day rollups (with its part-days from
+/// the facts), for random contacts and outcomes written in random batches and orders, with repeats,
+/// later and earlier re-recordings, corrections heard before their recordings, and receipts across
+/// both clock changes.
+/// </summary>
+[Collection(QualityDatabaseCollection.Name)]
+public sealed class RollupAgreementTests(QualityDatabase database)
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly DateTime Start = new(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static TheoryData<int> Seeds => [1, 2, 3];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task Every_period_s_scorecard_is_the_same_from_the_rollups_as_from_the_facts(int seed)
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        await WriteRandomFactsAsync(dataSource, new Random(seed));
+
+        foreach (var period in Periods())
+        {
+            var facts = await new FactReader(dataSource).ReadAsync(period, CancellationToken.None);
+            var rolled = await new FactReader(dataSource, London).ReadAsync(period, CancellationToken.None);
+
+            Assert.Equal(Scorecards.Compute(facts), Scorecards.Compute(rolled));
+            foreach (var (id, measure) in ComputedMeasures.ById)
+            {
+                Assert.True(measure.Value(facts) == measure.Value(rolled), $"{id} over {period}: {measure.Value(facts)} from the facts, {measure.Value(rolled)} from the rollups");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_year_of_whole_days_is_summed_from_the_rollups_not_read_contact_by_contact()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        await dataSource.InTransactionAsync(t => new FactStore().RecordContactsAsync(t,
+            [.. Enumerable.Range(0, 5).Select(i => new ContactFact($"c{i}", "police-west", new DateTime(2025, 6, 2, 9, i, 0, DateTimeKind.Utc)))], CancellationToken.None));
+
+        var year = await new FactReader(dataSource, London).ReadAsync(PeriodInstants.Of(new DateOnly(2025, 4, 1), new DateOnly(2026, 4, 1), London), CancellationToken.None);
+
+        var day = Assert.Single(year.Contacts);
+        Assert.Equal(("", 5L), (day.ContactId, day.Count));
+    }
+
+    [Fact]
+    public async Task A_part_day_at_a_period_s_edge_is_read_from_the_facts()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        var morning = new DateTime(2025, 6, 2, 8, 0, 0, DateTimeKind.Utc);
+        await dataSource.InTransactionAsync(t => new FactStore().RecordContactsAsync(t,
+            [new ContactFact("early", "police-west", morning), new ContactFact("next-day", "police-west", morning.AddDays(1))], CancellationToken.None));
+
+        var facts = await new FactReader(dataSource, London).ReadAsync(new Period(morning, null), CancellationToken.None);
+
+        Assert.Equal([("", 1L), ("early", 1L)], facts.Contacts.Select(c => (c.ContactId, c.Count)).Order());
+    }
+
+    [Fact]
+    public async Task Rollups_of_another_time_zone_s_days_are_not_summed()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        await dataSource.InTransactionAsync(t => new FactStore().RecordContactAsync(t, new ContactFact("c1", "police-west", Start), CancellationToken.None));
+
+        var facts = await new FactReader(dataSource, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).ReadAsync(Period.All, CancellationToken.None);
+
+        Assert.Equal("c1", Assert.Single(facts.Contacts).ContactId);
+    }
+
+    private static IEnumerable<Period> Periods()
+    {
+        DateOnly Day(int month, int day) => new(2025, month, day);
+        yield return Period.All;
+        yield return PeriodInstants.Of(Day(4, 1), new DateOnly(2026, 4, 1), London);
+        for (var month = 3; month <= 12; month += 3)
+        {
+            yield return PeriodInstants.Of(Day(month, 1), month == 12 ? new DateOnly(2026, 1, 1) : Day(month + 3, 1), London);
+        }
+        yield return PeriodInstants.Of(Day(3, 30), Day(3, 31), London);
+        yield return PeriodInstants.Of(Day(10, 1), Day(11, 1), London);
+        yield return new Period(null, PeriodInstants.Of(Day(7, 1), Day(7, 2), London).From);
+        yield return new Period(PeriodInstants.Of(Day(7, 1), Day(7, 2), London).From, null);
+        yield return new Period(new DateTime(2025, 4, 1, 10, 17, 0, DateTimeKind.Utc), new DateTime(2025, 9, 15, 15, 3, 0, DateTimeKind.Utc));
+        yield return new Period(new DateTime(2025, 5, 6, 7, 0, 0, DateTimeKind.Utc), new DateTime(2025, 5, 6, 19, 0, 0, DateTimeKind.Utc));
+    }
+
+    private static async Task WriteRandomFactsAsync(NpgsqlDataSource dataSource, Random random)
+    {
+        string[] agencies = ["police-west", "school-north", "health-east", "public"];
+        string[] types = ["", ContactsByType.EarlyHelpRequest, ContactsByType.InformationRequest, "notification"];
+        string[] risks = ["", "DASH_RISK_HIGH", "DASH_RISK_STANDARD"];
+        string[] consents = ["", "CONSENT_STATE_GIVEN", "CONSENT_STATE_OVERRIDDEN"];
+        string[] outcomes = ["strategy-discussion", "early-help", "no-further-action"];
+        var writes = new List<Func<NpgsqlTransaction, Task>>();
+        var store = new FactStore();
+        var depth = new DepthStore();
+        for (var i = 0; i < 300; i++)
+        {
+            var received = Start.AddMinutes(random.Next(0, 300 * 24 * 60));
+            var contact = new ContactFact($"c{i}", Pick(agencies), received, Pick(types), (Pathway)random.Next(0, 3)) { DashRisk = Pick(risks), Consent = Pick(consents) };
+            writes.Add(t => store.RecordContactAsync(t, contact, CancellationToken.None));
+            if (random.Next(10) == 0)
+            {
+                // Received again: the first stands.
+                writes.Add(t => store.RecordContactAsync(t, contact with { AgencyId = "public" }, CancellationToken.None));
+            }
+            if (random.Next(10) < 7)
+            {
+                var recorded = received.AddHours(random.Next(0, 60 * 24));
+                var outcome = new OutcomeFact($"case{i}", Pick(outcomes), random.Next(2) == 0, random.Next(3) == 0, recorded)
+                {
+                    AgencyId = contact.AgencyId, ContactReceivedAt = random.Next(10) == 0 ? null : received,
+                    InitialRag = (Rag)random.Next(0, 4), FinalRag = (Rag)random.Next(0, 4),
+                };
+                writes.Add(t => store.RecordOutcomeAsync(t, outcome, CancellationToken.None));
+                if (random.Next(5) == 0)
+                {
+                    // Recorded again, later or earlier than the first.
+                    var again = outcome with { Outcome = Pick(outcomes), OccurredAt = recorded.AddHours(random.Next(-48, 48 * 20)), IsRepeatReferral = random.Next(2) == 0 };
+                    writes.Add(t => store.RecordOutcomeAsync(t, again, CancellationToken.None));
+                }
+                if (random.Next(6) == 0)
+                {
+                    var correction = new OutcomeCorrectionFact(outcome.CaseRef, Pick(outcomes), random.Next(2) == 0, Pick(agencies), 2, outcome.ContactReceivedAt, recorded.AddDays(random.Next(0, 40)));
+                    writes.Add(t => depth.RecordCorrectionsAsync(t, [correction], CancellationToken.None));
+                }
+            }
+        }
+        // Any order (a correction or a second recording may come first), in batches of one to fifteen writes.
+        var shuffled = writes.OrderBy(_ => random.Next()).ToList();
+        for (var at = 0; at < shuffled.Count;)
+        {
+            var batch = shuffled.Skip(at).Take(random.Next(1, 16)).ToList();
+            at += batch.Count;
+            await dataSource.InTransactionAsync(async t =>
+            {
+                foreach (var write in batch)
+                {
+                    await write(t);
+                }
+            });
+        }
+
+        string Pick(string[] values) => values[random.Next(values.Length)];
+    }
+}
