@@ -9,7 +9,7 @@ namespace Mash.Quality.Facts;
 /// Reads a period's facts, all from one snapshot so the indicators agree with each other. The
 /// period's contacts are those received in it; their ratings (R1), timed decisions (T1) and outcomes
 /// (O1, O3) are read as known at the period's end, whenever in the period they came. Given the
-/// catalogue's time zone, contacts and outcomes are summed from the per-day rollups
+/// catalogue's time zone, contacts, outcomes and timed decisions are summed from the per-day rollups
 /// (<see cref="RollupReader"/>) instead of read one by one.
 /// </summary>
 internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone = null)
@@ -41,12 +41,9 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
             WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("h.occurred_at")}
             ORDER BY h.contact_id, h.occurred_at DESC
             """, period, r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
-        // Outcomes follow the period's end as well as its contacts' days, so only a period of whole days is summed.
+        // Outcomes and timed decisions follow the period's end as well as its contacts' days, so only a period of whole days is summed.
         var outcomes = days is { Whole: true } ? await RollupReader.OutcomesAsync(transaction, days, cancellationToken) : await ReadOutcomesAsync(transaction, period, cancellationToken);
-        var timings = await ReadAsync(transaction, $"""
-            SELECT t.contact_id, t.rag, t.within_target, t.occurred_at FROM decision_timings t JOIN contacts c USING (contact_id)
-            WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("t.occurred_at")}
-            """, period, r => new DecisionTimingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken);
+        var timings = days is { Whole: true } ? await RollupReader.TimingsAsync(transaction, days, cancellationToken) : await ReadTimingsAsync(transaction, period, cancellationToken);
         var activity = await ActivityReader.ReadAsync(transaction, period, cancellationToken);
         var depth = await DepthReader.ReadAsync(transaction, period, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -79,6 +76,12 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
             {
                 AgencyId = r.GetString(5), ContactReceivedAt = r.IsDBNull(6) ? null : r.GetDateTime(6), InitialRag = (Rag)r.GetInt16(7), FinalRag = (Rag)r.GetInt16(8),
             }, cancellationToken);
+
+    private static Task<IReadOnlyList<DecisionTimingFact>> ReadTimingsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, $"""
+            SELECT t.contact_id, t.rag, t.within_target, t.occurred_at FROM decision_timings t JOIN contacts c USING (contact_id)
+            WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("t.occurred_at")}
+            """, period, r => new DecisionTimingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken);
 
     internal static async Task<IReadOnlyList<T>> ReadAsync<T>(
         NpgsqlTransaction transaction, string sql, Period period, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)

@@ -43,7 +43,11 @@ internal sealed record OutcomeFact(string CaseRef, string Outcome, bool Threshol
 }
 
 /// <summary>A decision timed against its RAG target (T1).</summary>
-internal sealed record DecisionTimingFact(string ContactId, Rag Rag, bool WithinTarget, DateTime OccurredAt);
+internal sealed record DecisionTimingFact(string ContactId, Rag Rag, bool WithinTarget, DateTime OccurredAt)
+{
+    /// <summary>How many timed decisions alike this stands for: one, or a rollup's count of whole days' contacts' (no contact, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>Every fact the scorecard counts, for one period.</summary>
 internal sealed record ScorecardFacts(

@@ -43,6 +43,14 @@ internal static class RollupReader
                 InitialRag = (Rag)r.GetInt16(3), FinalRag = (Rag)r.GetInt16(4), Count = r.GetInt64(5),
             }, cancellationToken);
 
+    /// <summary>T1: the decisions of a whole-day period's contacts timed by its end, as they stand now.</summary>
+    public static Task<IReadOnlyList<DecisionTimingFact>> TimingsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT rag, within_target, sum(n)::bigint FROM decision_timings_daily
+            WHERE ($1::date IS NULL OR contact_day >= $1) AND ($2::date IS NULL OR (contact_day < $2 AND known_day < $2))
+            GROUP BY 1, 2 HAVING sum(n) <> 0
+            """, days, r => new DecisionTimingFact("", (Rag)r.GetInt16(0), r.GetBoolean(1), default) { Count = r.GetInt64(2) }, cancellationToken);
+
     private static async Task<IReadOnlyList<T>> ReadAsync<T>(
         NpgsqlTransaction transaction, string sql, RolledDays days, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {

@@ -92,3 +92,55 @@ END $$;
 CREATE TRIGGER outcomes_daily_inserts AFTER INSERT ON outcomes REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION outcomes_daily_apply();
 CREATE TRIGGER outcomes_daily_updates AFTER UPDATE ON outcomes REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION outcomes_daily_apply();
 CREATE TRIGGER outcomes_daily_deletes AFTER DELETE ON outcomes REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION outcomes_daily_apply();
+
+-- T1: timed decisions in force, by their contact's day (the period's contacts), the day they were
+-- timed (known by a period's end), RAG and whether within target. A decision timed before its
+-- contact arrived counts once the contact does: the contact's write adds it. Both writes take the
+-- rollup's lock first and hold it to their commit, so whichever comes second sees the other's row
+-- (and an upsert's insert and update passes never cross another batch's).
+CREATE TABLE decision_timings_daily (
+    contact_day   date     NOT NULL,
+    known_day     date     NOT NULL,
+    rag           smallint NOT NULL,
+    within_target boolean  NOT NULL,
+    n             bigint   NOT NULL,
+    PRIMARY KEY (contact_day, known_day, rag, within_target)
+);
+
+INSERT INTO decision_timings_daily
+SELECT local_day(c.occurred_at), local_day(t.occurred_at), t.rag, t.within_target, count(*)
+FROM decision_timings t JOIN contacts c USING (contact_id) GROUP BY 1, 2, 3, 4;
+
+-- The statement folding timed decisions (contact_id, rag, within_target, occurred_at, delta) into
+-- the rollup, for those whose contact is known; run by the trigger itself, which alone sees its
+-- transition tables.
+CREATE FUNCTION decision_timings_daily_sql(changes text) RETURNS text LANGUAGE sql IMMUTABLE
+AS $$ SELECT format($sql$
+        INSERT INTO decision_timings_daily
+        SELECT local_day(c.occurred_at), local_day(t.occurred_at), t.rag, t.within_target, sum(t.delta)
+        FROM (%s) t JOIN contacts c USING (contact_id)
+        GROUP BY 1, 2, 3, 4 HAVING sum(t.delta) <> 0 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (contact_day, known_day, rag, within_target) DO UPDATE SET n = decision_timings_daily.n + EXCLUDED.n
+        $sql$, changes) $$;
+
+CREATE FUNCTION decision_timings_daily_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('decision_timings_daily'));
+    EXECUTE decision_timings_daily_sql(rollup_changes(TG_OP));
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER decision_timings_daily_inserts AFTER INSERT ON decision_timings REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION decision_timings_daily_apply();
+CREATE TRIGGER decision_timings_daily_updates AFTER UPDATE ON decision_timings REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION decision_timings_daily_apply();
+CREATE TRIGGER decision_timings_daily_deletes AFTER DELETE ON decision_timings REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION decision_timings_daily_apply();
+
+-- A contact's arrival adds the timed decisions heard before it (fired before contacts_daily's
+-- trigger, by name, so a contacts batch takes this lock before any rollup row).
+CREATE FUNCTION contacts_arrived_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('decision_timings_daily'));
+    EXECUTE decision_timings_daily_sql('SELECT t.contact_id, t.rag, t.within_target, t.occurred_at, 1 AS delta FROM decision_timings t JOIN added a USING (contact_id)');
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER contacts_arrived AFTER INSERT ON contacts REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION contacts_arrived_apply();

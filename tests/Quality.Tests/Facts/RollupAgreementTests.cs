@@ -10,8 +10,8 @@ namespace Mash.Quality.Tests.Facts;
 /// <summary>
 /// The rollups must say what the facts say: the same scorecard and the same measures, whether a
 /// period is read from the facts alone or summed from the per-day rollups (with its part-days from
-/// the facts), for random contacts and outcomes written in random batches and orders, with repeats,
-/// later and earlier re-recordings, corrections heard before their recordings, and receipts across
+/// the facts), for random contacts, outcomes and timed decisions written in random batches and orders, with repeats,
+/// later and earlier re-recordings, corrections heard before their recordings, decisions timed before their contacts arrived, and receipts across
 /// both clock changes.
 /// </summary>
 [Collection(QualityDatabaseCollection.Name)]
@@ -40,6 +40,33 @@ public sealed class RollupAgreementTests(QualityDatabase database)
                 Assert.True(measure.Value(facts) == measure.Value(rolled), $"{id} over {period}: {measure.Value(facts)} from the facts, {measure.Value(rolled)} from the rollups");
             }
         }
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_of_contacts_timings_and_outcomes_leave_the_rollups_as_the_facts()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        var store = new FactStore();
+        var day = new DateTime(2025, 6, 2, 9, 0, 0, DateTimeKind.Utc);
+        // Eight writers at once on the same days: each times the decisions of the contacts the next one receives.
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var batch = 0; batch < 10; batch++)
+            {
+                var mine = Enumerable.Range(0, 10).Select(i => $"c{w}-{batch}-{i}").ToList();
+                var theirs = Enumerable.Range(0, 10).Select(i => $"c{(w + 1) % 8}-{batch}-{i}").ToList();
+                await dataSource.InTransactionAsync(t => store.RecordContactsAsync(t, [.. mine.Select(id => new ContactFact(id, "police-west", day.AddMinutes(batch)))], CancellationToken.None));
+                await dataSource.InTransactionAsync(t => store.RecordDecisionTimingsAsync(t, [.. theirs.Select(id => new DecisionTimingFact(id, Rag.Red, batch % 2 == 0, day.AddHours(1)))], CancellationToken.None));
+                await dataSource.InTransactionAsync(t => store.RecordOutcomesAsync(t, [.. theirs.Select(id => new OutcomeFact(id, "early-help", true, false, day.AddHours(batch)) { ContactReceivedAt = day })], CancellationToken.None));
+            }
+        }));
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromMinutes(5));
+
+        var year = PeriodInstants.Of(new DateOnly(2025, 4, 1), new DateOnly(2026, 4, 1), London);
+        var facts = await new FactReader(dataSource).ReadAsync(year, CancellationToken.None);
+        var rolled = await new FactReader(dataSource, London).ReadAsync(year, CancellationToken.None);
+        Assert.Equal(800, facts.DecisionTimings.Count);
+        Assert.Equal(Scorecards.Compute(facts), Scorecards.Compute(rolled));
     }
 
     [Fact]
@@ -115,6 +142,17 @@ public sealed class RollupAgreementTests(QualityDatabase database)
             {
                 // Received again: the first stands.
                 writes.Add(t => store.RecordContactAsync(t, contact with { AgencyId = "public" }, CancellationToken.None));
+            }
+            if (random.Next(10) < 8)
+            {
+                // Timed (in any order, perhaps before the contact arrived), and perhaps re-timed later or earlier.
+                var timing = new DecisionTimingFact(contact.ContactId, (Rag)random.Next(1, 4), random.Next(5) != 0, received.AddHours(random.Next(0, 24 * 10)));
+                writes.Add(t => store.RecordDecisionTimingAsync(t, timing, CancellationToken.None));
+                if (random.Next(5) == 0)
+                {
+                    var again = timing with { WithinTarget = !timing.WithinTarget, OccurredAt = timing.OccurredAt.AddHours(random.Next(-24, 24 * 30)) };
+                    writes.Add(t => store.RecordDecisionTimingAsync(t, again, CancellationToken.None));
+                }
             }
             if (random.Next(10) < 7)
             {
