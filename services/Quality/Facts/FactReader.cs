@@ -9,7 +9,7 @@ namespace Mash.Quality.Facts;
 /// Reads a period's facts, all from one snapshot so the indicators agree with each other. The
 /// period's contacts are those received in it; their ratings (R1), timed decisions (T1) and outcomes
 /// (O1, O3) are read as known at the period's end, whenever in the period they came. Given the
-/// catalogue's time zone, contacts, outcomes and timed decisions are summed from the per-day rollups
+/// catalogue's time zone, contacts, ratings, outcomes and timed decisions are summed from the per-day rollups
 /// (<see cref="RollupReader"/>) instead of read one by one.
 /// </summary>
 internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone = null)
@@ -36,12 +36,8 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
         // The rollups answer for whole local days when keyed by the catalogue's zone; without a zone (or another) the facts do.
         var days = zone is not null && await RollupReader.KeyedByAsync(transaction, zone, cancellationToken) ? RolledDays.Of(period, zone) : null;
         var contacts = days is null ? await ReadContactsAsync(transaction, period, cancellationToken) : await ReadContactsAsync(transaction, days, cancellationToken);
-        var ratings = await ReadAsync(transaction, $"""
-            SELECT DISTINCT ON (h.contact_id) h.contact_id, h.rag, h.occurred_at FROM rating_history h JOIN contacts c USING (contact_id)
-            WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("h.occurred_at")}
-            ORDER BY h.contact_id, h.occurred_at DESC
-            """, period, r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
-        // Outcomes and timed decisions follow the period's end as well as its contacts' days, so only a period of whole days is summed.
+        // Ratings, outcomes and timed decisions follow the period's end as well as its contacts' days, so only a period of whole days is summed.
+        var ratings = days is { Whole: true } ? await RollupReader.RatingsAsync(transaction, days, cancellationToken) : await ReadRatingsAsync(transaction, period, cancellationToken);
         var outcomes = days is { Whole: true } ? await RollupReader.OutcomesAsync(transaction, days, cancellationToken) : await ReadOutcomesAsync(transaction, period, cancellationToken);
         var timings = days is { Whole: true } ? await RollupReader.TimingsAsync(transaction, days, cancellationToken) : await ReadTimingsAsync(transaction, period, cancellationToken);
         var activity = await ActivityReader.ReadAsync(transaction, period, cancellationToken);
@@ -76,6 +72,13 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
             {
                 AgencyId = r.GetString(5), ContactReceivedAt = r.IsDBNull(6) ? null : r.GetDateTime(6), InitialRag = (Rag)r.GetInt16(7), FinalRag = (Rag)r.GetInt16(8),
             }, cancellationToken);
+
+    private static Task<IReadOnlyList<RatingFact>> ReadRatingsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, $"""
+            SELECT DISTINCT ON (h.contact_id) h.contact_id, h.rag, h.occurred_at FROM rating_history h JOIN contacts c USING (contact_id)
+            WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("h.occurred_at")}
+            ORDER BY h.contact_id, h.occurred_at DESC
+            """, period, r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
 
     private static Task<IReadOnlyList<DecisionTimingFact>> ReadTimingsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
         ReadAsync(transaction, $"""

@@ -19,7 +19,11 @@ internal sealed record ContactFact(string ContactId, string AgencyId, DateTime O
 }
 
 /// <summary>A contact's current RAG rating (R1).</summary>
-internal sealed record RatingFact(string ContactId, Rag Rag, DateTime OccurredAt);
+internal sealed record RatingFact(string ContactId, Rag Rag, DateTime OccurredAt)
+{
+    /// <summary>How many contacts rated alike this stands for: one, or a rollup's count of whole days' contacts (no contact, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>
 /// A case's outcome (O1), by its pseudonymous case_ref; whether the contact met the threshold (a

@@ -43,6 +43,18 @@ internal static class RollupReader
                 InitialRag = (Rag)r.GetInt16(3), FinalRag = (Rag)r.GetInt16(4), Count = r.GetInt64(5),
             }, cancellationToken);
 
+    /// <summary>
+    /// R1: the RAG each of a whole-day period's contacts had at its end: the rating from a day before
+    /// the end until a day not before it (the latest, until infinity, when the period has no end).
+    /// </summary>
+    public static Task<IReadOnlyList<RatingFact>> RatingsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT rag, sum(n)::bigint FROM ratings_daily
+            WHERE ($1::date IS NULL OR contact_day >= $1)
+              AND CASE WHEN $2::date IS NULL THEN until_day = 'infinity' ELSE contact_day < $2 AND from_day < $2 AND until_day >= $2 END
+            GROUP BY 1 HAVING sum(n) <> 0
+            """, days, r => new RatingFact("", (Rag)r.GetInt16(0), default) { Count = r.GetInt64(1) }, cancellationToken);
+
     /// <summary>T1: the decisions of a whole-day period's contacts timed by its end, as they stand now.</summary>
     public static Task<IReadOnlyList<DecisionTimingFact>> TimingsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
         ReadAsync(transaction, """

@@ -17,7 +17,7 @@ internal static class ComputedMeasures
     {
         ["D1"] = new(Unit.Number, facts => Received(facts)),
         ["R1"] = new(Unit.Percent, facts => Percent(
-            facts.Ratings.LongCount(r => r.Rag is Rag.Red or Rag.Amber), facts.Ratings.LongCount(r => r.Rag != Rag.Unspecified))),
+            Counts.Of(facts.Ratings.Where(r => r.Rag is Rag.Red or Rag.Amber), r => r.Count), Counts.Of(facts.Ratings.Where(r => r.Rag != Rag.Unspecified), r => r.Count))),
         ["O1"] = new(Unit.Number, facts => Counts.Of(facts.Outcomes, o => o.Count)),
         ["T1"] = new(Unit.Percent, facts => Percent(
             DecisionTimeliness.DecisionsWithinTarget(facts.DecisionTimings), DecisionTimeliness.DecisionsTimed(facts.DecisionTimings))),

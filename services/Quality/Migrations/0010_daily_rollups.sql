@@ -96,7 +96,7 @@ CREATE TRIGGER outcomes_daily_deletes AFTER DELETE ON outcomes REFERENCING OLD T
 -- T1: timed decisions in force, by their contact's day (the period's contacts), the day they were
 -- timed (known by a period's end), RAG and whether within target. A decision timed before its
 -- contact arrived counts once the contact does: the contact's write adds it. Both writes take the
--- rollup's lock first and hold it to their commit, so whichever comes second sees the other's row
+-- lock of the rollups by contact day first and hold it to their commit, so whichever comes second sees the other's row
 -- (and an upsert's insert and update passes never cross another batch's).
 CREATE TABLE decision_timings_daily (
     contact_day   date     NOT NULL,
@@ -125,7 +125,7 @@ AS $$ SELECT format($sql$
 
 CREATE FUNCTION decision_timings_daily_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('decision_timings_daily'));
+    PERFORM pg_advisory_xact_lock(hashtext('rollups by contact day'));
     EXECUTE decision_timings_daily_sql(rollup_changes(TG_OP));
     RETURN NULL;
 END $$;
@@ -138,9 +138,74 @@ CREATE TRIGGER decision_timings_daily_deletes AFTER DELETE ON decision_timings R
 -- trigger, by name, so a contacts batch takes this lock before any rollup row).
 CREATE FUNCTION contacts_arrived_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('decision_timings_daily'));
+    PERFORM pg_advisory_xact_lock(hashtext('rollups by contact day'));
     EXECUTE decision_timings_daily_sql('SELECT t.contact_id, t.rag, t.within_target, t.occurred_at, 1 AS delta FROM decision_timings t JOIN added a USING (contact_id)');
     RETURN NULL;
 END $$;
 
 CREATE TRIGGER contacts_arrived AFTER INSERT ON contacts REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION contacts_arrived_apply();
+
+-- R1: each rating in force from its moment until the contact's next (infinity while it is the
+-- latest), by the contact's day: a period's contacts' RAGs at its end (a local midnight) are the
+-- ratings from a day before it until a day not before it. A rating added or changed re-draws its
+-- contact's spans: the old spans leave, the new join. Ratings heard before their contact count
+-- once it arrives, under the same lock as T1's.
+CREATE TABLE ratings_daily (
+    contact_day date     NOT NULL,
+    from_day    date     NOT NULL,
+    until_day   date     NOT NULL,
+    rag         smallint NOT NULL,
+    n           bigint   NOT NULL,
+    PRIMARY KEY (contact_day, from_day, until_day, rag)
+);
+
+-- The spans of the ratings (contact_id, occurred_at, rag) given, each counted as delta.
+CREATE FUNCTION rating_spans(ratings text, delta integer) RETURNS text LANGUAGE sql IMMUTABLE
+AS $$ SELECT format($sql$
+        SELECT local_day(c.occurred_at) AS contact_day, local_day(h.occurred_at) AS from_day,
+            coalesce(local_day(lead(h.occurred_at) OVER (PARTITION BY h.contact_id ORDER BY h.occurred_at)), 'infinity') AS until_day, h.rag, %s AS delta
+        FROM (%s) h JOIN contacts c USING (contact_id)
+        $sql$, delta, ratings) $$;
+
+CREATE FUNCTION ratings_daily_sql(removed text, added text) RETURNS text LANGUAGE sql IMMUTABLE
+AS $$ SELECT format($sql$
+        INSERT INTO ratings_daily
+        SELECT contact_day, from_day, until_day, rag, sum(delta) FROM (%s UNION ALL %s) s
+        GROUP BY 1, 2, 3, 4 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (contact_day, from_day, until_day, rag) DO UPDATE SET n = ratings_daily.n + EXCLUDED.n
+        $sql$, rating_spans(removed, -1), rating_spans(added, 1)) $$;
+
+INSERT INTO ratings_daily
+SELECT contact_day, from_day, until_day, rag, count(*) FROM (
+    SELECT local_day(c.occurred_at) AS contact_day, local_day(h.occurred_at) AS from_day,
+        coalesce(local_day(lead(h.occurred_at) OVER (PARTITION BY h.contact_id ORDER BY h.occurred_at)), 'infinity') AS until_day, h.rag
+    FROM rating_history h JOIN contacts c USING (contact_id)) s
+GROUP BY 1, 2, 3, 4;
+
+-- The changed contacts' ratings before the statement (now, less what it added, plus what it took
+-- away) leave the rollup; their ratings now join it.
+CREATE FUNCTION ratings_daily_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    added_keys text := CASE WHEN TG_OP = 'DELETE' THEN 'SELECT NULL::text AS contact_id, NULL::timestamptz AS occurred_at WHERE false' ELSE 'SELECT contact_id, occurred_at FROM added' END;
+    removed_rows text := CASE WHEN TG_OP = 'INSERT' THEN 'SELECT NULL::text AS contact_id, NULL::timestamptz AS occurred_at, NULL::smallint AS rag WHERE false' ELSE 'SELECT contact_id, occurred_at, rag FROM removed' END;
+    changed text := format('SELECT contact_id FROM (%s) k UNION SELECT contact_id FROM (%s) r', added_keys, removed_rows);
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('rollups by contact day'));
+    EXECUTE ratings_daily_sql(
+        format('SELECT contact_id, occurred_at, rag FROM rating_history WHERE contact_id IN (%s) AND (contact_id, occurred_at) NOT IN (%s) UNION ALL %s', changed, added_keys, removed_rows),
+        format('SELECT contact_id, occurred_at, rag FROM rating_history WHERE contact_id IN (%s)', changed));
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER ratings_daily_inserts AFTER INSERT ON rating_history REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ratings_daily_apply();
+CREATE TRIGGER ratings_daily_updates AFTER UPDATE ON rating_history REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ratings_daily_apply();
+CREATE TRIGGER ratings_daily_deletes AFTER DELETE ON rating_history REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ratings_daily_apply();
+
+CREATE OR REPLACE FUNCTION contacts_arrived_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('rollups by contact day'));
+    EXECUTE decision_timings_daily_sql('SELECT t.contact_id, t.rag, t.within_target, t.occurred_at, 1 AS delta FROM decision_timings t JOIN added a USING (contact_id)');
+    EXECUTE ratings_daily_sql('SELECT NULL::text AS contact_id, NULL::timestamptz AS occurred_at, NULL::smallint AS rag WHERE false',
+        'SELECT h.contact_id, h.occurred_at, h.rag FROM rating_history h JOIN added a USING (contact_id)');
+    RETURN NULL;
+END $$;

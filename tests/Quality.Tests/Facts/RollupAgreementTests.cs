@@ -10,8 +10,8 @@ namespace Mash.Quality.Tests.Facts;
 /// <summary>
 /// The rollups must say what the facts say: the same scorecard and the same measures, whether a
 /// period is read from the facts alone or summed from the per-day rollups (with its part-days from
-/// the facts), for random contacts, outcomes and timed decisions written in random batches and orders, with repeats,
-/// later and earlier re-recordings, corrections heard before their recordings, decisions timed before their contacts arrived, and receipts across
+/// the facts), for random contacts, ratings, outcomes and timed decisions written in random batches and orders, with repeats,
+/// later and earlier re-recordings, corrections heard before their recordings, decisions timed and contacts rated before the contacts arrived, re-ratings and replays of a rating saying another RAG, and receipts across
 /// both clock changes.
 /// </summary>
 [Collection(QualityDatabaseCollection.Name)]
@@ -43,7 +43,7 @@ public sealed class RollupAgreementTests(QualityDatabase database)
     }
 
     [Fact]
-    public async Task Concurrent_batches_of_contacts_timings_and_outcomes_leave_the_rollups_as_the_facts()
+    public async Task Concurrent_batches_of_contacts_ratings_timings_and_outcomes_leave_the_rollups_as_the_facts()
     {
         var dataSource = await database.CreateDatabaseAsync();
         var store = new FactStore();
@@ -57,6 +57,7 @@ public sealed class RollupAgreementTests(QualityDatabase database)
                 var theirs = Enumerable.Range(0, 10).Select(i => $"c{(w + 1) % 8}-{batch}-{i}").ToList();
                 await dataSource.InTransactionAsync(t => store.RecordContactsAsync(t, [.. mine.Select(id => new ContactFact(id, "police-west", day.AddMinutes(batch)))], CancellationToken.None));
                 await dataSource.InTransactionAsync(t => store.RecordDecisionTimingsAsync(t, [.. theirs.Select(id => new DecisionTimingFact(id, Rag.Red, batch % 2 == 0, day.AddHours(1)))], CancellationToken.None));
+                await dataSource.InTransactionAsync(t => store.RecordRatingsAsync(t, [.. theirs.Select(id => new RatingFact(id, (Rag)(1 + batch % 3), day.AddHours(batch)))], CancellationToken.None));
                 await dataSource.InTransactionAsync(t => store.RecordOutcomesAsync(t, [.. theirs.Select(id => new OutcomeFact(id, "early-help", true, false, day.AddHours(batch)) { ContactReceivedAt = day })], CancellationToken.None));
             }
         }));
@@ -142,6 +143,16 @@ public sealed class RollupAgreementTests(QualityDatabase database)
             {
                 // Received again: the first stands.
                 writes.Add(t => store.RecordContactAsync(t, contact with { AgencyId = "public" }, CancellationToken.None));
+            }
+            for (var rating = random.Next(0, 4); rating > 0; rating--)
+            {
+                // Rated and re-rated, days or weeks apart or twice in a day, perhaps before the contact arrived; a replay of a moment may say another RAG.
+                var rated = new RatingFact(contact.ContactId, (Rag)random.Next(1, 4), received.AddHours(random.Next(-2, 24 * 40)));
+                writes.Add(t => store.RecordRatingAsync(t, rated, CancellationToken.None));
+                if (random.Next(8) == 0)
+                {
+                    writes.Add(t => store.RecordRatingAsync(t, rated with { Rag = (Rag)random.Next(1, 4) }, CancellationToken.None));
+                }
             }
             if (random.Next(10) < 8)
             {
