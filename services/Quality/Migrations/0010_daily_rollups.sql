@@ -192,8 +192,9 @@ DECLARE
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('rollups by contact day'));
     EXECUTE ratings_daily_sql(
-        format('SELECT contact_id, occurred_at, rag FROM rating_history WHERE contact_id IN (%s) AND (contact_id, occurred_at) NOT IN (%s) UNION ALL %s', changed, added_keys, removed_rows),
-        format('SELECT contact_id, occurred_at, rag FROM rating_history WHERE contact_id IN (%s)', changed));
+        format('SELECT h.contact_id, h.occurred_at, h.rag FROM rating_history h JOIN (%s) c USING (contact_id)
+                WHERE NOT EXISTS (SELECT FROM (%s) a WHERE a.contact_id = h.contact_id AND a.occurred_at = h.occurred_at) UNION ALL %s', changed, added_keys, removed_rows),
+        format('SELECT h.contact_id, h.occurred_at, h.rag FROM rating_history h JOIN (%s) c USING (contact_id)', changed));
     RETURN NULL;
 END $$;
 
