@@ -40,7 +40,7 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
         var ratings = days is { Whole: true } ? await RollupReader.RatingsAsync(transaction, days, cancellationToken) : await ReadRatingsAsync(transaction, period, cancellationToken);
         var outcomes = days is { Whole: true } ? await RollupReader.OutcomesAsync(transaction, days, cancellationToken) : await ReadOutcomesAsync(transaction, period, cancellationToken);
         var timings = days is { Whole: true } ? await RollupReader.TimingsAsync(transaction, days, cancellationToken) : await ReadTimingsAsync(transaction, period, cancellationToken);
-        var activity = await ActivityReader.ReadAsync(transaction, period, cancellationToken);
+        var activity = await ActivityReader.ReadAsync(transaction, period, days, cancellationToken);
         var depth = await DepthReader.ReadAsync(transaction, period, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ScorecardFacts(contacts, ratings, outcomes, timings) { Activity = activity, Depth = depth, End = period.To };

@@ -55,6 +55,22 @@ internal static class RollupReader
             GROUP BY 1 HAVING sum(n) <> 0
             """, days, r => new RatingFact("", (Rag)r.GetInt16(0), default) { Count = r.GetInt64(1) }, cancellationToken);
 
+    /// <summary>D3: the presenting issues of the whole days' contacts.</summary>
+    public static Task<IReadOnlyList<PresentingIssueFact>> PresentingIssuesAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT issue, sum(n)::bigint FROM presenting_issues_daily
+            WHERE ($1::date IS NULL OR contact_day >= $1) AND ($2::date IS NULL OR contact_day < $2)
+            GROUP BY 1 HAVING sum(n) <> 0
+            """, days, r => new PresentingIssueFact("", r.GetString(0)) { Count = r.GetInt64(1) }, cancellationToken);
+
+    /// <summary>R5: the whole days' requests for information, by the agency asked.</summary>
+    public static Task<IReadOnlyList<InformationRequestFact>> InformationRequestsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT agency_id, sum(n)::bigint FROM information_requests_daily
+            WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR day < $2)
+            GROUP BY 1 HAVING sum(n) <> 0
+            """, days, r => new InformationRequestFact("", "", r.GetString(0), default) { Count = r.GetInt64(1) }, cancellationToken);
+
     /// <summary>T1: the decisions of a whole-day period's contacts timed by its end, as they stand now.</summary>
     public static Task<IReadOnlyList<DecisionTimingFact>> TimingsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
         ReadAsync(transaction, """

@@ -28,7 +28,7 @@ internal static class ComputedMeasures
         ["D5"] = new(Unit.Percent, facts => Percent(ContactsByType.Count(facts.Contacts, ContactsByType.InformationRequest), Received(facts))),
         ["R2"] = new(Unit.Number, facts => facts.Activity.RatingChanges.Count),
         ["R4"] = new(Unit.Number, facts => facts.Activity.Escalations.Count),
-        ["R5"] = new(Unit.Number, facts => facts.Activity.InformationRequests.Count),
+        ["R5"] = new(Unit.Number, facts => Counts.Of(facts.Activity.InformationRequests, r => r.Count)),
         ["T2"] = new(Unit.Percent, facts => Percent(
             ResponseTimes.WithinFirstBand(facts.Activity.InformationResponses), facts.Activity.InformationResponses.Count)),
         ["T4"] = new(Unit.Number, facts => facts.Activity.Breaches.Count),

@@ -202,11 +202,68 @@ CREATE TRIGGER ratings_daily_inserts AFTER INSERT ON rating_history REFERENCING 
 CREATE TRIGGER ratings_daily_updates AFTER UPDATE ON rating_history REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ratings_daily_apply();
 CREATE TRIGGER ratings_daily_deletes AFTER DELETE ON rating_history REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ratings_daily_apply();
 
+-- D3: the presenting issues of each day's contacts, by issue; issues heard before their contact
+-- count once it arrives (the contact's write adds them), under the same lock as T1's and R1's.
+CREATE TABLE presenting_issues_daily (
+    contact_day date   NOT NULL,
+    issue       text   NOT NULL,
+    n           bigint NOT NULL,
+    PRIMARY KEY (contact_day, issue)
+);
+
+INSERT INTO presenting_issues_daily
+SELECT local_day(c.occurred_at), i.issue, count(*) FROM presenting_issues i JOIN contacts c USING (contact_id) GROUP BY 1, 2;
+
+CREATE FUNCTION presenting_issues_daily_sql(changes text) RETURNS text LANGUAGE sql IMMUTABLE
+AS $$ SELECT format($sql$
+        INSERT INTO presenting_issues_daily
+        SELECT local_day(c.occurred_at), i.issue, sum(i.delta) FROM (%s) i JOIN contacts c USING (contact_id)
+        GROUP BY 1, 2 HAVING sum(i.delta) <> 0 ORDER BY 1, 2
+        ON CONFLICT (contact_day, issue) DO UPDATE SET n = presenting_issues_daily.n + EXCLUDED.n
+        $sql$, changes) $$;
+
+CREATE FUNCTION presenting_issues_daily_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('rollups by contact day'));
+    EXECUTE presenting_issues_daily_sql(rollup_changes(TG_OP));
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER presenting_issues_daily_inserts AFTER INSERT ON presenting_issues REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION presenting_issues_daily_apply();
+CREATE TRIGGER presenting_issues_daily_updates AFTER UPDATE ON presenting_issues REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION presenting_issues_daily_apply();
+CREATE TRIGGER presenting_issues_daily_deletes AFTER DELETE ON presenting_issues REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION presenting_issues_daily_apply();
+
 CREATE OR REPLACE FUNCTION contacts_arrived_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('rollups by contact day'));
     EXECUTE decision_timings_daily_sql('SELECT t.contact_id, t.rag, t.within_target, t.occurred_at, 1 AS delta FROM decision_timings t JOIN added a USING (contact_id)');
     EXECUTE ratings_daily_sql('SELECT NULL::text AS contact_id, NULL::timestamptz AS occurred_at, NULL::smallint AS rag WHERE false',
         'SELECT h.contact_id, h.occurred_at, h.rag FROM rating_history h JOIN added a USING (contact_id)');
+    EXECUTE presenting_issues_daily_sql('SELECT i.contact_id, i.issue, 1 AS delta FROM presenting_issues i JOIN added a USING (contact_id)');
     RETURN NULL;
 END $$;
+
+-- R5: requests for information sent each day, by the partner agency asked (written once).
+CREATE TABLE information_requests_daily (
+    day       date   NOT NULL,
+    agency_id text   NOT NULL,
+    n         bigint NOT NULL,
+    PRIMARY KEY (day, agency_id)
+);
+
+INSERT INTO information_requests_daily SELECT local_day(occurred_at), agency_id, count(*) FROM information_requests GROUP BY 1, 2;
+
+CREATE FUNCTION information_requests_daily_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format($sql$
+        INSERT INTO information_requests_daily
+        SELECT local_day(occurred_at), agency_id, sum(delta) FROM (%s) f
+        GROUP BY 1, 2 HAVING sum(delta) <> 0 ORDER BY 1, 2
+        ON CONFLICT (day, agency_id) DO UPDATE SET n = information_requests_daily.n + EXCLUDED.n
+        $sql$, rollup_changes(TG_OP));
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER information_requests_daily_inserts AFTER INSERT ON information_requests REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION information_requests_daily_apply();
+CREATE TRIGGER information_requests_daily_updates AFTER UPDATE ON information_requests REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION information_requests_daily_apply();
+CREATE TRIGGER information_requests_daily_deletes AFTER DELETE ON information_requests REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION information_requests_daily_apply();

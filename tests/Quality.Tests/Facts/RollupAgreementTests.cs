@@ -10,7 +10,7 @@ namespace Mash.Quality.Tests.Facts;
 /// <summary>
 /// The rollups must say what the facts say: the same scorecard and the same measures, whether a
 /// period is read from the facts alone or summed from the per-day rollups (with its part-days from
-/// the facts), for random contacts, ratings, outcomes and timed decisions written in random batches and orders, with repeats,
+/// the facts), for random contacts, issues, requests, ratings, outcomes and timed decisions written in random batches and orders, with repeats,
 /// later and earlier re-recordings, corrections heard before their recordings, decisions timed and contacts rated before the contacts arrived, re-ratings and replays of a rating saying another RAG, and receipts across
 /// both clock changes.
 /// </summary>
@@ -144,6 +144,11 @@ public sealed class RollupAgreementTests(QualityDatabase database)
                 // Received again: the first stands.
                 writes.Add(t => store.RecordContactAsync(t, contact with { AgencyId = "public" }, CancellationToken.None));
             }
+            // Presenting issues (perhaps written before the contact) and requests to partners, at any time of day.
+            var issues = types.Skip(1).Take(random.Next(0, 3)).Select(issue => new PresentingIssueFact(contact.ContactId, $"issue-{issue}")).ToList();
+            writes.Add(t => new ActivityStore().RecordPresentingIssuesAsync(t, issues, CancellationToken.None));
+            var requested = new InformationRequestFact($"r{i}", contact.ContactId, Pick(agencies), received.AddMinutes(random.Next(0, 24 * 60 * 5)));
+            writes.Add(t => new ActivityStore().RecordInformationRequestsAsync(t, [requested], CancellationToken.None));
             for (var rating = random.Next(0, 4); rating > 0; rating--)
             {
                 // Rated and re-rated, days or weeks apart or twice in a day, perhaps before the contact arrived; a replay of a moment may say another RAG.
