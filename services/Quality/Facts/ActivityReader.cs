@@ -20,22 +20,9 @@ internal static class ActivityReader
                 r => new EscalationResolutionFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken),
             PresentingIssues = days is null
                 ? await ReadIssuesAsync(transaction, period, cancellationToken)
-                : await RolledAsync(transaction, days, RollupReader.PresentingIssuesAsync, ReadIssuesAsync, cancellationToken),
+                : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.PresentingIssuesAsync, ReadIssuesAsync, cancellationToken),
             Approaches = await ReadAlertsAsync(transaction, "deadline_approaches", period, cancellationToken),
         };
-
-    // The whole days' rollup rows, and the facts of the part-days at the edges.
-    private static async Task<IReadOnlyList<T>> RolledAsync<T>(NpgsqlTransaction transaction, RolledDays days,
-        Func<NpgsqlTransaction, RolledDays, CancellationToken, Task<IReadOnlyList<T>>> rolled,
-        Func<NpgsqlTransaction, Period, CancellationToken, Task<IReadOnlyList<T>>> facts, CancellationToken cancellationToken)
-    {
-        List<T> all = [.. await rolled(transaction, days, cancellationToken)];
-        foreach (var edge in new[] { days.Head, days.Tail }.OfType<Period>())
-        {
-            all.AddRange(await facts(transaction, edge, cancellationToken));
-        }
-        return all;
-    }
 
     private static Task<IReadOnlyList<PresentingIssueFact>> ReadIssuesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
         FactReader.ReadAsync(transaction,
@@ -61,7 +48,7 @@ internal static class ActivityReader
             r => new EscalationFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDateTime(4)), cancellationToken),
         days is null
             ? await ReadRequestsAsync(transaction, period, cancellationToken)
-            : await RolledAsync(transaction, days, RollupReader.InformationRequestsAsync, ReadRequestsAsync, cancellationToken),
+            : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.InformationRequestsAsync, ReadRequestsAsync, cancellationToken),
         await FactReader.ReadAsync(transaction, $"SELECT request_id, agency_id, requested_at, response_band, occurred_at FROM information_responses WHERE {FactReader.Within("occurred_at")}", period,
             r => new InformationResponseFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), r.GetDateTime(4)), cancellationToken),
         await ReadAlertsAsync(transaction, "deadline_breaches", period, cancellationToken),

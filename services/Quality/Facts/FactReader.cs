@@ -35,7 +35,7 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         // The rollups answer for whole local days when keyed by the catalogue's zone; without a zone (or another) the facts do.
         var days = zone is not null && await RollupReader.KeyedByAsync(transaction, zone, cancellationToken) ? RolledDays.Of(period, zone) : null;
-        var contacts = days is null ? await ReadContactsAsync(transaction, period, cancellationToken) : await ReadContactsAsync(transaction, days, cancellationToken);
+        var contacts = days is null ? await ReadContactsAsync(transaction, period, cancellationToken) : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.ContactsAsync, ReadContactsAsync, cancellationToken);
         // Ratings, outcomes and timed decisions follow the period's end as well as its contacts' days, so only a period of whole days is summed.
         var ratings = days is { Whole: true } ? await RollupReader.RatingsAsync(transaction, days, cancellationToken) : await ReadRatingsAsync(transaction, period, cancellationToken);
         var outcomes = days is { Whole: true } ? await RollupReader.OutcomesAsync(transaction, days, cancellationToken) : await ReadOutcomesAsync(transaction, period, cancellationToken);
@@ -44,16 +44,6 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
         var depth = await DepthReader.ReadAsync(transaction, period, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ScorecardFacts(contacts, ratings, outcomes, timings) { Activity = activity, Depth = depth, End = period.To };
-    }
-
-    private static async Task<IReadOnlyList<ContactFact>> ReadContactsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken)
-    {
-        List<ContactFact> contacts = [.. await RollupReader.ContactsAsync(transaction, days, cancellationToken)];
-        foreach (var edge in new[] { days.Head, days.Tail }.OfType<Period>())
-        {
-            contacts.AddRange(await ReadContactsAsync(transaction, edge, cancellationToken));
-        }
-        return contacts;
     }
 
     private static Task<IReadOnlyList<ContactFact>> ReadContactsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>

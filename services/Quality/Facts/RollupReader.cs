@@ -18,6 +18,19 @@ internal static class RollupReader
         return await command.ExecuteScalarAsync(cancellationToken) is string keyed && keyed == zone.Id;
     }
 
+    /// <summary>A measure's whole days summed from its rollup, and the part-days at the period's edges read from its facts.</summary>
+    public static async Task<IReadOnlyList<T>> WithEdgesAsync<T>(NpgsqlTransaction transaction, RolledDays days,
+        Func<NpgsqlTransaction, RolledDays, CancellationToken, Task<IReadOnlyList<T>>> rolled,
+        Func<NpgsqlTransaction, Period, CancellationToken, Task<IReadOnlyList<T>>> facts, CancellationToken cancellationToken)
+    {
+        List<T> all = [.. await rolled(transaction, days, cancellationToken)];
+        foreach (var edge in new[] { days.Head, days.Tail }.OfType<Period>())
+        {
+            all.AddRange(await facts(transaction, edge, cancellationToken));
+        }
+        return all;
+    }
+
     /// <summary>D1, D4–D6, D7's risks, D8: the whole days' contacts by every key they split by.</summary>
     public static Task<IReadOnlyList<ContactFact>> ContactsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
         ReadAsync(transaction, """
