@@ -44,7 +44,8 @@ public static class Extensions
         builder.Services.AddSingleton<FactStore>();
         builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<DepthStore>();
-        builder.Services.AddSingleton<FactReader>();
+        // The scorecard sums the per-day rollups of the catalogue's local days.
+        builder.Services.AddSingleton(services => new FactReader(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), services.GetRequiredService<IndicatorCatalogue>().TimeZone));
         builder.AddIndicatorCatalogue();
         builder.Services.AddSingleton<AssuranceReader>();
         // Live: consumers tell this replica's watches of each commit.

@@ -3,7 +3,11 @@ using Mash.Contracts.Common.V1;
 namespace Mash.Quality.Facts;
 
 /// <summary>D3: one of a contact's presenting issues.</summary>
-internal sealed record PresentingIssueFact(string ContactId, string Issue);
+internal sealed record PresentingIssueFact(string ContactId, string Issue)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' contacts' issues (no contact).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>D2, O4: a contact's threshold decision (met: a referral).</summary>
 internal sealed record DecisionFact(string ContactId, string AgencyId, bool ThresholdMet, DateTime OccurredAt);
@@ -18,7 +22,11 @@ internal sealed record EscalationFact(string EscalationId, string ContactId, str
 internal sealed record EscalationResolutionFact(string EscalationId, string RaisedByAgency, string Resolution, DateTime OccurredAt);
 
 /// <summary>R5: a request for information sent to a partner agency.</summary>
-internal sealed record InformationRequestFact(string RequestId, string ContactId, string AgencyId, DateTime OccurredAt);
+internal sealed record InformationRequestFact(string RequestId, string ContactId, string AgencyId, DateTime OccurredAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' requests (no request, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>T2: a partner agency's answer to a request, with when it was asked.</summary>
 internal sealed record InformationResponseFact(string RequestId, string AgencyId, DateTime RequestedAt, string ResponseBand, DateTime OccurredAt);

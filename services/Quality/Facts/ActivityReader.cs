@@ -12,22 +12,32 @@ internal static class ActivityReader
 {
     private const string KnownByTheEnd = "($2::timestamptz IS NULL OR f.occurred_at < $2)";
 
-    public static async Task<ActivityFacts> ReadAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
-        await ReadActivitiesAsync(transaction, period, cancellationToken) with
+    /// <summary>The period's activity; given its whole days (<paramref name="days"/>), D3's issues and R5's requests summed from their rollups, the part-days from the facts.</summary>
+    public static async Task<ActivityFacts> ReadAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, CancellationToken cancellationToken) =>
+        await ReadActivitiesAsync(transaction, period, days, cancellationToken) with
         {
             Resolutions = await FactReader.ReadAsync(transaction, $"SELECT escalation_id, raised_by_agency, resolution, occurred_at FROM escalation_resolutions WHERE {FactReader.Within("occurred_at")}", period,
                 r => new EscalationResolutionFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken),
-            PresentingIssues = await FactReader.ReadAsync(transaction,
-                $"SELECT i.contact_id, i.issue FROM presenting_issues i JOIN contacts c USING (contact_id) WHERE {FactReader.Within("c.occurred_at")}", period,
-                r => new PresentingIssueFact(r.GetString(0), r.GetString(1)), cancellationToken),
+            PresentingIssues = days is null
+                ? await ReadIssuesAsync(transaction, period, cancellationToken)
+                : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.PresentingIssuesAsync, ReadIssuesAsync, cancellationToken),
             Approaches = await ReadAlertsAsync(transaction, "deadline_approaches", period, cancellationToken),
         };
+
+    private static Task<IReadOnlyList<PresentingIssueFact>> ReadIssuesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction,
+            $"SELECT i.contact_id, i.issue FROM presenting_issues i JOIN contacts c USING (contact_id) WHERE {FactReader.Within("c.occurred_at")}", period,
+            r => new PresentingIssueFact(r.GetString(0), r.GetString(1)), cancellationToken);
+
+    private static Task<IReadOnlyList<InformationRequestFact>> ReadRequestsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"SELECT request_id, contact_id, agency_id, occurred_at FROM information_requests WHERE {FactReader.Within("occurred_at")}", period,
+            r => new InformationRequestFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken);
 
     private static Task<IReadOnlyList<DeadlineAlertFact>> ReadAlertsAsync(NpgsqlTransaction transaction, string table, Period period, CancellationToken cancellationToken) =>
         FactReader.ReadAsync(transaction, $"SELECT contact_id, due_at, rag, agency_id, occurred_at FROM {table} WHERE {FactReader.Within("occurred_at")}", period,
             r => new DeadlineAlertFact(r.GetString(0), r.GetDateTime(1), (Rag)r.GetInt16(2), r.GetString(3), r.GetDateTime(4)), cancellationToken);
 
-    private static async Task<ActivityFacts> ReadActivitiesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) => new(
+    private static async Task<ActivityFacts> ReadActivitiesAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, CancellationToken cancellationToken) => new(
         await FactReader.ReadAsync(transaction, $"""
             SELECT f.contact_id, f.agency_id, f.threshold_met, f.occurred_at FROM decisions f JOIN contacts c USING (contact_id)
             WHERE {FactReader.Within("c.occurred_at")} AND {KnownByTheEnd}
@@ -36,8 +46,9 @@ internal static class ActivityReader
             r => new RatingChangeFact(r.GetString(0), r.GetString(1), (Rag)r.GetInt16(2), (Rag)r.GetInt16(3), r.GetDateTime(4)), cancellationToken),
         await FactReader.ReadAsync(transaction, $"SELECT escalation_id, contact_id, kind, raised_by_agency, occurred_at FROM escalations WHERE {FactReader.Within("occurred_at")}", period,
             r => new EscalationFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDateTime(4)), cancellationToken),
-        await FactReader.ReadAsync(transaction, $"SELECT request_id, contact_id, agency_id, occurred_at FROM information_requests WHERE {FactReader.Within("occurred_at")}", period,
-            r => new InformationRequestFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken),
+        days is null
+            ? await ReadRequestsAsync(transaction, period, cancellationToken)
+            : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.InformationRequestsAsync, ReadRequestsAsync, cancellationToken),
         await FactReader.ReadAsync(transaction, $"SELECT request_id, agency_id, requested_at, response_band, occurred_at FROM information_responses WHERE {FactReader.Within("occurred_at")}", period,
             r => new InformationResponseFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), r.GetDateTime(4)), cancellationToken),
         await ReadAlertsAsync(transaction, "deadline_breaches", period, cancellationToken),

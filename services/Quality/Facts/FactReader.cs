@@ -8,9 +8,11 @@ namespace Mash.Quality.Facts;
 /// <summary>
 /// Reads a period's facts, all from one snapshot so the indicators agree with each other. The
 /// period's contacts are those received in it; their ratings (R1), timed decisions (T1) and outcomes
-/// (O1, O3) are read as known at the period's end, whenever in the period they came.
+/// (O1, O3) are read as known at the period's end, whenever in the period they came. Given the
+/// catalogue's time zone, contacts, ratings, outcomes and timed decisions are summed from the per-day rollups
+/// (<see cref="RollupReader"/>) instead of read one by one.
 /// </summary>
-internal sealed class FactReader(NpgsqlDataSource dataSource)
+internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone = null)
 {
     private const string InPeriod = "($1::timestamptz IS NULL OR occurred_at >= $1) AND ($2::timestamptz IS NULL OR occurred_at < $2)";
 
@@ -31,33 +33,48 @@ internal sealed class FactReader(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var contacts = await ReadAsync(transaction,
+        // The rollups answer for whole local days when keyed by the catalogue's zone; without a zone (or another) the facts do.
+        var days = zone is not null && await RollupReader.KeyedByAsync(transaction, zone, cancellationToken) ? RolledDays.Of(period, zone) : null;
+        var contacts = days is null ? await ReadContactsAsync(transaction, period, cancellationToken) : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.ContactsAsync, ReadContactsAsync, cancellationToken);
+        // Ratings, outcomes and timed decisions follow the period's end as well as its contacts' days, so only a period of whole days is summed.
+        var ratings = days is { Whole: true } ? await RollupReader.RatingsAsync(transaction, days, cancellationToken) : await ReadRatingsAsync(transaction, period, cancellationToken);
+        var outcomes = days is { Whole: true } ? await RollupReader.OutcomesAsync(transaction, days, cancellationToken) : await ReadOutcomesAsync(transaction, period, cancellationToken);
+        var timings = days is { Whole: true } ? await RollupReader.TimingsAsync(transaction, days, cancellationToken) : await ReadTimingsAsync(transaction, period, cancellationToken);
+        var activity = await ActivityReader.ReadAsync(transaction, period, days, cancellationToken);
+        var depth = await DepthReader.ReadAsync(transaction, period, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ScorecardFacts(contacts, ratings, outcomes, timings) { Activity = activity, Depth = depth, End = period.To };
+    }
+
+    private static Task<IReadOnlyList<ContactFact>> ReadContactsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        ReadAsync(transaction,
             $"SELECT contact_id, agency_id, occurred_at, contact_type, pathway, incident_at, dash_risk, consent FROM contacts WHERE {InPeriod}", period,
             r => new ContactFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), (Pathway)r.GetInt16(4))
             {
                 IncidentAt = r.IsDBNull(5) ? null : r.GetDateTime(5), DashRisk = r.GetString(6), Consent = r.GetString(7),
             }, cancellationToken);
-        var ratings = await ReadAsync(transaction, $"""
-            SELECT DISTINCT ON (h.contact_id) h.contact_id, h.rag, h.occurred_at FROM rating_history h JOIN contacts c USING (contact_id)
-            WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("h.occurred_at")}
-            ORDER BY h.contact_id, h.occurred_at DESC
-            """, period, r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
-        var outcomes = await ReadAsync(transaction, $"""
+
+    private static Task<IReadOnlyList<OutcomeFact>> ReadOutcomesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, $"""
             SELECT case_ref, outcome, threshold_met, is_repeat_referral, occurred_at, agency_id, contact_received_at, initial_rag, final_rag
             FROM outcomes WHERE {PeriodsOutcomes}
             """, period, r => new OutcomeFact(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3), r.GetDateTime(4))
             {
                 AgencyId = r.GetString(5), ContactReceivedAt = r.IsDBNull(6) ? null : r.GetDateTime(6), InitialRag = (Rag)r.GetInt16(7), FinalRag = (Rag)r.GetInt16(8),
             }, cancellationToken);
-        var timings = await ReadAsync(transaction, $"""
+
+    private static Task<IReadOnlyList<RatingFact>> ReadRatingsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, $"""
+            SELECT DISTINCT ON (h.contact_id) h.contact_id, h.rag, h.occurred_at FROM rating_history h JOIN contacts c USING (contact_id)
+            WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("h.occurred_at")}
+            ORDER BY h.contact_id, h.occurred_at DESC
+            """, period, r => new RatingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetDateTime(2)), cancellationToken);
+
+    private static Task<IReadOnlyList<DecisionTimingFact>> ReadTimingsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, $"""
             SELECT t.contact_id, t.rag, t.within_target, t.occurred_at FROM decision_timings t JOIN contacts c USING (contact_id)
             WHERE {Within("c.occurred_at")} AND {KnownByTheEnd("t.occurred_at")}
             """, period, r => new DecisionTimingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken);
-        var activity = await ActivityReader.ReadAsync(transaction, period, cancellationToken);
-        var depth = await DepthReader.ReadAsync(transaction, period, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ScorecardFacts(contacts, ratings, outcomes, timings) { Activity = activity, Depth = depth, End = period.To };
-    }
 
     internal static async Task<IReadOnlyList<T>> ReadAsync<T>(
         NpgsqlTransaction transaction, string sql, Period period, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)

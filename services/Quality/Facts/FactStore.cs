@@ -47,10 +47,21 @@ internal sealed class FactStore
         // R1's history: every rating, once per contact and moment (on a tie the last to arrive, as for
         // the current one), so a contact's RAG at a period's end can be read.
         List<RatingFact> history = [.. OnePerKey(all, r => $"{r.ContactId} {r.OccurredAt:O}", (_, next) => next)];
+        // Added, then re-rated where a replay says otherwise: two statements, so R1's rollup (whose
+        // spans hang on a contact's other ratings) sees each statement's rows against the table before it.
         await ExecuteAsync(transaction, """
             INSERT INTO rating_history (contact_id, occurred_at, rag)
             SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[])
-            ON CONFLICT (contact_id, occurred_at) DO UPDATE SET rag = EXCLUDED.rag
+            ON CONFLICT (contact_id, occurred_at) DO NOTHING
+            """, cancellationToken,
+            history.Select(r => r.ContactId).ToArray(), Instants(history.Select(r => r.OccurredAt)), history.Select(r => (short)r.Rag).ToArray());
+        await ExecuteAsync(transaction, """
+            WITH replayed AS (
+                SELECT h.contact_id, h.occurred_at, r.rag FROM rating_history h
+                JOIN unnest($1::text[], $2::timestamptz[], $3::smallint[]) AS r(contact_id, occurred_at, rag) USING (contact_id, occurred_at)
+                WHERE h.rag <> r.rag ORDER BY h.contact_id, h.occurred_at FOR UPDATE OF h)
+            UPDATE rating_history h SET rag = replayed.rag FROM replayed
+            WHERE h.contact_id = replayed.contact_id AND h.occurred_at = replayed.occurred_at
             """, cancellationToken,
             history.Select(r => r.ContactId).ToArray(), Instants(history.Select(r => r.OccurredAt)), history.Select(r => (short)r.Rag).ToArray());
         List<RatingFact> rows = [.. OnePerKey(all, r => r.ContactId, Latest<RatingFact>(r => r.OccurredAt))];

@@ -13,10 +13,17 @@ internal sealed record ContactFact(string ContactId, string AgencyId, DateTime O
 
     /// <summary>D8: the consent state ("CONSENT_STATE_GIVEN"); empty when not recorded.</summary>
     public string Consent { get; init; } = "";
+
+    /// <summary>How many contacts alike this stands for: one, or a rollup's count of whole days' contacts (no id, no moment).</summary>
+    public long Count { get; init; } = 1;
 }
 
 /// <summary>A contact's current RAG rating (R1).</summary>
-internal sealed record RatingFact(string ContactId, Rag Rag, DateTime OccurredAt);
+internal sealed record RatingFact(string ContactId, Rag Rag, DateTime OccurredAt)
+{
+    /// <summary>How many contacts rated alike this stands for: one, or a rollup's count of whole days' contacts (no contact, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>
 /// A case's outcome (O1), by its pseudonymous case_ref; whether the contact met the threshold (a
@@ -34,10 +41,17 @@ internal sealed record OutcomeFact(string CaseRef, string Outcome, bool Threshol
     public Rag InitialRag { get; init; }
 
     public Rag FinalRag { get; init; }
+
+    /// <summary>How many outcomes alike this stands for: one, or a rollup's count of whole days' outcomes (no case, no moment).</summary>
+    public long Count { get; init; } = 1;
 }
 
 /// <summary>A decision timed against its RAG target (T1).</summary>
-internal sealed record DecisionTimingFact(string ContactId, Rag Rag, bool WithinTarget, DateTime OccurredAt);
+internal sealed record DecisionTimingFact(string ContactId, Rag Rag, bool WithinTarget, DateTime OccurredAt)
+{
+    /// <summary>How many timed decisions alike this stands for: one, or a rollup's count of whole days' contacts' (no contact, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>Every fact the scorecard counts, for one period.</summary>
 internal sealed record ScorecardFacts(

@@ -15,20 +15,20 @@ internal static class ComputedMeasures
 {
     public static readonly IReadOnlyDictionary<string, ComputedMeasure> ById = new Dictionary<string, ComputedMeasure>(StringComparer.OrdinalIgnoreCase)
     {
-        ["D1"] = new(Unit.Number, facts => facts.Contacts.Count),
+        ["D1"] = new(Unit.Number, facts => Received(facts)),
         ["R1"] = new(Unit.Percent, facts => Percent(
-            facts.Ratings.LongCount(r => r.Rag is Rag.Red or Rag.Amber), facts.Ratings.LongCount(r => r.Rag != Rag.Unspecified))),
-        ["O1"] = new(Unit.Number, facts => facts.Outcomes.Count),
+            Counts.Of(facts.Ratings.Where(r => r.Rag is Rag.Red or Rag.Amber), r => r.Count), Counts.Of(facts.Ratings.Where(r => r.Rag != Rag.Unspecified), r => r.Count))),
+        ["O1"] = new(Unit.Number, facts => Counts.Of(facts.Outcomes, o => o.Count)),
         ["T1"] = new(Unit.Percent, facts => Percent(
             DecisionTimeliness.DecisionsWithinTarget(facts.DecisionTimings), DecisionTimeliness.DecisionsTimed(facts.DecisionTimings))),
         ["O3"] = new(Unit.Percent, facts => Percent(
             RepeatReferralRate.RepeatReferrals(facts.Outcomes), RepeatReferralRate.Referrals(facts.Outcomes))),
-        ["D2"] = new(Unit.Percent, facts => Percent(ContactConversion.Referrals(facts.Activity.Decisions), facts.Contacts.Count)),
+        ["D2"] = new(Unit.Percent, facts => Percent(ContactConversion.Referrals(facts.Activity.Decisions), Received(facts))),
         ["D4"] = new(Unit.Number, facts => ContactsByType.Count(facts.Contacts, ContactsByType.EarlyHelpRequest)),
-        ["D5"] = new(Unit.Percent, facts => Percent(ContactsByType.Count(facts.Contacts, ContactsByType.InformationRequest), facts.Contacts.Count)),
+        ["D5"] = new(Unit.Percent, facts => Percent(ContactsByType.Count(facts.Contacts, ContactsByType.InformationRequest), Received(facts))),
         ["R2"] = new(Unit.Number, facts => facts.Activity.RatingChanges.Count),
         ["R4"] = new(Unit.Number, facts => facts.Activity.Escalations.Count),
-        ["R5"] = new(Unit.Number, facts => facts.Activity.InformationRequests.Count),
+        ["R5"] = new(Unit.Number, facts => Counts.Of(facts.Activity.InformationRequests, r => r.Count)),
         ["T2"] = new(Unit.Percent, facts => Percent(
             ResponseTimes.WithinFirstBand(facts.Activity.InformationResponses), facts.Activity.InformationResponses.Count)),
         ["T4"] = new(Unit.Number, facts => facts.Activity.Breaches.Count),
@@ -45,8 +45,11 @@ internal static class ComputedMeasures
         ["O6"] = new(Unit.Number, facts => GapsFound.Count(facts.Depth.Gaps)),
         ["O7"] = new(Unit.Number, facts => Consultations.Count(facts.Depth.Consultations)),
         ["D7"] = new(Unit.Number, facts => DomesticAbuse.Outstanding(facts.Depth.Backlog)),
-        ["D8"] = new(Unit.Percent, facts => Percent(Consent.WhereSought(facts.Contacts), facts.Contacts.Count)),
+        ["D8"] = new(Unit.Percent, facts => Percent(Consent.WhereSought(facts.Contacts), Received(facts))),
     };
+
+    // D1: a rollup's contact stands for as many as it counts.
+    private static long Received(ScorecardFacts facts) => Counts.Of(facts.Contacts, c => c.Count);
 
     // No decisions timed is no share at all, not 0% on time.
     private static double? Percent(long part, long whole) => whole == 0 ? null : 100.0 * part / whole;

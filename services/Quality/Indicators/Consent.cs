@@ -10,7 +10,7 @@ internal static class Consent
 {
     private static readonly HashSet<string> Sought = new(StringComparer.Ordinal) { "CONSENT_STATE_SOUGHT", "CONSENT_STATE_GIVEN", "CONSENT_STATE_REFUSED" };
 
-    public static long WhereSought(IEnumerable<ContactFact> contacts) => contacts.LongCount(c => Sought.Contains(c.Consent));
+    public static long WhereSought(IEnumerable<ContactFact> contacts) => Counts.Of(contacts.Where(c => Sought.Contains(c.Consent)), c => c.Count);
 
-    public static Dictionary<string, long> ByState(IEnumerable<ContactFact> contacts) => Counts.By(contacts.Where(c => c.Consent.Length > 0), c => c.Consent);
+    public static Dictionary<string, long> ByState(IEnumerable<ContactFact> contacts) => Counts.By(contacts.Where(c => c.Consent.Length > 0), c => c.Consent, c => c.Count);
 }

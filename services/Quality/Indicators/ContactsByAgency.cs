@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class ContactsByAgency
 {
     public static Dictionary<string, long> Compute(IEnumerable<ContactFact> contacts) =>
-        Counts.By(contacts, c => c.AgencyId);
+        Counts.By(contacts, c => c.AgencyId, c => c.Count);
 }

@@ -11,10 +11,10 @@ internal static class ContactsByPathway
     private static readonly EnumDescriptor PathwayDescriptor = VocabularyReflection.Descriptor.FindTypeByName<EnumDescriptor>("Pathway");
 
     public static Dictionary<string, long> Compute(IEnumerable<ContactFact> contacts) =>
-        Counts.By(contacts.Where(c => c.Pathway != Pathway.Unspecified), c => NameOf(c.Pathway));
+        Counts.By(contacts.Where(c => c.Pathway != Pathway.Unspecified), c => NameOf(c.Pathway), c => c.Count);
 
     /// <summary>The value D6 is judged on: the period's contacts on one pathway (the children's, as shipped).</summary>
-    public static long Count(IEnumerable<ContactFact> contacts, Pathway pathway) => contacts.LongCount(c => c.Pathway == pathway);
+    public static long Count(IEnumerable<ContactFact> contacts, Pathway pathway) => Counts.Of(contacts.Where(c => c.Pathway == pathway), c => c.Count);
 
     private static string NameOf(Pathway pathway) =>
         PathwayDescriptor.FindValueByNumber((int)pathway)?.Name ?? ((int)pathway).ToString(CultureInfo.InvariantCulture);

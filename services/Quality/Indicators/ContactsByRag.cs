@@ -9,8 +9,8 @@ internal static class ContactsByRag
 {
     public static Dictionary<string, long> Compute(IEnumerable<RatingFact> ratings) =>
         ratings.Where(r => r.Rag != Rag.Unspecified)
-            .CountBy(r => NameOf(r.Rag))
-            .ToDictionary(g => g.Key, g => (long)g.Value);
+            .GroupBy(r => NameOf(r.Rag))
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
 
     private static readonly EnumDescriptor RagDescriptor = VocabularyReflection.Descriptor.FindTypeByName<EnumDescriptor>("Rag");
 

@@ -11,8 +11,8 @@ internal static class ContactsByType
     public const string EarlyHelpRequest = "early-help-request";
     public const string InformationRequest = "information-request";
 
-    public static long Count(IEnumerable<ContactFact> contacts, string contactType) => contacts.LongCount(c => c.ContactType == contactType);
+    public static long Count(IEnumerable<ContactFact> contacts, string contactType) => Counts.Of(contacts.Where(c => c.ContactType == contactType), c => c.Count);
 
     public static Dictionary<string, long> ByAgency(IEnumerable<ContactFact> contacts, string contactType) =>
-        Counts.By(contacts.Where(c => c.ContactType == contactType), c => c.AgencyId);
+        Counts.By(contacts.Where(c => c.ContactType == contactType), c => c.AgencyId, c => c.Count);
 }

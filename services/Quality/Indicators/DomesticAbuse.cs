@@ -9,7 +9,7 @@ namespace Mash.Quality.Indicators;
 /// </summary>
 internal static class DomesticAbuse
 {
-    public static Dictionary<string, long> ByRisk(IEnumerable<ContactFact> contacts) => Counts.By(contacts.Where(c => c.DashRisk.Length > 0), c => c.DashRisk);
+    public static Dictionary<string, long> ByRisk(IEnumerable<ContactFact> contacts) => Counts.By(contacts.Where(c => c.DashRisk.Length > 0), c => c.DashRisk, c => c.Count);
 
     /// <summary>The value D7 is judged on: notifications outstanding at the period's end.</summary>
     public static long Outstanding(IEnumerable<OpenContactFact> backlog) => backlog.LongCount(b => b.DashRisk.Length > 0);

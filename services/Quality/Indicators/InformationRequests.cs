@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class InformationRequests
 {
     public static Dictionary<string, long> ByAgency(IEnumerable<InformationRequestFact> requests) =>
-        Counts.By(requests, r => r.AgencyId);
+        Counts.By(requests, r => r.AgencyId, r => r.Count);
 }

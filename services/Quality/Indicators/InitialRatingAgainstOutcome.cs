@@ -12,8 +12,8 @@ namespace Mash.Quality.Indicators;
 internal static class InitialRatingAgainstOutcome
 {
     public static Dictionary<string, long> ByInitialRag(IEnumerable<OutcomeFact> outcomes) =>
-        Counts.By(outcomes.Where(o => o.InitialRag != Rag.Unspecified), o => $"{ContactsByRag.NameOf(o.InitialRag)}→{o.Outcome}");
+        Counts.By(outcomes.Where(o => o.InitialRag != Rag.Unspecified), o => $"{ContactsByRag.NameOf(o.InitialRag)}→{o.Outcome}", o => o.Count);
 
     public static long Rerated(IEnumerable<OutcomeFact> outcomes) =>
-        outcomes.LongCount(o => o.InitialRag != Rag.Unspecified && o.FinalRag != Rag.Unspecified && o.InitialRag != o.FinalRag);
+        Counts.Of(outcomes.Where(o => o.InitialRag != Rag.Unspecified && o.FinalRag != Rag.Unspecified && o.InitialRag != o.FinalRag), o => o.Count);
 }

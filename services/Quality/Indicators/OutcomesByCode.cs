@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class OutcomesByCode
 {
     public static Dictionary<string, long> Compute(IEnumerable<OutcomeFact> outcomes) =>
-        Counts.By(outcomes, o => o.Outcome);
+        Counts.By(outcomes, o => o.Outcome, o => o.Count);
 }

@@ -9,10 +9,10 @@ namespace Mash.Quality.Indicators;
 internal static class RepeatReferralRate
 {
     /// <summary>Cases whose contact met the threshold: referrals.</summary>
-    public static long Referrals(IEnumerable<OutcomeFact> outcomes) => outcomes.LongCount(o => o.ThresholdMet);
+    public static long Referrals(IEnumerable<OutcomeFact> outcomes) => Counts.Of(outcomes.Where(o => o.ThresholdMet), o => o.Count);
 
     /// <summary>Referrals whose subject had been referred within the window before them.</summary>
-    public static long RepeatReferrals(IEnumerable<OutcomeFact> outcomes) => outcomes.LongCount(o => o.ThresholdMet && o.IsRepeatReferral);
+    public static long RepeatReferrals(IEnumerable<OutcomeFact> outcomes) => Counts.Of(outcomes.Where(o => o.ThresholdMet && o.IsRepeatReferral), o => o.Count);
 
     /// <summary>Repeat referrals ÷ referrals, between 0 and 1; 0 when there were no referrals (none is not all repeats).</summary>
     public static double Rate(long referrals, long repeatReferrals) => referrals == 0 ? 0 : (double)repeatReferrals / referrals;

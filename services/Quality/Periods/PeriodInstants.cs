@@ -13,6 +13,7 @@ internal static class PeriodInstants
     /// <summary>The local day a moment falls on.</summary>
     public static DateOnly DayOf(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
 
-    private static DateTime Midnight(DateOnly day, TimeZoneInfo zone) =>
+    /// <summary>The instant a local day starts.</summary>
+    public static DateTime Midnight(DateOnly day, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
 }

@@ -32,9 +32,6 @@ internal static class Asks
     /// <summary>The financial year 2025/26 as instants, for the ceiling's SQL.</summary>
     public static (DateTime From, DateTime To) Year => (Local(2025, 4, 1).ToDateTime(), Local(2026, 4, 1).ToDateTime());
 
-    /// <summary>The same year as the partnership's days, for the rollups' prototype.</summary>
-    public static (DateOnly From, DateOnly To) YearDays => (new(2025, 4, 1), new(2026, 4, 1));
-
     private static GetScorecardRequest Between(int fromYear, int fromMonth, int toYear, int toMonth) =>
         new() { From = Local(fromYear, fromMonth, 1), To = Local(toYear, toMonth, 1) };
 

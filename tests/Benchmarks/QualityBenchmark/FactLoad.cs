@@ -46,11 +46,18 @@ internal static class FactLoad
             }
         }),
         ("ratings (contact_id, rag, occurred_at)", (c, w) => w.RowIf(c.Rated, c.Id, c.Rag, c.RatedAt)),
+        // R1 reads the rating in force at a period's end from the history (0009): a re-rated contact's first RAG, then its current one.
+        ("rating_history (contact_id, occurred_at, rag)", (c, w) =>
+        {
+            w.RowIf(c.ReRated, c.Id, c.ReceivedAt.AddMinutes(20), c.FirstRag);
+            w.RowIf(c.Rated, c.Id, c.RatedAt, c.Rag);
+        }),
         ("rating_changes (event_id, contact_id, from_rag, to_rag, occurred_at)", (c, w) => w.RowIf(c.ReRated, $"{c.Id}-rr", c.Id, c.FirstRag, c.Rag, c.RatedAt)),
         ("decision_timings (contact_id, rag, within_target, occurred_at)", (c, w) => w.RowIf(c.Decided, c.Id, c.Rag, c.WithinTarget, c.DecidedAt)),
-        ("decisions (contact_id, agency_id, threshold_met, occurred_at)", (c, w) => w.RowIf(c.Decided, c.Id, c.AgencyId, c.ThresholdMet, c.DecidedAt)),
-        ("outcomes (case_ref, outcome, threshold_met, is_repeat_referral, occurred_at)", (c, w) =>
-            w.RowIf(c.Decided, c.CaseRef, c.Outcome, c.ThresholdMet, c.RepeatReferral, c.OutcomeAt)),
+        ("decisions (contact_id, agency_id, threshold_met, occurred_at, first_decided_at)", (c, w) => w.RowIf(c.Decided, c.Id, c.AgencyId, c.ThresholdMet, c.DecidedAt, c.DecidedAt)),
+        // O1–O3 count with their contact's period (0009): the receipt as Outcomes says it.
+        ("outcomes (case_ref, outcome, threshold_met, is_repeat_referral, occurred_at, contact_received_at, agency_id)", (c, w) =>
+            w.RowIf(c.Decided, c.CaseRef, c.Outcome, c.ThresholdMet, c.RepeatReferral, c.OutcomeAt, c.ReceivedAt, c.AgencyId)),
         ("feedback (contact_id, occurred_at)", (c, w) => w.RowIf(c.FedBack, c.Id, c.FedBackAt)),
         ("information_requests (request_id, contact_id, agency_id, occurred_at)", (c, w) =>
         {
