@@ -12,6 +12,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -67,6 +68,9 @@ public sealed class EventsOnTheBusTests : IAsyncLifetime
         app.MapGrpcService<TriageGrpcService>();
         await app.StartAsync();
         await app.Services.GetRequiredService<DatabaseMigrationStatus>().WaitUntilCompletedAsync(CancellationToken.None);
+        // The bus ready too: an event published before Triage's queues are bound would go nowhere.
+        var health = app.Services.GetRequiredService<HealthCheckService>();
+        await WaitUntilAsync(async () => (await health.CheckHealthAsync(check => check.Name == "masstransit-bus")).Status == HealthStatus.Healthy);
         channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
     }
 
