@@ -32,6 +32,9 @@ public static class MashPolicies
     /// <summary>Quality leads and MASH managers: what goes into the quality registers (audits, surveys, learning, reports schedule).</summary>
     public const string QualityLeads = nameof(QualityLeads);
 
+    /// <summary>Quality leads only: the lead officer who proposes an indicator's assurance rating.</summary>
+    public const string LeadOfficers = nameof(LeadOfficers);
+
     /// <summary>Any member of staff, operations included: what holds no personal data (targets).</summary>
     public const string Staff = nameof(Staff);
 
@@ -48,6 +51,7 @@ public static class MashPolicies
         [Board] = [MashRoles.BoardMember, MashRoles.Manager],
         [Scorecard] = [MashRoles.BoardMember, MashRoles.Manager, MashRoles.QualityLead],
         [QualityLeads] = [MashRoles.QualityLead, MashRoles.Manager],
+        [LeadOfficers] = [MashRoles.QualityLead],
         [Staff] = [.. MashRoles.Staff],
         [Importers] = [MashRoles.Importer],
     };

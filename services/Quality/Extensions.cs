@@ -53,7 +53,6 @@ public static class Extensions
         builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName));
         builder.Services.AddSingleton<ChangeWatch>();
         // The human step, the watch list and the Q7 register; the rules' audits and watches raised live.
-        builder.Services.AddAuthorizationBuilder().AddQualityPolicies();
         builder.Services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection(AuditOptions.SectionName));
         builder.Services.AddSingleton<RatingStore>();
         builder.Services.AddSingleton<RatingReader>();

@@ -15,7 +15,7 @@ namespace Mash.Quality.Grpc;
 /// </summary>
 internal sealed partial class AssuranceGrpcService
 {
-    [Authorize(Policy = QualityPolicies.LeadOfficers)]
+    [Authorize(Policy = MashPolicies.LeadOfficers)]
     public override Task<RatingDecision> ProposeRating(ProposeRatingRequest request, ServerCallContext context) =>
         RecordAsync(RatingRequestRules.Check(request, catalogue), request.RequestId, request.Reference, request.AsOf, request.Period,
             RatingStage.Proposed, request.Rating, request.Narrative, "", context);

@@ -19,7 +19,6 @@ internal static class QualityHost
     /// <summary>The assurance service's and the audit register's parts, over <paramref name="dataSource"/> and <paramref name="time"/>.</summary>
     public static void AddQualityParts(this IServiceCollection services, NpgsqlDataSource dataSource, IndicatorCatalogue catalogue, TimeProvider time)
     {
-        services.AddAuthorizationBuilder().AddQualityPolicies();
         services.AddSingleton(catalogue);
         services.AddSingleton(new FactReader(dataSource));
         services.AddSingleton(new AssuranceReader(new FactReader(dataSource), catalogue));
