@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -11,9 +12,6 @@ namespace Mash.ServiceDefaults;
 /// </summary>
 internal static class GrpcRefusal
 {
-    private const int Unauthenticated = 16;
-    private const int PermissionDenied = 7;
-
     public static bool IsGrpc(HttpContext context) =>
         context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
@@ -21,7 +19,7 @@ internal static class GrpcRefusal
     {
         context.Response.Headers.WWWAuthenticate = "Bearer";
         // Why a token was refused (expired, another audience, a bad signature) is logged, not told.
-        return WriteAsync(context, Unauthenticated, context.Request.Headers.Authorization.Count == 0
+        return WriteAsync(context, StatusCode.Unauthenticated, context.Request.Headers.Authorization.Count == 0
             ? "This call needs credentials: a staff bearer token or an agency's token."
             : "The credentials given were not accepted: an expired token, one for another audience or issuer, or an unknown agency token.");
     }
@@ -30,14 +28,14 @@ internal static class GrpcRefusal
     {
         var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct().ToList();
         var needs = roles.Count > 0 ? $"one of the roles {string.Join(", ", roles)}" : "a permission the caller lacks";
-        return WriteAsync(context, PermissionDenied, $"{context.Request.Path} needs {needs}.");
+        return WriteAsync(context, StatusCode.PermissionDenied, $"{context.Request.Path} needs {needs}.");
     }
 
-    private static Task WriteAsync(HttpContext context, int status, string message)
+    private static Task WriteAsync(HttpContext context, StatusCode status, string message)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-status"] = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers["grpc-message"] = PercentEncoded(message);
         return Task.CompletedTask;
     }
