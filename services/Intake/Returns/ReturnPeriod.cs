@@ -15,6 +15,7 @@ public sealed record ReturnPeriod(DateOnly From, DateOnly To)
     private static DateTimeOffset MidnightIn(DateOnly date, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        // In UTC: PostgreSQL's timestamptz takes no other offset from Npgsql.
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }
