@@ -19,7 +19,7 @@ public static class VocabularyConfiguration
     public static Vocabulary Read(IConfigurationSection section) =>
         ConfigurationJson.Of(section) is { } json ? Override(DefaultVocabulary.Load(), DefaultVocabulary.Parse(json)) : DefaultVocabulary.Load();
 
-    /// <summary>Each list (and the RAG labels) the partnership configured replaces the shipped one; the rest stay.</summary>
+    /// <summary>Each list (and the RAG labels, and each of the returns' code maps) the partnership configured replaces the shipped one; the rest stay.</summary>
     public static Vocabulary Override(Vocabulary shipped, Vocabulary configured)
     {
         var vocabulary = shipped.Clone();
@@ -34,7 +34,35 @@ public static class VocabularyConfiguration
             vocabulary.RagLabels.Clear();
             vocabulary.RagLabels.Add(configured.RagLabels);
         }
+        if (configured.ReturnCodes is { } codes)
+        {
+            vocabulary.ReturnCodes ??= new ReturnCodes();
+            Replace(vocabulary.ReturnCodes.Genders, codes.Genders);
+            Replace(vocabulary.ReturnCodes.AnnexAGenders, codes.AnnexAGenders);
+            Replace(vocabulary.ReturnCodes.Ethnicities, codes.Ethnicities);
+            Replace(vocabulary.ReturnCodes.ReferralSources, codes.ReferralSources);
+            Replace(vocabulary.ReturnCodes.PrimaryNeeds, codes.PrimaryNeeds);
+            Replace(vocabulary.ReturnCodes.NoFurtherActionOutcomeGroups, codes.NoFurtherActionOutcomeGroups);
+        }
         return vocabulary;
+    }
+
+    private static void Replace(MapField<string, string> shipped, MapField<string, string> configured)
+    {
+        if (configured.Count > 0)
+        {
+            shipped.Clear();
+            shipped.Add(configured);
+        }
+    }
+
+    private static void Replace(RepeatedField<string> shipped, RepeatedField<string> configured)
+    {
+        if (configured.Count > 0)
+        {
+            shipped.Clear();
+            shipped.Add(configured);
+        }
     }
 
     private static void Replace(RepeatedField<Term> shipped, RepeatedField<Term> configured)

@@ -41,6 +41,9 @@ public static class MashPolicies
     /// <summary>Importers of a legacy case system's history.</summary>
     public const string Importers = nameof(Importers);
 
+    /// <summary>MASH managers and quality leads: the statutory returns (Annex A, CIN census), child by child.</summary>
+    public const string StatutoryReturns = nameof(StatutoryReturns);
+
     /// <summary>Each policy and the roles that pass it.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
@@ -54,6 +57,7 @@ public static class MashPolicies
         [LeadOfficers] = [MashRoles.QualityLead],
         [Staff] = [.. MashRoles.Staff],
         [Importers] = [MashRoles.Importer],
+        [StatutoryReturns] = [MashRoles.Manager, MashRoles.QualityLead],
     };
 
     internal static AuthorizationBuilder AddMashPolicies(this AuthorizationBuilder authorization)

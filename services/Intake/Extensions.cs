@@ -3,6 +3,7 @@ using Mash.Intake.Contacts;
 using Mash.Intake.Listing;
 using Mash.Intake.Progress;
 using Mash.Intake.Repeats;
+using Mash.Intake.Returns;
 using Mash.Intake.Security;
 using Mash.Intake.Subjects;
 using Mash.Intake.Validation;
@@ -16,7 +17,7 @@ public static class Extensions
     /// <summary>Intake's schema: its own scripts and the outbox's, inbox's and audit log's tables. The tests build their databases from the same list.</summary>
     public static Migration[] Migrations => [.. Migration.FromEmbeddedResources(typeof(Extensions).Assembly), .. EventOutbox.Migrations, EventInbox.Migration, AuditLog.Migration];
 
-    /// <summary>Intake's database, bus (with its progress consumers), outbox, vocabulary, pseudonym key, stores, listing, watching, audit log and agency authentication.</summary>
+    /// <summary>Intake's database, bus (with its progress consumers), outbox, vocabulary, pseudonym key, stores, listing, watching, statutory returns, audit log and agency authentication.</summary>
     public static TBuilder AddIntake<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDatabaseMigrations(Migrations);
@@ -62,6 +63,7 @@ public static class Extensions
             .Validate(options => options.IsUsable, WatchOptions.Requirement)
             .ValidateOnStart();
         builder.Services.AddSingleton<ContactProgress>();
+        builder.Services.AddStatutoryReturns(builder.Configuration);
         builder.AddAgencyAuthentication();
         return builder;
     }

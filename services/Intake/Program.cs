@@ -9,4 +9,5 @@ builder.AddIntake();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcService<IntakeGrpcService>();
+app.MapGrpcService<ReturnsGrpcService>();
 app.Run();

@@ -63,10 +63,12 @@ internal sealed class IntakeServer(WebApplication app, GrpcChannel channel, int 
         builder.Services.AddSingleton<TimeProvider>(intake.Time);
         builder.Services.AddSingleton(intake.Clock);
         builder.Services.AddSingleton(TestContacts.Vocabulary);
+        builder.Services.AddSingleton(intake.Returns);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapGrpcService<IntakeGrpcService>();
+        app.MapGrpcService<ReturnsGrpcService>();
         await app.StartAsync();
         return new(app, GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"), grpcPort);
     }

@@ -5,6 +5,7 @@ using Mash.Intake.Grpc;
 using Mash.Intake.Listing;
 using Mash.Intake.Progress;
 using Mash.Intake.Repeats;
+using Mash.Intake.Returns;
 using Mash.Intake.Subjects;
 using Mash.Intake.Validation;
 using Mash.ServiceDefaults;
@@ -46,6 +47,12 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
     public TestLifetime Lifetime { get; } = new();
 
     public ContactProgress Progress => new(database.DataSource);
+
+    public ReturnsOptions ReturnsOptions { get; set; } = new();
+
+    public ReturnRecords ReturnRecords => new(database.DataSource, Pseudonyms, Repeats, Audit);
+
+    public ReturnExport Returns => new(ReturnRecords, TestContacts.Vocabulary, ReturnsOptions, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
     public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock, Audit, Refusals);
 
