@@ -33,7 +33,6 @@ public static class Extensions
             bus.AddConsumer<InformationProvidedConsumer>();
             bus.AddConsumer<DeadlineBreachedConsumer>();
             bus.AddConsumer<DeadlineApproachingConsumer>();
-            bus.AddConsumer<ContactOutcomeFedBackConsumer>();
             bus.AddConsumer<OutcomeCorrectedConsumer>();
             bus.AddConsumer<FeedbackGivenConsumer>();
             bus.AddConsumer<ConsultationGivenConsumer>();

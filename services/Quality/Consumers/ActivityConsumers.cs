@@ -50,9 +50,3 @@ internal sealed class DeadlineApproachingConsumer(NpgsqlDataSource dataSource, A
         alert => (alert.EventId, new DeadlineAlertFact(
             alert.ContactId, EventFields.OccurredAt(alert.DueAt), alert.Rag, alert.AgencyId, EventFields.OccurredAt(alert.OccurredAt))),
         facts.RecordApproachesAsync);
-
-/// <summary>O4: the referrer told a contact's outcome.</summary>
-internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource, ActivityStore facts, FactChanges changes)
-    : FactConsumer<ContactOutcomeFedBack, FeedbackFact>("ContactOutcomeFedBackConsumer", dataSource, changes,
-        fedBack => (fedBack.EventId, new FeedbackFact(fedBack.ContactId, EventFields.OccurredAt(fedBack.OccurredAt))),
-        facts.RecordFeedbackAsync);

@@ -9,8 +9,12 @@ internal sealed record PresentingIssueFact(string ContactId, string Issue)
     public long Count { get; init; } = 1;
 }
 
-/// <summary>D2, O4: a contact's threshold decision (met: a referral).</summary>
-internal sealed record DecisionFact(string ContactId, string AgencyId, bool ThresholdMet, DateTime OccurredAt);
+/// <summary>D2, O5: a contact's threshold decision (met: a referral).</summary>
+internal sealed record DecisionFact(string ContactId, string AgencyId, bool ThresholdMet, DateTime OccurredAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' contacts' decisions (no contact, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>R2: one re-rating, from one RAG to another.</summary>
 internal sealed record RatingChangeFact(string EventId, string ContactId, Rag From, Rag To, DateTime OccurredAt);
@@ -34,11 +38,8 @@ internal sealed record InformationResponseFact(string RequestId, string AgencyId
 /// <summary>T4: a contact's deadline passed undecided (a breach), or about to (approaching).</summary>
 internal sealed record DeadlineAlertFact(string ContactId, DateTime DueAt, Rag Rag, string AgencyId, DateTime OccurredAt);
 
-/// <summary>O4: the referrer told the outcome of a contact.</summary>
-internal sealed record FeedbackFact(string ContactId, DateTime OccurredAt);
-
 /// <summary>
-/// The period's facts beyond the first five measures. Decisions and feedback are those of the
+/// The period's facts beyond the first five measures. Decisions are those of the
 /// period's contacts (received in it), as known at its end; the rest happened in the period.
 /// </summary>
 internal sealed record ActivityFacts(
@@ -47,10 +48,9 @@ internal sealed record ActivityFacts(
     IReadOnlyList<EscalationFact> Escalations,
     IReadOnlyList<InformationRequestFact> InformationRequests,
     IReadOnlyList<InformationResponseFact> InformationResponses,
-    IReadOnlyList<DeadlineAlertFact> Breaches,
-    IReadOnlyList<FeedbackFact> Feedback)
+    IReadOnlyList<DeadlineAlertFact> Breaches)
 {
-    public static readonly ActivityFacts None = new([], [], [], [], [], [], []);
+    public static readonly ActivityFacts None = new([], [], [], [], [], []);
 
     /// <summary>R4: escalations resolved in the period.</summary>
     public IReadOnlyList<EscalationResolutionFact> Resolutions { get; init; } = [];

@@ -5,14 +5,18 @@ namespace Mash.Quality.Facts;
 
 /// <summary>
 /// Reads a period's <see cref="ActivityFacts"/> inside the reader's snapshot. The period's contacts
-/// are those received in it: their decisions and feedback are read as known at the period's end,
-/// whenever in it they came, so D2 and O4 describe the same contacts as D1, D4 and D5.
+/// are those received in it: their decisions are read as known at the period's end, whenever in it
+/// they came, so D2 and O5 describe the same contacts as D1, D4 and D5.
 /// </summary>
 internal static class ActivityReader
 {
     private const string KnownByTheEnd = "($2::timestamptz IS NULL OR f.occurred_at < $2)";
 
-    /// <summary>The period's activity; given its whole days (<paramref name="days"/>), D3's issues and R5's requests summed from their rollups, the part-days from the facts.</summary>
+    /// <summary>
+    /// The period's activity; given its whole days (<paramref name="days"/>), D3's issues and R5's
+    /// requests summed from their rollups, the part-days from the facts; D2's and O5's decisions too
+    /// when the period is whole days (they follow its end as well as its contacts' days).
+    /// </summary>
     public static async Task<ActivityFacts> ReadAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, CancellationToken cancellationToken) =>
         await ReadActivitiesAsync(transaction, period, days, cancellationToken) with
         {
@@ -37,11 +41,14 @@ internal static class ActivityReader
         FactReader.ReadAsync(transaction, $"SELECT contact_id, due_at, rag, agency_id, occurred_at FROM {table} WHERE {FactReader.Within("occurred_at")}", period,
             r => new DeadlineAlertFact(r.GetString(0), r.GetDateTime(1), (Rag)r.GetInt16(2), r.GetString(3), r.GetDateTime(4)), cancellationToken);
 
-    private static async Task<ActivityFacts> ReadActivitiesAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, CancellationToken cancellationToken) => new(
-        await FactReader.ReadAsync(transaction, $"""
+    private static Task<IReadOnlyList<DecisionFact>> ReadDecisionsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"""
             SELECT f.contact_id, f.agency_id, f.threshold_met, f.occurred_at FROM decisions f JOIN contacts c USING (contact_id)
             WHERE {FactReader.Within("c.occurred_at")} AND {KnownByTheEnd}
-            """, period, r => new DecisionFact(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken),
+            """, period, r => new DecisionFact(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken);
+
+    private static async Task<ActivityFacts> ReadActivitiesAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, CancellationToken cancellationToken) => new(
+        days is { Whole: true } ? await RollupReader.DecisionsAsync(transaction, days, cancellationToken) : await ReadDecisionsAsync(transaction, period, cancellationToken),
         await FactReader.ReadAsync(transaction, $"SELECT event_id, contact_id, from_rag, to_rag, occurred_at FROM rating_changes WHERE {FactReader.Within("occurred_at")}", period,
             r => new RatingChangeFact(r.GetString(0), r.GetString(1), (Rag)r.GetInt16(2), (Rag)r.GetInt16(3), r.GetDateTime(4)), cancellationToken),
         await FactReader.ReadAsync(transaction, $"SELECT escalation_id, contact_id, kind, raised_by_agency, occurred_at FROM escalations WHERE {FactReader.Within("occurred_at")}", period,
@@ -51,9 +58,5 @@ internal static class ActivityReader
             : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.InformationRequestsAsync, ReadRequestsAsync, cancellationToken),
         await FactReader.ReadAsync(transaction, $"SELECT request_id, agency_id, requested_at, response_band, occurred_at FROM information_responses WHERE {FactReader.Within("occurred_at")}", period,
             r => new InformationResponseFact(r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetString(3), r.GetDateTime(4)), cancellationToken),
-        await ReadAlertsAsync(transaction, "deadline_breaches", period, cancellationToken),
-        await FactReader.ReadAsync(transaction, $"""
-            SELECT f.contact_id, f.occurred_at FROM feedback f JOIN contacts c USING (contact_id)
-            WHERE {FactReader.Within("c.occurred_at")} AND {KnownByTheEnd}
-            """, period, r => new FeedbackFact(r.GetString(0), r.GetDateTime(1)), cancellationToken));
+        await ReadAlertsAsync(transaction, "deadline_breaches", period, cancellationToken));
 }

@@ -123,17 +123,5 @@ internal sealed class ActivityStore
             rows.Select(b => b.AgencyId).ToArray(), Instants(rows.Select(b => b.OccurredAt)));
     }
 
-    /// <summary>O4: the first time the referrer was told stands; telling them again is not news.</summary>
-    public Task RecordFeedbackAsync(NpgsqlTransaction transaction, IReadOnlyList<FeedbackFact> feedback, CancellationToken cancellationToken)
-    {
-        List<FeedbackFact> rows = [.. OnePerKey(feedback, f => f.ContactId, (kept, next) => next.OccurredAt < kept.OccurredAt ? next : kept)];
-        return ExecuteAsync(transaction, """
-            INSERT INTO feedback (contact_id, occurred_at)
-            SELECT * FROM unnest($1::text[], $2::timestamptz[])
-            ON CONFLICT (contact_id) DO UPDATE SET occurred_at = EXCLUDED.occurred_at WHERE EXCLUDED.occurred_at < feedback.occurred_at
-            """, cancellationToken,
-            rows.Select(f => f.ContactId).ToArray(), Instants(rows.Select(f => f.OccurredAt)));
-    }
-
     private static T First<T>(T kept, T next) => kept;
 }

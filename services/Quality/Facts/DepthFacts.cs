@@ -7,16 +7,38 @@ internal sealed record OutcomeAgencyFact(string CaseRef, string Role, string Age
 {
     public const string Contributed = "contributed";
     public const string Onward = "onward";
+
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' outcomes' agencies (no case).</summary>
+    public long Count { get; init; } = 1;
 }
 
 /// <summary>O6: a gap found with a case's outcome (a configured gap code).</summary>
-internal sealed record GapFact(string CaseRef, string Gap);
+internal sealed record GapFact(string CaseRef, string Gap)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' outcomes' gaps (no case).</summary>
+    public long Count { get; init; } = 1;
+}
 
-/// <summary>O4: an agency told a case's outcome, the referrer or one that contributed; the first telling.</summary>
+/// <summary>O4: an agency told a case's outcome, the referrer or one that contributed; the first telling (FeedbackGiven).</summary>
 internal sealed record AgencyFeedbackFact(string CaseRef, string AgencyId, bool ToReferrer, DateTime OutcomeAt, DateTime OccurredAt);
 
+/// <summary>
+/// O4: an agency owed the outcome of one of the period's referrals (its referrer, or an agency that
+/// contributed information), whether it was told by the period's end, and the microseconds from the
+/// outcome's first recording to the telling (0 when not told).
+/// </summary>
+internal sealed record FeedbackOwedFact(bool ToReferrer, bool Told, decimal MicrosToTell)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count (then <see cref="MicrosToTell"/> is theirs in all).</summary>
+    public long Count { get; init; } = 1;
+}
+
 /// <summary>O7: a professional consultation given to an agency.</summary>
-internal sealed record ConsultationFact(string ConsultationId, string AgencyId, string Kind, DateTime OccurredAt);
+internal sealed record ConsultationFact(string ConsultationId, string AgencyId, string Kind, DateTime OccurredAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' consultations (no id, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>
 /// O1, O3: a case's outcome corrected to the next revision: its outcome, and the threshold and
@@ -39,7 +61,7 @@ internal sealed record OpenContactFact(string ContactId, Rag Rag, DateTime Recei
 internal sealed record DepthFacts(
     IReadOnlyList<OutcomeAgencyFact> OutcomeAgencies,
     IReadOnlyList<GapFact> Gaps,
-    IReadOnlyList<AgencyFeedbackFact> AgencyFeedback,
+    IReadOnlyList<FeedbackOwedFact> FeedbackOwed,
     IReadOnlyList<ConsultationFact> Consultations,
     IReadOnlyList<IncidentFact> Incidents,
     IReadOnlyList<OpenContactFact> Backlog)

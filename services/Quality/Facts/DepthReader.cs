@@ -5,30 +5,50 @@ namespace Mash.Quality.Facts;
 
 /// <summary>
 /// Reads a period's <see cref="DepthFacts"/> inside the reader's snapshot: the agencies and gaps of
-/// the period's outcomes (O2, O6), the incidents of its contacts (T5), as known at its end; agencies
-/// told and consultations given in it (O4, O7); and the contacts open at its end (T3).
+/// the period's outcomes (O2, O6), the feedback owed on its referrals and given by its end (O4), the
+/// incidents of its contacts (T5), as known at its end; consultations given in it (O7); and the
+/// contacts open at its end (T3). Given its whole days, O7 is summed from its rollup with the
+/// part-days from the facts, and O2, O4 and O6 (which follow the period's end as well) from theirs
+/// when the period is whole days.
 /// </summary>
 internal static class DepthReader
 {
-    public static async Task<DepthFacts> ReadAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) => new(
-        await FactReader.ReadAsync(transaction, $"""
-            SELECT a.case_ref, a.role, a.agency_id FROM outcome_agencies a JOIN outcomes USING (case_ref) WHERE {FactReader.PeriodsOutcomes}
-            """, period, r => new OutcomeAgencyFact(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken),
-        await FactReader.ReadAsync(transaction, $"""
-            SELECT g.case_ref, g.gap FROM outcome_gaps g JOIN outcomes USING (case_ref) WHERE {FactReader.PeriodsOutcomes}
-            """, period, r => new GapFact(r.GetString(0), r.GetString(1)), cancellationToken),
-        await FactReader.ReadAsync(transaction, $"""
-            SELECT case_ref, agency_id, to_referrer, outcome_at, occurred_at FROM agency_feedback WHERE {FactReader.Within("occurred_at")}
-            """, period, r => new AgencyFeedbackFact(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetDateTime(3), r.GetDateTime(4)), cancellationToken),
-        await FactReader.ReadAsync(transaction, $"""
-            SELECT consultation_id, agency_id, kind, occurred_at FROM consultations WHERE {FactReader.Within("occurred_at")}
-            """, period, r => new ConsultationFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken),
+    public static async Task<DepthFacts> ReadAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, CancellationToken cancellationToken) => new(
+        days is { Whole: true } ? await RollupReader.OutcomeAgenciesAsync(transaction, days, cancellationToken) : await ReadOutcomeAgenciesAsync(transaction, period, cancellationToken),
+        days is { Whole: true } ? await RollupReader.GapsAsync(transaction, days, cancellationToken) : await ReadGapsAsync(transaction, period, cancellationToken),
+        days is { Whole: true } ? await RollupReader.FeedbackOwedAsync(transaction, days, cancellationToken) : await ReadFeedbackOwedAsync(transaction, period, cancellationToken),
+        days is null
+            ? await ReadConsultationsAsync(transaction, period, cancellationToken)
+            : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.ConsultationsAsync, ReadConsultationsAsync, cancellationToken),
         await FactReader.ReadAsync(transaction, $"""
             SELECT c.contact_id, c.incident_at, CASE WHEN {FactReader.KnownByTheEnd("d.first_decided_at")} THEN d.first_decided_at END
             FROM contacts c LEFT JOIN decisions d USING (contact_id)
             WHERE {FactReader.Within("c.occurred_at")} AND c.incident_at IS NOT NULL
             """, period, r => new IncidentFact(r.GetString(0), r.GetDateTime(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), cancellationToken),
         await ReadBacklogAsync(transaction, period, cancellationToken));
+
+    private static Task<IReadOnlyList<OutcomeAgencyFact>> ReadOutcomeAgenciesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"""
+            SELECT a.case_ref, a.role, a.agency_id FROM outcome_agencies a JOIN outcomes USING (case_ref) WHERE {FactReader.PeriodsOutcomes}
+            """, period, r => new OutcomeAgencyFact(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken);
+
+    private static Task<IReadOnlyList<GapFact>> ReadGapsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"""
+            SELECT g.case_ref, g.gap FROM outcome_gaps g JOIN outcomes USING (case_ref) WHERE {FactReader.PeriodsOutcomes}
+            """, period, r => new GapFact(r.GetString(0), r.GetString(1)), cancellationToken);
+
+    // O4: every agency owed the outcome of the period's referrals recorded by its end
+    // (feedback_owed_facts, migration 0011), told if FeedbackGiven said so before the end.
+    private static Task<IReadOnlyList<FeedbackOwedFact>> ReadFeedbackOwedAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"""
+            SELECT to_referrer, told_at IS NOT NULL AND {FactReader.KnownByTheEnd("told_at")}, micros_to_tell FROM feedback_owed_facts
+            WHERE {FactReader.Within("contact_at")} AND {FactReader.KnownByTheEnd("recorded_at")}
+            """, period, r => new FeedbackOwedFact(r.GetBoolean(0), r.GetBoolean(1), r.GetBoolean(1) ? r.GetInt64(2) : 0), cancellationToken);
+
+    private static Task<IReadOnlyList<ConsultationFact>> ReadConsultationsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"""
+            SELECT consultation_id, agency_id, kind, occurred_at FROM consultations WHERE {FactReader.Within("occurred_at")}
+            """, period, r => new ConsultationFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken);
 
     // Every contact received before the end and not first decided by it, whenever it came: a snapshot
     // at the end. Found through contact_progress's two indexes (never decided; decided after the end),

@@ -41,7 +41,7 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
         var outcomes = days is { Whole: true } ? await RollupReader.OutcomesAsync(transaction, days, cancellationToken) : await ReadOutcomesAsync(transaction, period, cancellationToken);
         var timings = days is { Whole: true } ? await RollupReader.TimingsAsync(transaction, days, cancellationToken) : await ReadTimingsAsync(transaction, period, cancellationToken);
         var activity = await ActivityReader.ReadAsync(transaction, period, days, cancellationToken);
-        var depth = await DepthReader.ReadAsync(transaction, period, cancellationToken);
+        var depth = await DepthReader.ReadAsync(transaction, period, days, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ScorecardFacts(contacts, ratings, outcomes, timings) { Activity = activity, Depth = depth, End = period.To };
     }

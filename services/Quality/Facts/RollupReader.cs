@@ -92,6 +92,51 @@ internal static class RollupReader
             GROUP BY 1, 2 HAVING sum(n) <> 0
             """, days, r => new DecisionTimingFact("", (Rag)r.GetInt16(0), r.GetBoolean(1), default) { Count = r.GetInt64(2) }, cancellationToken);
 
+    /// <summary>D2, O5: the decisions of a whole-day period's contacts in force at its end, by referring agency and threshold.</summary>
+    public static Task<IReadOnlyList<DecisionFact>> DecisionsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT agency_id, threshold_met, sum(n)::bigint FROM decisions_daily
+            WHERE ($1::date IS NULL OR contact_day >= $1) AND ($2::date IS NULL OR (contact_day < $2 AND known_day < $2))
+            GROUP BY 1, 2 HAVING sum(n) <> 0
+            """, days, r => new DecisionFact("", r.GetString(0), r.GetBoolean(1), default) { Count = r.GetInt64(2) }, cancellationToken);
+
+    /// <summary>O2: the agencies of a whole-day period's outcomes recorded by its end, by role and agency.</summary>
+    public static Task<IReadOnlyList<OutcomeAgencyFact>> OutcomeAgenciesAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT role, agency_id, sum(n)::bigint FROM outcome_agencies_daily
+            WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR (day < $2 AND known_day < $2))
+            GROUP BY 1, 2 HAVING sum(n) <> 0
+            """, days, r => new OutcomeAgencyFact("", r.GetString(0), r.GetString(1)) { Count = r.GetInt64(2) }, cancellationToken);
+
+    /// <summary>O6: the gaps found with a whole-day period's outcomes recorded by its end, by gap.</summary>
+    public static Task<IReadOnlyList<GapFact>> GapsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT gap, sum(n)::bigint FROM outcome_gaps_daily
+            WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR (day < $2 AND known_day < $2))
+            GROUP BY 1 HAVING sum(n) <> 0
+            """, days, r => new GapFact("", r.GetString(0)) { Count = r.GetInt64(1) }, cancellationToken);
+
+    /// <summary>
+    /// O4: the agencies owed the outcomes of a whole-day period's referrals recorded by its end, by
+    /// recipient and whether told by its end (a day before it; any day when it has no end), with the
+    /// time the telling took them in all (none counted for those not told by the end).
+    /// </summary>
+    public static Task<IReadOnlyList<FeedbackOwedFact>> FeedbackOwedAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT to_referrer, CASE WHEN $2::date IS NULL THEN told_day <> 'infinity' ELSE told_day < $2 END, sum(n)::bigint, sum(micros_to_tell)
+            FROM feedback_daily
+            WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR (day < $2 AND known_day < $2))
+            GROUP BY 1, 2 HAVING sum(n) <> 0
+            """, days, r => new FeedbackOwedFact(r.GetBoolean(0), r.GetBoolean(1), r.GetBoolean(1) ? r.GetDecimal(3) : 0) { Count = r.GetInt64(2) }, cancellationToken);
+
+    /// <summary>O7: the whole days' consultations, by agency and kind.</summary>
+    public static Task<IReadOnlyList<ConsultationFact>> ConsultationsAsync(NpgsqlTransaction transaction, RolledDays days, CancellationToken cancellationToken) =>
+        ReadAsync(transaction, """
+            SELECT agency_id, kind, sum(n)::bigint FROM consultations_daily
+            WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR day < $2)
+            GROUP BY 1, 2 HAVING sum(n) <> 0
+            """, days, r => new ConsultationFact("", r.GetString(0), r.GetString(1), default) { Count = r.GetInt64(2) }, cancellationToken);
+
     private static async Task<IReadOnlyList<T>> ReadAsync<T>(
         NpgsqlTransaction transaction, string sql, RolledDays days, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {

@@ -6,8 +6,8 @@ namespace Mash.Quality.Indicators;
 internal static class AgencyUtilisation
 {
     /// <summary>The value O2 is judged on: onward referrals to named agencies.</summary>
-    public static long OnwardReferrals(IEnumerable<OutcomeAgencyFact> agencies) => agencies.LongCount(a => a.Role == OutcomeAgencyFact.Onward);
+    public static long OnwardReferrals(IEnumerable<OutcomeAgencyFact> agencies) => Counts.Of(agencies.Where(a => a.Role == OutcomeAgencyFact.Onward), a => a.Count);
 
     public static Dictionary<string, long> ByAgency(IEnumerable<OutcomeAgencyFact> agencies, string role) =>
-        Counts.By(agencies.Where(a => a.Role == role), a => a.AgencyId);
+        Counts.By(agencies.Where(a => a.Role == role), a => a.AgencyId, a => a.Count);
 }

@@ -32,8 +32,7 @@ internal static class ComputedMeasures
         ["T2"] = new(Unit.Percent, facts => Percent(
             ResponseTimes.WithinFirstBand(facts.Activity.InformationResponses), facts.Activity.InformationResponses.Count)),
         ["T4"] = new(Unit.Number, facts => facts.Activity.Breaches.Count),
-        ["O4"] = new(Unit.Percent, facts => Percent(
-            FeedbackToReferrer.ReferralsFedBack(facts.Activity.Decisions, facts.Activity.Feedback), ContactConversion.Referrals(facts.Activity.Decisions))),
+        ["O4"] = new(Unit.Percent, facts => Percent(FeedbackToReferrer.Told(facts.Depth.FeedbackOwed), FeedbackToReferrer.Owed(facts.Depth.FeedbackOwed))),
         ["O5"] = new(Unit.Number, facts => ContactConversion.BelowThreshold(facts.Activity.Decisions)),
         ["D3"] = new(Unit.Number, facts => PresentingIssues.Recorded(facts.Activity.PresentingIssues)),
         ["D6"] = new(Unit.Number, facts => ContactsByPathway.Count(facts.Contacts, Pathway.Children)),

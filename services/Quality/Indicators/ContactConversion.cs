@@ -8,12 +8,12 @@ namespace Mash.Quality.Indicators;
 /// </summary>
 internal static class ContactConversion
 {
-    public static long Referrals(IEnumerable<DecisionFact> decisions) => decisions.LongCount(d => d.ThresholdMet);
+    public static long Referrals(IEnumerable<DecisionFact> decisions) => Counts.Of(decisions.Where(d => d.ThresholdMet), d => d.Count);
 
     /// <summary>O5: contacts decided not to meet the threshold.</summary>
-    public static long BelowThreshold(IEnumerable<DecisionFact> decisions) => decisions.LongCount(d => !d.ThresholdMet);
+    public static long BelowThreshold(IEnumerable<DecisionFact> decisions) => Counts.Of(decisions.Where(d => !d.ThresholdMet), d => d.Count);
 
     /// <summary>Referrals by the agency that made the contact.</summary>
     public static Dictionary<string, long> ReferralsByAgency(IEnumerable<DecisionFact> decisions) =>
-        Counts.By(decisions.Where(d => d.ThresholdMet), d => d.AgencyId);
+        Counts.By(decisions.Where(d => d.ThresholdMet), d => d.AgencyId, d => d.Count);
 }

@@ -2,21 +2,29 @@ using Mash.Quality.Facts;
 
 namespace Mash.Quality.Indicators;
 
-/// <summary>O4: of the period's referrals (its contacts decided over the threshold), those whose referrer was told the outcome by the period's end.</summary>
+/// <summary>
+/// O4: of the agencies owed the outcome of the period's referrals (each referrer and every agency that
+/// contributed information), those told it by the period's end, as Outcomes recorded the tellings
+/// (FeedbackGiven); and how long it took, from the outcome's first recording to the telling — the
+/// same owed, told and time as Outcomes' GetFeedbackCounts.
+/// </summary>
 internal static class FeedbackToReferrer
 {
-    public static long ReferralsFedBack(IEnumerable<DecisionFact> decisions, IEnumerable<FeedbackFact> feedback)
-    {
-        var told = feedback.Select(f => f.ContactId).ToHashSet(StringComparer.Ordinal);
-        return decisions.LongCount(d => d.ThresholdMet && told.Contains(d.ContactId));
-    }
+    private const decimal MicrosPerHour = 3_600_000_000m;
 
-    /// <summary>How long it took: the mean hours from each referral's decision to its referrer first being told; null when none was told.</summary>
-    public static double? MeanHoursToFeedback(IEnumerable<DecisionFact> decisions, IEnumerable<FeedbackFact> feedback)
+    public static long Owed(IEnumerable<FeedbackOwedFact> owed) => Counts.Of(owed, f => f.Count);
+
+    public static long Told(IEnumerable<FeedbackOwedFact> owed) => Counts.Of(owed.Where(f => f.Told), f => f.Count);
+
+    /// <summary>The period's referrals whose referrer was told by its end.</summary>
+    public static long ReferrersTold(IEnumerable<FeedbackOwedFact> owed) => Told(owed.Where(f => f.ToReferrer));
+
+    /// <summary>The mean hours from an outcome's first recording to an agency owed it being told, over every telling; null when none was told.</summary>
+    public static double? MeanHoursToTell(IEnumerable<FeedbackOwedFact> owed)
     {
-        var toldAt = feedback.ToDictionary(f => f.ContactId, f => f.OccurredAt, StringComparer.Ordinal);
-        var hours = decisions.Where(d => d.ThresholdMet && toldAt.ContainsKey(d.ContactId))
-            .Select(d => (toldAt[d.ContactId] - d.OccurredAt).TotalHours).ToList();
-        return hours.Count == 0 ? null : hours.Average();
+        var told = owed.Where(f => f.Told).ToList();
+        var tellings = Counts.Of(told, f => f.Count);
+        // Summed in whole microseconds, as the rollup keeps them, so either read gives the same mean.
+        return tellings == 0 ? null : (double)(told.Sum(f => f.MicrosToTell) / tellings / MicrosPerHour);
     }
 }

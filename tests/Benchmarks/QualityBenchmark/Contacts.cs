@@ -61,9 +61,36 @@ internal readonly record struct Contact(int I, int Count)
 
     public DateTime OutcomeAt => DecidedAt.AddHours(24);
 
+    /// <summary>O4: a referral's referrer told (FeedbackGiven), within three days of the outcome.</summary>
     public bool FedBack => Decided && ThresholdMet && Chance(15) < 0.7;
 
-    public DateTime FedBackAt => DecidedAt.AddHours(72 * Chance(16));
+    public DateTime FedBackAt => OutcomeAt.AddHours(72 * Chance(16));
+
+    /// <summary>O2, O4: the agencies that answered the contact's requests (not its referrer), each once, contributing to its outcome.</summary>
+    public IEnumerable<string> Contributors
+    {
+        get
+        {
+            var contact = this;
+            return Decided
+                ? Enumerable.Range(0, InformationRequests).Where(contact.Answered).Select(contact.RequestedAgency).Where(a => a != contact.AgencyId).Distinct()
+                : [];
+        }
+    }
+
+    /// <summary>O4: a referral's contributing agency told, six in ten of them, within five days of the outcome.</summary>
+    public bool ContributorTold(string agency) => ThresholdMet && Chance(25 + agency.Length) < 0.6;
+
+    public DateTime ContributorToldAt(string agency) => OutcomeAt.AddHours(120 * Chance(40 + agency.Length));
+
+    /// <summary>O2: three in ten outcomes go on to a named agency.</summary>
+    public bool WentOnward => Decided && Chance(26) < 0.3;
+
+    /// <summary>O6: one outcome in twenty finds a gap.</summary>
+    public bool GapFound => Decided && Chance(27) < 0.05;
+
+    /// <summary>O7: one contact in twenty brings a professional consultation, two hours after it.</summary>
+    public bool Consulted => Chance(28) < 0.05;
 
     public int InformationRequests => Chance(17) < 0.3 ? 2 : 0;
 

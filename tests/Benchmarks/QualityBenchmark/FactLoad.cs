@@ -58,7 +58,25 @@ internal static class FactLoad
         // O1–O3 count with their contact's period (0009): the receipt as Outcomes says it.
         ("outcomes (case_ref, outcome, threshold_met, is_repeat_referral, occurred_at, contact_received_at, agency_id)", (c, w) =>
             w.RowIf(c.Decided, c.CaseRef, c.Outcome, c.ThresholdMet, c.RepeatReferral, c.OutcomeAt, c.ReceivedAt, c.AgencyId)),
-        ("feedback (contact_id, occurred_at)", (c, w) => w.RowIf(c.FedBack, c.Id, c.FedBackAt)),
+        ("outcome_agencies (case_ref, role, agency_id)", (c, w) =>
+        {
+            foreach (var agency in c.Contributors)
+            {
+                w.Row(c.CaseRef, "contributed", agency);
+            }
+            w.RowIf(c.WentOnward, c.CaseRef, "onward", "health");
+        }),
+        ("outcome_gaps (case_ref, gap)", (c, w) => w.RowIf(c.GapFound, c.CaseRef, "not-in-education")),
+        // O4 as Outcomes tells it (FeedbackGiven): the referrer, and the agencies that contributed.
+        ("agency_feedback (case_ref, agency_id, to_referrer, outcome_at, occurred_at)", (c, w) =>
+        {
+            w.RowIf(c.FedBack, c.CaseRef, c.AgencyId, true, c.OutcomeAt, c.FedBackAt);
+            foreach (var agency in c.Contributors.Where(c.ContributorTold))
+            {
+                w.Row(c.CaseRef, agency, false, c.OutcomeAt, c.ContributorToldAt(agency));
+            }
+        }),
+        ("consultations (consultation_id, agency_id, kind, occurred_at)", (c, w) => w.RowIf(c.Consulted, $"{c.Id}-k", c.AgencyId, "social-work", c.ReceivedAt.AddHours(2))),
         ("information_requests (request_id, contact_id, agency_id, occurred_at)", (c, w) =>
         {
             for (var n = 0; n < c.InformationRequests; n++)

@@ -115,6 +115,13 @@ var agree = rolledCard.Equals(factsCard);
 Console.WriteLine(agree
     ? "The financial year's scorecard from the rollups is the scorecard from the facts alone, split by split."
     : $"DIFFERS: the financial year's scorecard from the rollups {rolledCard}, from the facts alone {factsCard}.");
+// O4 as Outcomes' GetFeedbackCounts counts it (owed, told, time from the outcome to the telling), both ways.
+foreach (var (read, card) in new[] { ("rollups", rolledCard), ("facts", factsCard) })
+{
+    Console.WriteLine($"O4 of the financial year from the {read}: owed {string.Join(", ", card.AgenciesOwed.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value:N0}"))}; " +
+        $"told {string.Join(", ", card.AgenciesTold.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value:N0}"))}; " +
+        $"{100.0 * card.AgenciesTold.Values.Sum() / Math.Max(1, card.AgenciesOwed.Values.Sum()):0.0} % told, mean {card.MeanHoursToFeedback:0.00} h to tell.");
+}
 
 if (args.Contains("--explain"))
 {

@@ -61,7 +61,6 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
         var breach = DeliveredBatch.Of(new DeadlineBreached { EventId = NewId(), ContactId = "c1", Rag = Rag.Red, AgencyId = "police-west", DueAt = Stamp(Monday), OccurredAt = Stamp(Monday) });
         var resolved = DeliveredBatch.Of(new EscalationResolved { EventId = NewId(), EscalationId = "e1", ContactId = "c1", RaisedByAgency = "health", Resolution = "decision-upheld", RaisedAt = Stamp(Monday), OccurredAt = Stamp(Monday.AddHours(1)) });
         var approaching = DeliveredBatch.Of(new DeadlineApproaching { EventId = NewId(), ContactId = "c1", Rag = Rag.Amber, AgencyId = "police-west", DueAt = Stamp(Monday), OccurredAt = Stamp(Monday) });
-        var fedBack = DeliveredBatch.Of(new ContactOutcomeFedBack { EventId = NewId(), ContactId = "c1", Outcome = "advice", OccurredAt = Stamp(Monday) });
 
         for (var delivery = 0; delivery < 2; delivery++)
         {
@@ -71,7 +70,6 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
             await new InformationProvidedConsumer(dataSource, Store, new FactChanges()).Consume(answer);
             await new DeadlineBreachedConsumer(dataSource, Store, new FactChanges()).Consume(breach);
             await new DeadlineApproachingConsumer(dataSource, Store, new FactChanges()).Consume(approaching);
-            await new ContactOutcomeFedBackConsumer(dataSource, Store, new FactChanges()).Consume(fedBack);
         }
         // The same breach announced again under a new event id (another replica, a restart) is the same breach.
         await new DeadlineBreachedConsumer(dataSource, Store, new FactChanges()).Consume(DeliveredBatch.Of(new DeadlineBreached { EventId = NewId(), ContactId = "c1", Rag = Rag.Red, AgencyId = "police-west", DueAt = Stamp(Monday), OccurredAt = Stamp(Monday.AddMinutes(1)) }));
@@ -84,7 +82,6 @@ public sealed class ActivityConsumersTests(QualityDatabase database)
         Assert.Equal(TimeSpan.FromHours(3), response.OccurredAt - response.RequestedAt);
         Assert.Equal(Rag.Red, Assert.Single(facts.Breaches).Rag);
         Assert.Equal(Rag.Amber, Assert.Single(facts.Approaches).Rag);
-        Assert.Equal(Monday, Assert.Single(facts.Feedback).OccurredAt);
     }
 
     [Fact]

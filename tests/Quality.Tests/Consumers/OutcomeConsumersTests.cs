@@ -63,6 +63,7 @@ public sealed class OutcomeConsumersTests(QualityDatabase database)
     public async Task Agencies_told_and_consultations_are_kept_once_the_first_telling_standing()
     {
         var dataSource = await database.CreateDatabaseAsync();
+        await RecordAsync(dataSource, Recorded());
         var telling = new FeedbackGiven { EventId = NewId(), CaseRef = "r1", AgencyId = "health-east", OutcomeAt = Stamp(Monday), OccurredAt = Stamp(Monday.AddHours(3)) };
         var consultation = new ConsultationGiven { EventId = NewId(), ConsultationId = "k1", AgencyId = "st-marys-school", Kind = "social-work", OccurredAt = Stamp(Monday) };
 
@@ -76,8 +77,10 @@ public sealed class OutcomeConsumersTests(QualityDatabase database)
             new FeedbackGiven { EventId = NewId(), CaseRef = "r1", AgencyId = "health-east", OutcomeAt = Stamp(Monday), OccurredAt = Stamp(Monday.AddHours(9)) }));
 
         var facts = (await ReadAllAsync(dataSource)).Depth;
-        var told = Assert.Single(facts.AgencyFeedback);
-        Assert.Equal(("health-east", false, Monday.AddHours(3)), (told.AgencyId, told.ToReferrer, told.OccurredAt));
+        // r1 owes its referrer (not told) and health-east, told once, 3 h after the outcome.
+        var told = Assert.Single(facts.FeedbackOwed, f => f.Told);
+        Assert.Equal((false, 3 * 3_600_000_000m), (told.ToReferrer, told.MicrosToTell));
+        Assert.Equal(2, facts.FeedbackOwed.Count);
         Assert.Equal("social-work", Assert.Single(facts.Consultations).Kind);
     }
 

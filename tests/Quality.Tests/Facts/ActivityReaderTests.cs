@@ -8,8 +8,8 @@ using static Mash.Quality.Tests.Indicators.TestFacts;
 namespace Mash.Quality.Tests.Facts;
 
 /// <summary>
-/// One consistent set of contacts: a quarter's D2 and O4 describe the contacts received in it (as
-/// D1 does), with their decisions and feedback as known at the quarter's end, whenever in the
+/// One consistent set of contacts: a quarter's D2 and O5 describe the contacts received in it (as
+/// D1 does), with their decisions as known at the quarter's end, whenever in the
 /// quarter those came; activities (re-ratings, escalations, requests, answers, breaches) count in the
 /// quarter they happened. Worked for 2025/26 Q1 (April–June 2025).
 /// </summary>
@@ -34,7 +34,6 @@ public sealed class ActivityReaderTests(QualityDatabase database)
             // "march" decided in Q1: not Q1's contact. "april" decided in Q1. "may" decided in July: not known at Q1's end.
             await activity.RecordDecisionsAsync(t, [Decision("march", true, at: April), Decision("april", true, at: May), Decision("may", true, at: July)], CancellationToken.None);
             await activity.RecordPresentingIssuesAsync(t, [new("march", "neglect"), new("april", "neglect"), new("may", "domestic-abuse")], CancellationToken.None);
-            await activity.RecordFeedbackAsync(t, [FedBack("march", April), FedBack("april", May.AddDays(1))], CancellationToken.None);
             await activity.RecordEscalationsAsync(t, [Escalation("in-q1", "health", May), Escalation("in-q2", "health", July)], CancellationToken.None);
             await activity.RecordBreachesAsync(t, [Breach("march", Rag.Red, March), Breach("april", Rag.Red, April)], CancellationToken.None);
         });
@@ -42,12 +41,11 @@ public sealed class ActivityReaderTests(QualityDatabase database)
     }
 
     [Fact]
-    public async Task Decisions_and_feedback_are_those_of_the_quarters_contacts_known_by_its_end()
+    public async Task Decisions_are_those_of_the_quarters_contacts_known_by_its_end()
     {
         var facts = await new FactReader(await QuarterAsync()).ReadAsync(Q1, CancellationToken.None);
 
         Assert.Equal(["april"], facts.Activity.Decisions.Select(d => d.ContactId));
-        Assert.Equal(["april"], facts.Activity.Feedback.Select(f => f.ContactId));
     }
 
     [Fact]
@@ -59,13 +57,12 @@ public sealed class ActivityReaderTests(QualityDatabase database)
     }
 
     [Fact]
-    public async Task The_quarters_conversion_and_feedback_describe_its_two_contacts()
+    public async Task The_quarters_conversion_describes_its_two_contacts()
     {
         var facts = await new FactReader(await QuarterAsync()).ReadAsync(Q1, CancellationToken.None);
 
-        // D2: 1 referral of Q1's 2 contacts; O4: that 1 referral fed back.
-        Assert.Equal(50.0, ComputedMeasures.ById["D2"].Value(facts));
-        Assert.Equal(100.0, ComputedMeasures.ById["O4"].Value(facts));
+        // D2: 1 referral of Q1's 2 contacts; O5: none below the threshold.
+        Assert.Equal((50.0, 0.0), (ComputedMeasures.ById["D2"].Value(facts), ComputedMeasures.ById["O5"].Value(facts)));
     }
 
     [Fact]

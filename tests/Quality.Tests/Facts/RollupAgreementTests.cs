@@ -11,8 +11,10 @@ namespace Mash.Quality.Tests.Facts;
 /// <summary>
 /// The rollups must say what the facts say: the same scorecard and the same measures, whether a
 /// period is read from the facts alone or summed from the per-day rollups (with its part-days from
-/// the facts), for random contacts, issues, requests, ratings, outcomes and timed decisions written in random batches and orders, with repeats,
-/// later and earlier re-recordings, corrections heard before their recordings, decisions timed and contacts rated before the contacts arrived, re-ratings and replays of a rating saying another RAG, and receipts across
+/// the facts), for random contacts, issues, requests, ratings, outcomes, timed decisions, decisions,
+/// the outcomes' agencies and gaps, feedback given and consultations written in random batches and orders, with repeats,
+/// later and earlier re-recordings, corrections heard before their recordings, decisions timed or made and contacts rated before the contacts arrived,
+/// agencies, gaps and tellings heard before their outcome, earlier tellings after later ones, re-ratings and replays of a rating saying another RAG, and receipts across
 /// both clock changes.
 /// </summary>
 [Collection(QualityDatabaseCollection.Name)]
@@ -29,6 +31,11 @@ public sealed class RollupAgreementTests(QualityDatabase database)
     {
         var dataSource = await database.CreateDatabaseAsync();
         await WriteRandomFactsAsync(dataSource, new Random(seed));
+        // Not agreeing over nothing: every kind of fact is there to be summed.
+        var everything = await new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None);
+        Assert.All(new long[] { everything.Activity.Decisions.Count, everything.Depth.OutcomeAgencies.Count, everything.Depth.Gaps.Count, everything.Depth.Consultations.Count }, n => Assert.True(n > 0));
+        Assert.Equal([false, true], everything.Depth.FeedbackOwed.Select(f => f.Told).Distinct().Order());
+        Assert.Equal([false, true], everything.Depth.FeedbackOwed.Select(f => f.ToReferrer).Distinct().Order());
 
         foreach (var period in Periods())
         {
@@ -72,6 +79,34 @@ public sealed class RollupAgreementTests(QualityDatabase database)
     }
 
     [Fact]
+    public async Task Rollups_of_decisions_outcomes_in_depth_feedback_and_consultations_filled_by_their_migration_say_what_the_facts_say()
+    {
+        var dataSource = await database.CreateDatabaseAsync();
+        await WriteRandomFactsAsync(dataSource, new Random(5));
+        // As on a database that had its facts before 0011: empty rollups, then the migration's own fill.
+        var migration = Extensions.Migrations.Single(m => m.Name.Contains("feedback_rollups", StringComparison.Ordinal)).Sql;
+        var fills = Regex.Matches(migration, @"^INSERT INTO (\w+_daily|feedback_owed)\b.*?;$", RegexOptions.Multiline | RegexOptions.Singleline).Select(m => m.Value).ToList();
+        Assert.Equal(6, fills.Count);
+        await dataSource.InTransactionAsync(async t =>
+        {
+            await using var empty = new NpgsqlCommand(
+                "TRUNCATE decisions_daily, outcome_agencies_daily, outcome_gaps_daily, feedback_owed, feedback_daily, consultations_daily", t.Connection, t);
+            await empty.ExecuteNonQueryAsync();
+            foreach (var fill in fills)
+            {
+                await using var command = new NpgsqlCommand(fill, t.Connection, t);
+                await command.ExecuteNonQueryAsync();
+            }
+        });
+
+        foreach (var period in Periods())
+        {
+            Assert.Equal(Scorecards.Compute(await new FactReader(dataSource).ReadAsync(period, CancellationToken.None)),
+                Scorecards.Compute(await new FactReader(dataSource, London).ReadAsync(period, CancellationToken.None)));
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_batches_of_contacts_ratings_timings_and_outcomes_leave_the_rollups_as_the_facts()
     {
         var dataSource = await database.CreateDatabaseAsync();
@@ -87,7 +122,12 @@ public sealed class RollupAgreementTests(QualityDatabase database)
                 await dataSource.InTransactionAsync(t => store.RecordContactsAsync(t, [.. mine.Select(id => new ContactFact(id, "police-west", day.AddMinutes(batch)))], CancellationToken.None));
                 await dataSource.InTransactionAsync(t => store.RecordDecisionTimingsAsync(t, [.. theirs.Select(id => new DecisionTimingFact(id, Rag.Red, batch % 2 == 0, day.AddHours(1)))], CancellationToken.None));
                 await dataSource.InTransactionAsync(t => store.RecordRatingsAsync(t, [.. theirs.Select(id => new RatingFact(id, (Rag)(1 + batch % 3), day.AddHours(batch)))], CancellationToken.None));
-                await dataSource.InTransactionAsync(t => store.RecordOutcomesAsync(t, [.. theirs.Select(id => new OutcomeFact(id, "early-help", true, false, day.AddHours(batch)) { ContactReceivedAt = day })], CancellationToken.None));
+                await dataSource.InTransactionAsync(t => store.RecordOutcomesAsync(t, [.. theirs.Select(id => new OutcomeFact(id, "early-help", true, false, day.AddHours(batch)) { AgencyId = "police-west", ContactReceivedAt = day })], CancellationToken.None));
+                await dataSource.InTransactionAsync(t => new ActivityStore().RecordDecisionsAsync(t, [.. theirs.Select(id => new DecisionFact(id, "police-west", batch % 2 == 0, day.AddHours(2)))], CancellationToken.None));
+                // The agencies and tellings of the outcomes the writer before this one records.
+                await dataSource.InTransactionAsync(t => new DepthStore().RecordOutcomeAgenciesAsync(t, [.. mine.Select(id => new OutcomeAgencyFact(id, OutcomeAgencyFact.Contributed, "health-east"))], CancellationToken.None));
+                await dataSource.InTransactionAsync(t => new DepthStore().RecordAgencyFeedbackAsync(t,
+                    [.. mine.Select(id => new AgencyFeedbackFact(id, batch % 2 == 0 ? "police-west" : "health-east", batch % 2 == 0, day, day.AddHours(batch + 3)))], CancellationToken.None));
             }
         }));
         await Task.WhenAll(writers).WaitAsync(TimeSpan.FromMinutes(5));
@@ -96,6 +136,7 @@ public sealed class RollupAgreementTests(QualityDatabase database)
         var facts = await new FactReader(dataSource).ReadAsync(year, CancellationToken.None);
         var rolled = await new FactReader(dataSource, London).ReadAsync(year, CancellationToken.None);
         Assert.Equal(800, facts.DecisionTimings.Count);
+        Assert.Equal((800, 1600), (facts.Activity.Decisions.Count, facts.Depth.FeedbackOwed.Count));
         Assert.Equal(Scorecards.Compute(facts), Scorecards.Compute(rolled));
     }
 
@@ -199,6 +240,22 @@ public sealed class RollupAgreementTests(QualityDatabase database)
                     writes.Add(t => store.RecordDecisionTimingAsync(t, again, CancellationToken.None));
                 }
             }
+            if (random.Next(10) < 8)
+            {
+                // Decided (perhaps before the contact arrived), and perhaps re-decided later or earlier, the other way.
+                var decision = new DecisionFact(contact.ContactId, contact.AgencyId, random.Next(5) < 2, received.AddHours(random.Next(-2, 24 * 10)));
+                writes.Add(t => new ActivityStore().RecordDecisionsAsync(t, [decision], CancellationToken.None));
+                if (random.Next(5) == 0)
+                {
+                    var again = decision with { ThresholdMet = !decision.ThresholdMet, OccurredAt = decision.OccurredAt.AddHours(random.Next(-24, 24 * 30)) };
+                    writes.Add(t => new ActivityStore().RecordDecisionsAsync(t, [again], CancellationToken.None));
+                }
+            }
+            if (random.Next(3) == 0)
+            {
+                var consultation = new ConsultationFact($"k{i}", Pick(agencies), Pick(["social-work", "early-help"]), received.AddMinutes(random.Next(0, 24 * 60 * 3)));
+                writes.Add(t => depth.RecordConsultationsAsync(t, [consultation], CancellationToken.None));
+            }
             if (random.Next(10) < 7)
             {
                 var recorded = received.AddHours(random.Next(0, 60 * 24));
@@ -213,6 +270,22 @@ public sealed class RollupAgreementTests(QualityDatabase database)
                     // Recorded again, later or earlier than the first.
                     var again = outcome with { Outcome = Pick(outcomes), OccurredAt = recorded.AddHours(random.Next(-48, 48 * 20)), IsRepeatReferral = random.Next(2) == 0 };
                     writes.Add(t => store.RecordOutcomeAsync(t, again, CancellationToken.None));
+                }
+                // Its agencies, gaps and tellings, each perhaps heard before the outcome; a telling perhaps heard again, earlier or later.
+                var contributors = agencies.Where(_ => random.Next(3) == 0).ToList();
+                var outcomeAgencies = contributors.Select(a => new OutcomeAgencyFact(outcome.CaseRef, OutcomeAgencyFact.Contributed, a))
+                    .Concat(agencies.Where(_ => random.Next(4) == 0).Select(a => new OutcomeAgencyFact(outcome.CaseRef, OutcomeAgencyFact.Onward, a))).ToList();
+                writes.Add(t => depth.RecordOutcomeAgenciesAsync(t, outcomeAgencies, CancellationToken.None));
+                var gaps = new[] { "not-in-education", "no-gp" }.Where(_ => random.Next(3) == 0).Select(g => new GapFact(outcome.CaseRef, g)).ToList();
+                writes.Add(t => depth.RecordGapsAsync(t, gaps, CancellationToken.None));
+                foreach (var told in contributors.Prepend(contact.AgencyId).Append(Pick(agencies)).Distinct().Where(_ => random.Next(3) > 0))
+                {
+                    var telling = new AgencyFeedbackFact(outcome.CaseRef, told, told == contact.AgencyId, recorded, recorded.AddMinutes(random.Next(0, 24 * 60 * 20)));
+                    writes.Add(t => depth.RecordAgencyFeedbackAsync(t, [telling], CancellationToken.None));
+                    if (random.Next(6) == 0)
+                    {
+                        writes.Add(t => depth.RecordAgencyFeedbackAsync(t, [telling with { OccurredAt = telling.OccurredAt.AddMinutes(random.Next(-24 * 60, 24 * 60 * 10)) }], CancellationToken.None));
+                    }
                 }
                 if (random.Next(6) == 0)
                 {

@@ -23,6 +23,4 @@ internal static class ActivityTestFacts
         new(id, agency, Monday, band, Monday + took);
 
     public static DeadlineAlertFact Breach(string contactId, Rag rag, DateTime? at = null) => new(contactId, Monday, rag, "police-west", at ?? Monday);
-
-    public static FeedbackFact FedBack(string contactId, DateTime? at = null) => new(contactId, at ?? Monday);
 }

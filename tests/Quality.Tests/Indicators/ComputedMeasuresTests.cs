@@ -25,8 +25,12 @@ public sealed class ComputedMeasuresTests
             [Escalation("e1", "health")],
             [Request("i1", "health"), Request("i2", "health"), Request("i3", "gp")],
             [Response("i1", TimeSpan.FromHours(2)), Response("i2", TimeSpan.FromHours(6), "5–7 h")],
-            [Breach("c2", Rag.Red)],
-            [FedBack("c2")]),
+            [Breach("c2", Rag.Red)]),
+        Depth = DepthFacts.None with
+        {
+            FeedbackOwed = [DepthTestFacts.Owed(toReferrer: true, TimeSpan.FromHours(1)), DepthTestFacts.Owed(toReferrer: true, null),
+                            DepthTestFacts.Owed(toReferrer: false, TimeSpan.FromHours(5)), DepthTestFacts.Owed(toReferrer: false, null)],
+        },
     };
 
     [Theory]
@@ -38,7 +42,7 @@ public sealed class ComputedMeasuresTests
     [InlineData("R5", 3.0)]
     [InlineData("T2", 50.0)]   // 1 of 2 answers within 4 h
     [InlineData("T4", 1.0)]
-    [InlineData("O4", 50.0)]   // 1 of 2 referrals fed back
+    [InlineData("O4", 50.0)]   // 2 of the 4 agencies owed told (a referrer and a contributor)
     [InlineData("O5", 1.0)]
     public void Each_measure_gives_its_hand_worked_value(string measure, double value) =>
         Assert.Equal(value, ComputedMeasures.ById[measure].Value(Period));

@@ -19,5 +19,8 @@ internal static class DepthTestFacts
     /// <summary>An incident at Monday, completed <paramref name="after"/> it (null: still open).</summary>
     public static IncidentFact Incident(string contactId, TimeSpan? after) => new(contactId, Monday, after is { } took ? Monday + took : null);
 
+    /// <summary>O4: an agency owed a referral's outcome, told <paramref name="after"/> its first recording (null: not told by the end).</summary>
+    public static FeedbackOwedFact Owed(bool toReferrer, TimeSpan? after) => new(toReferrer, after is not null, after is { } took ? took.Ticks / 10 : 0);
+
     public static ConsultationFact Consultation(string id, string kind, string agency = "st-marys-school") => new(id, agency, kind, Monday);
 }

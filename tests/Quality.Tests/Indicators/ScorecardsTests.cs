@@ -45,8 +45,7 @@ public sealed class ScorecardsTests
                 [ActivityTestFacts.Escalation("e1", "health")],
                 [ActivityTestFacts.Request("i1", "gp")],
                 [ActivityTestFacts.Response("i1", TimeSpan.FromHours(3))],
-                [ActivityTestFacts.Breach("c1", Rag.Red)],
-                [ActivityTestFacts.FedBack("c1")])
+                [ActivityTestFacts.Breach("c1", Rag.Red)])
             {
                 Approaches = [ActivityTestFacts.Breach("c2", Rag.Amber)],
             },
@@ -63,7 +62,6 @@ public sealed class ScorecardsTests
         Assert.Equal((1, 1), (card.ResponsesByBand["within 4 h"], card.ResponsesWithin4Hours));
         Assert.Equal(1, card.BreachesByRag["RAG_RED"]);
         Assert.Equal(1, card.ApproachingByRag["RAG_AMBER"]);
-        Assert.Equal(1, card.ReferralsFedBack);
     }
 
     [Fact]
@@ -76,7 +74,7 @@ public sealed class ScorecardsTests
             Depth = new(
                 [DepthTestFacts.Contributed("r1", "health-east"), DepthTestFacts.Onward("r1", "gp-7")],
                 [new("r1", "not-in-education")],
-                [new("r1", "police-west", true, Monday, Monday.AddHours(1))],
+                [DepthTestFacts.Owed(toReferrer: true, TimeSpan.FromHours(1)), DepthTestFacts.Owed(toReferrer: false, TimeSpan.FromHours(3)), DepthTestFacts.Owed(toReferrer: false, null)],
                 [DepthTestFacts.Consultation("k1", "early-help")],
                 [DepthTestFacts.Incident("c1", TimeSpan.FromHours(5))],
                 [DepthTestFacts.Open("c1", Rag.Red, TimeSpan.FromDays(2)) with { DashRisk = "DASH_RISK_HIGH" }]),
@@ -88,7 +86,8 @@ public sealed class ScorecardsTests
         Assert.Equal((1, 1), (card.BacklogByRag["RAG_RED"], card.BacklogByAge["1 to 5 days"]));
         Assert.Equal((1, 1), (card.IncidentsJudged, card.IncidentsCompletedWithin24H));
         Assert.Equal(1, card.OutcomesByInitialRag["RAG_GREEN→strategy-discussion"]);
-        Assert.Equal(1, card.AgenciesTold[AgenciesTold.Referrer]);
+        Assert.Equal((1, 1, 2), (card.ReferralsFedBack, card.AgenciesTold[AgenciesTold.Referrer], card.AgenciesOwed[AgenciesTold.Contributor]));
+        Assert.Equal(2.0, card.MeanHoursToFeedback);
         Assert.Equal((1, 1, 1), (card.DomesticAbuseByRisk["DASH_RISK_HIGH"], card.DomesticAbuseOutstandingByRisk["DASH_RISK_HIGH"], card.ContactsByConsent["CONSENT_STATE_GIVEN"]));
     }
 }

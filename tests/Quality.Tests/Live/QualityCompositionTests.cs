@@ -29,7 +29,7 @@ public sealed class QualityCompositionTests
         Type[] consumers =
         [
             typeof(ContactReceivedConsumer), typeof(ContactRatedConsumer), typeof(DecisionRecordedConsumer), typeof(DecisionTimedConsumer),
-            typeof(OutcomeRecordedConsumer), typeof(ContactOutcomeFedBackConsumer), typeof(InformationRequestedConsumer),
+            typeof(OutcomeRecordedConsumer), typeof(InformationRequestedConsumer),
             typeof(InformationProvidedConsumer), typeof(EscalationRaisedConsumer), typeof(EscalationResolvedConsumer), typeof(DeadlineBreachedConsumer), typeof(DeadlineApproachingConsumer),
         ];
         Assert.All(consumers, consumer => Assert.NotNull(scope.ServiceProvider.GetRequiredService(consumer)));
