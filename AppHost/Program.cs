@@ -2,7 +2,7 @@ using Mash.AppHost.Identity;
 using Mash.AppHost.Servers;
 using Mash.AppHost.Services;
 
-// The MASH Platform: five services, each with its own database, one bus. Aspire's orchestrator
+// The MASH Platform: five services, each with its own database, one bus, and the board's web page. Aspire's orchestrator
 // starts every resource once what it waits for is healthy and its dashboard shows them all.
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -45,9 +45,15 @@ var outcomes = builder.AddService<Projects.Outcomes>("outcomes", grpcPort: 5104)
 // Quality consumes a dozen kinds of event, each endpoint holding a connection while it applies a
 // batch, and still answers the board's reads beside them.
 var qualitydb = postgres.AddDatabase("qualitydb");
-builder.AddService<Projects.Quality>("quality", grpcPort: 5105)
+var quality = builder.AddService<Projects.Quality>("quality", grpcPort: 5105)
     .WithDatabase(qualitydb, maxPoolSize: 24).WithReference(redis).WithReference(rabbitmq).WithReference(outcomes)
     .WaitFor(rabbitmq).WaitFor(outcomes);
+
+// The board's page (a browser's, on its http endpoint): the scorecard and assurance from Quality, the
+// live outcome feed from Outcomes, breach alerts from Timeliness, each called as the signed-in person.
+builder.AddWebPage<Projects.Board>("board")
+    .WithReference(quality).WithReference(outcomes).WithReference(timeliness)
+    .WaitFor(quality).WaitFor(outcomes).WaitFor(timeliness);
 
 // Intake announces contacts no faster than their first consumers take them, so an overload piles up
 // in its outbox, where it sees it and sheds (Intake:MaxUnpublishedEvents), rather than in the queues.
