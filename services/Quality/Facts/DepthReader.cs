@@ -10,7 +10,8 @@ namespace Mash.Quality.Facts;
 /// </summary>
 internal static class DepthReader
 {
-    public static async Task<DepthFacts> ReadAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) => new(
+    /// <summary>The period's depth; for a period of whole days (<paramref name="days"/>, in <paramref name="zone"/>), T5's incidents and the backlog summed from their rollups.</summary>
+    public static async Task<DepthFacts> ReadAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, TimeZoneInfo? zone, CancellationToken cancellationToken) => new(
         await FactReader.ReadAsync(transaction, $"""
             SELECT a.case_ref, a.role, a.agency_id FROM outcome_agencies a JOIN outcomes USING (case_ref) WHERE {FactReader.PeriodsOutcomes}
             """, period, r => new OutcomeAgencyFact(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken),
@@ -23,12 +24,17 @@ internal static class DepthReader
         await FactReader.ReadAsync(transaction, $"""
             SELECT consultation_id, agency_id, kind, occurred_at FROM consultations WHERE {FactReader.Within("occurred_at")}
             """, period, r => new ConsultationFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)), cancellationToken),
-        await FactReader.ReadAsync(transaction, $"""
+        days is { Whole: true } ? await DepthRollups.IncidentsAsync(transaction, days, period.To, cancellationToken) : await ReadIncidentsAsync(transaction, period, cancellationToken),
+        days is { Whole: true } && zone is not null
+            ? await DepthRollups.BacklogAsync(transaction, period, days, zone, cancellationToken)
+            : await ReadBacklogAsync(transaction, period, cancellationToken));
+
+    private static Task<IReadOnlyList<IncidentFact>> ReadIncidentsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"""
             SELECT c.contact_id, c.incident_at, CASE WHEN {FactReader.KnownByTheEnd("d.first_decided_at")} THEN d.first_decided_at END
             FROM contacts c LEFT JOIN decisions d USING (contact_id)
             WHERE {FactReader.Within("c.occurred_at")} AND c.incident_at IS NOT NULL
-            """, period, r => new IncidentFact(r.GetString(0), r.GetDateTime(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), cancellationToken),
-        await ReadBacklogAsync(transaction, period, cancellationToken));
+            """, period, r => new IncidentFact(r.GetString(0), r.GetDateTime(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), cancellationToken);
 
     // Every contact received before the end and not first decided by it, whenever it came: a snapshot
     // at the end. Found through contact_progress's two indexes (never decided; decided after the end),

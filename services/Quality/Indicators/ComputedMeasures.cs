@@ -26,12 +26,12 @@ internal static class ComputedMeasures
         ["D2"] = new(Unit.Percent, facts => Percent(ContactConversion.Referrals(facts.Activity.Decisions), Received(facts))),
         ["D4"] = new(Unit.Number, facts => ContactsByType.Count(facts.Contacts, ContactsByType.EarlyHelpRequest)),
         ["D5"] = new(Unit.Percent, facts => Percent(ContactsByType.Count(facts.Contacts, ContactsByType.InformationRequest), Received(facts))),
-        ["R2"] = new(Unit.Number, facts => facts.Activity.RatingChanges.Count),
-        ["R4"] = new(Unit.Number, facts => facts.Activity.Escalations.Count),
+        ["R2"] = new(Unit.Number, facts => Counts.Of(facts.Activity.RatingChanges, c => c.Count)),
+        ["R4"] = new(Unit.Number, facts => Counts.Of(facts.Activity.Escalations, e => e.Count)),
         ["R5"] = new(Unit.Number, facts => Counts.Of(facts.Activity.InformationRequests, r => r.Count)),
         ["T2"] = new(Unit.Percent, facts => Percent(
-            ResponseTimes.WithinFirstBand(facts.Activity.InformationResponses), facts.Activity.InformationResponses.Count)),
-        ["T4"] = new(Unit.Number, facts => facts.Activity.Breaches.Count),
+            ResponseTimes.WithinFirstBand(facts.Activity.InformationResponses), Counts.Of(facts.Activity.InformationResponses, r => r.Count))),
+        ["T4"] = new(Unit.Number, facts => Counts.Of(facts.Activity.Breaches, b => b.Count)),
         ["O4"] = new(Unit.Percent, facts => Percent(
             FeedbackToReferrer.ReferralsFedBack(facts.Activity.Decisions, facts.Activity.Feedback), ContactConversion.Referrals(facts.Activity.Decisions))),
         ["O5"] = new(Unit.Number, facts => ContactConversion.BelowThreshold(facts.Activity.Decisions)),
