@@ -32,6 +32,13 @@ public sealed class ActivityRollupAgreementTests(QualityDatabase database)
         var dataSource = await database.CreateDatabaseAsync();
         await WriteRandomFactsAsync(dataSource, new Random(seed));
 
+        // The random facts reach every measure compared, on both sides of each judgement.
+        var all = Scorecards.Compute(await new FactReader(dataSource).ReadAsync(Period.All, CancellationToken.None));
+        Assert.InRange(all.ResponsesWithin4Hours, 1, all.ResponsesByBand.Values.Sum() - 1);
+        Assert.InRange(all.IncidentsCompletedWithin24H, 1, all.IncidentsJudged - 1);
+        Assert.NotEmpty(all.EscalationsByAgency);
+        Assert.NotEmpty(all.EscalationsResolvedByResolution);
+        Assert.NotEmpty(all.DomesticAbuseOutstandingByRisk);
         await AssertAgreeAsync(dataSource);
     }
 
@@ -173,21 +180,24 @@ public sealed class ActivityRollupAgreementTests(QualityDatabase database)
             for (var decision = random.Next(0, 3); decision > 0; decision--)
             {
                 // Decided (perhaps before the contact arrived), and perhaps re-decided earlier or later: the first counts.
-                var decided = new DecisionFact(contact.ContactId, contact.AgencyId, random.Next(2) == 0, received.AddMinutes(random.Next(0, 30 * 24 * 60)));
+                var decided = new DecisionFact(contact.ContactId, contact.AgencyId, random.Next(2) == 0, received.AddMinutes(random.Next(2) == 0 ? random.Next(0, 2 * 24 * 60) : random.Next(0, 30 * 24 * 60)));
                 writes.Add(t => activity.RecordDecisionsAsync(t, [decided], CancellationToken.None));
             }
             if (random.Next(4) == 0)
             {
-                var raised = received.AddHours(random.Next(0, 24 * 20));
-                writes.Add(t => activity.RecordEscalationsAsync(t, [new($"x{i}", contact.ContactId, "referrer-challenge", Pick(agencies), raised)], CancellationToken.None));
-                writes.Add(t => activity.RecordResolutionsAsync(t, [new($"x{i}", Pick(agencies), Pick(["upheld", "not-upheld"]), raised.AddHours(random.Next(0, 24 * 20)))], CancellationToken.None));
+                var raised = new EscalationFact($"x{i}", contact.ContactId, "referrer-challenge", Pick(agencies), received.AddHours(random.Next(0, 24 * 20)));
+                var resolved = new EscalationResolutionFact(raised.EscalationId, raised.RaisedByAgency, Pick(["upheld", "not-upheld"]), raised.OccurredAt.AddHours(random.Next(0, 24 * 20)));
+                writes.Add(t => activity.RecordEscalationsAsync(t, [raised], CancellationToken.None));
+                writes.Add(t => activity.RecordResolutionsAsync(t, [resolved], CancellationToken.None));
             }
             var requested = received.AddMinutes(random.Next(0, 5 * 24 * 60));
             var took = random.Next(3) == 0 ? TimeSpan.FromHours(4) : TimeSpan.FromMinutes(random.Next(200, 280));
-            writes.Add(t => activity.RecordInformationResponsesAsync(t, [new($"r{i}", Pick(agencies), requested, Pick(bands), requested + took)], CancellationToken.None));
+            var answered = new InformationResponseFact($"r{i}", Pick(agencies), requested, Pick(bands), requested + took);
+            writes.Add(t => activity.RecordInformationResponsesAsync(t, [answered], CancellationToken.None));
             var due = received.AddHours(random.Next(1, 24 * 5));
-            writes.Add(t => activity.RecordBreachesAsync(t, [new(contact.ContactId, due, (Rag)random.Next(1, 4), contact.AgencyId, due)], CancellationToken.None));
-            writes.Add(t => activity.RecordApproachesAsync(t, [new(contact.ContactId, due, (Rag)random.Next(1, 4), contact.AgencyId, due.AddHours(-2))], CancellationToken.None));
+            var breach = new DeadlineAlertFact(contact.ContactId, due, (Rag)random.Next(1, 4), contact.AgencyId, due);
+            writes.Add(t => activity.RecordBreachesAsync(t, [breach], CancellationToken.None));
+            writes.Add(t => activity.RecordApproachesAsync(t, [breach with { Rag = (Rag)random.Next(1, 4), OccurredAt = due.AddHours(-2) }], CancellationToken.None));
         }
         // Any order, in batches of one to fifteen writes.
         var shuffled = writes.OrderBy(_ => random.Next()).ToList();
