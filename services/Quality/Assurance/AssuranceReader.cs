@@ -14,51 +14,38 @@ internal sealed class AssuranceReader(FactReader facts, IndicatorCatalogue catal
 {
     public async Task<IReadOnlyList<IndicatorAssessment>> AssessAsync(PeriodKind kind, DateTime asOfUtc, CancellationToken cancellationToken)
     {
-        // Indicators sharing a reporting year share periods: each span's facts are read once.
-        var read = new Dictionary<(DateOnly, DateOnly), ScorecardFacts>();
-        async Task<double?> ValueAsync(ComputedMeasure measure, DateOnly from, DateOnly to)
-        {
-            if (!read.TryGetValue((from, to), out var spanFacts))
-            {
-                spanFacts = await facts.ReadAsync(PeriodInstants.Of(from, to, catalogue.TimeZone), cancellationToken);
-                read[(from, to)] = spanFacts;
-            }
-            return measure.Value(spanFacts);
-        }
+        var judged = catalogue.Indicators.Select(indicator => (Indicator: indicator, Period: IndicatorPeriods.Of(catalogue, indicator, kind, asOfUtc))).ToList();
+        // Indicators sharing a reporting year share spans: every distinct span is read once, all of them side by side
+        // (each read is its own snapshot, as it was when read one after another), so the call waits for the slowest, not their sum.
+        var spans = judged.Where(j => Uncomputable(j.Indicator) is null).SelectMany(j => SpansOf(j.Indicator, j.Period)).Distinct().ToList();
+        var read = await Task.WhenAll(spans.Select(span => facts.ReadAsync(PeriodInstants.Of(span.From, span.To, catalogue.TimeZone), cancellationToken)));
+        var factsOf = spans.Zip(read).ToDictionary(s => s.First, s => s.Second);
 
         var assessments = new List<IndicatorAssessment>();
-        foreach (var indicator in catalogue.Indicators)
+        foreach (var (indicator, period) in judged)
         {
             // The same period a rating of it is recorded against (IndicatorPeriods).
-            var period = IndicatorPeriods.Of(catalogue, indicator, kind, asOfUtc);
             if (Uncomputable(indicator) is { } reason)
             {
                 assessments.Add(AssuranceEvaluator.NotComputed(indicator, period, reason));
                 continue;
             }
             var measure = ComputedMeasures.ById[indicator.Measure];
-            var values = new List<double?>();
-            foreach (var each in period.Window(indicator.Trend.Window))
-            {
-                values.Add(indicator.Population is { } population
-                    ? await RollingRateAsync(each, catalogue.Populations[population], (from, to) => ValueAsync(measure, from, to))
-                    : await ValueAsync(measure, each.From, each.To));
-            }
+            var values = period.Window(indicator.Trend.Window).Select(each => indicator.Population is { } population
+                ? RollingRate(each, catalogue.Populations[population], (from, to) => measure.Value(factsOf[(from, to)]))
+                : measure.Value(factsOf[(each.From, each.To)])).ToList();
             assessments.Add(AssuranceEvaluator.Evaluate(indicator, period, values, catalogue.ActionRules));
         }
         return assessments;
     }
 
+    // The spans an indicator's values are read from: each period of its trend window, or for a rate the four quarters before each.
+    private static IEnumerable<(DateOnly From, DateOnly To)> SpansOf(IndicatorDefinition indicator, ReportingPeriod period) =>
+        period.Window(indicator.Trend.Window).SelectMany(each => indicator.Population is null ? [(each.From, each.To)] : Rates.FourQuartersBefore(each.To));
+
     // A rate per 10,000 as at the period's end: the four quarters (three-month spans) before it.
-    private static async Task<double?> RollingRateAsync(ReportingPeriod period, long population, Func<DateOnly, DateOnly, Task<double?>> count)
-    {
-        var totals = new List<double>();
-        foreach (var (from, to) in Rates.FourQuartersBefore(period.To))
-        {
-            totals.Add(await count(from, to) ?? 0);
-        }
-        return Rates.RollingPer10000(totals, population);
-    }
+    private static double? RollingRate(ReportingPeriod period, long population, Func<DateOnly, DateOnly, double?> count) =>
+        Rates.RollingPer10000([.. Rates.FourQuartersBefore(period.To).Select(q => count(q.From, q.To) ?? 0)], population);
 
     private string? Uncomputable(IndicatorDefinition indicator) =>
         !ComputedMeasures.ById.TryGetValue(indicator.Measure, out var measure) ? "not yet computed"

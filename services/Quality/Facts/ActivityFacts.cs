@@ -17,13 +17,25 @@ internal sealed record DecisionFact(string ContactId, string AgencyId, bool Thre
 }
 
 /// <summary>R2: one re-rating, from one RAG to another.</summary>
-internal sealed record RatingChangeFact(string EventId, string ContactId, Rag From, Rag To, DateTime OccurredAt);
+internal sealed record RatingChangeFact(string EventId, string ContactId, Rag From, Rag To, DateTime OccurredAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' re-ratings (no event, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>R4: an escalation raised by an agency (a disagreement inside the MASH, or a referrer's challenge).</summary>
-internal sealed record EscalationFact(string EscalationId, string ContactId, string Kind, string RaisedByAgency, DateTime OccurredAt);
+internal sealed record EscalationFact(string EscalationId, string ContactId, string Kind, string RaisedByAgency, DateTime OccurredAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' escalations (no escalation, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>R4: an escalation resolved, and how.</summary>
-internal sealed record EscalationResolutionFact(string EscalationId, string RaisedByAgency, string Resolution, DateTime OccurredAt);
+internal sealed record EscalationResolutionFact(string EscalationId, string RaisedByAgency, string Resolution, DateTime OccurredAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' resolutions (no escalation, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>R5: a request for information sent to a partner agency.</summary>
 internal sealed record InformationRequestFact(string RequestId, string ContactId, string AgencyId, DateTime OccurredAt)
@@ -33,10 +45,18 @@ internal sealed record InformationRequestFact(string RequestId, string ContactId
 }
 
 /// <summary>T2: a partner agency's answer to a request, with when it was asked.</summary>
-internal sealed record InformationResponseFact(string RequestId, string AgencyId, DateTime RequestedAt, string ResponseBand, DateTime OccurredAt);
+internal sealed record InformationResponseFact(string RequestId, string AgencyId, DateTime RequestedAt, string ResponseBand, DateTime OccurredAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' answers (no request; its moments stand only for whether it came within the first band).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>T4: a contact's deadline passed undecided (a breach), or about to (approaching).</summary>
-internal sealed record DeadlineAlertFact(string ContactId, DateTime DueAt, Rag Rag, string AgencyId, DateTime OccurredAt);
+internal sealed record DeadlineAlertFact(string ContactId, DateTime DueAt, Rag Rag, string AgencyId, DateTime OccurredAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' alerts (no contact, no moment).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>
 /// The period's facts beyond the first five measures. Decisions are those of the

@@ -48,13 +48,20 @@ internal sealed record OutcomeCorrectionFact(
     string CaseRef, string Outcome, bool ThresholdMet, string AgencyId, int Revision, DateTime? ContactReceivedAt, DateTime OccurredAt);
 
 /// <summary>T5: a contact's reported incident and when the multi-agency process completed (first decided), if it had by the period's end.</summary>
-internal sealed record IncidentFact(string ContactId, DateTime IncidentAt, DateTime? CompletedAt);
+internal sealed record IncidentFact(string ContactId, DateTime IncidentAt, DateTime? CompletedAt)
+{
+    /// <summary>How many alike this stands for: one, or a rollup's count of whole days' contacts' incidents (no contact; its moments stand only for how it judges at the period's end).</summary>
+    public long Count { get; init; } = 1;
+}
 
 /// <summary>T3: a contact open (undecided) at the period's end, with the RAG it had then and when it was received.</summary>
 internal sealed record OpenContactFact(string ContactId, Rag Rag, DateTime ReceivedAt)
 {
     /// <summary>D7: the DASH risk of a domestic abuse notification; empty when none.</summary>
     public string DashRisk { get; init; } = "";
+
+    /// <summary>How many alike this stands for: one, or a rollup's count of a day's open contacts (no contact; received at the day's midnight).</summary>
+    public long Count { get; init; } = 1;
 }
 
 /// <summary>The period's facts of the measures added with the Outcomes events in depth.</summary>

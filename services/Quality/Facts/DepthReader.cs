@@ -13,19 +13,25 @@ namespace Mash.Quality.Facts;
 /// </summary>
 internal static class DepthReader
 {
-    public static async Task<DepthFacts> ReadAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, CancellationToken cancellationToken) => new(
+    /// <summary>The period's depth; for a period of whole days (<paramref name="days"/>, in <paramref name="zone"/>), summed from the rollups: O2, O6, O4's feedback owed, O7's consultations, T5's incidents and the backlog.</summary>
+    public static async Task<DepthFacts> ReadAsync(NpgsqlTransaction transaction, Period period, RolledDays? days, TimeZoneInfo? zone, CancellationToken cancellationToken) => new(
         days is { Whole: true } ? await RollupReader.OutcomeAgenciesAsync(transaction, days, cancellationToken) : await ReadOutcomeAgenciesAsync(transaction, period, cancellationToken),
         days is { Whole: true } ? await RollupReader.GapsAsync(transaction, days, cancellationToken) : await ReadGapsAsync(transaction, period, cancellationToken),
         days is { Whole: true } ? await RollupReader.FeedbackOwedAsync(transaction, days, cancellationToken) : await ReadFeedbackOwedAsync(transaction, period, cancellationToken),
         days is null
             ? await ReadConsultationsAsync(transaction, period, cancellationToken)
             : await RollupReader.WithEdgesAsync(transaction, days, RollupReader.ConsultationsAsync, ReadConsultationsAsync, cancellationToken),
-        await FactReader.ReadAsync(transaction, $"""
+        days is { Whole: true } ? await DepthRollups.IncidentsAsync(transaction, days, period.To, cancellationToken) : await ReadIncidentsAsync(transaction, period, cancellationToken),
+        days is { Whole: true } && zone is not null
+            ? await DepthRollups.BacklogAsync(transaction, period, days, zone, cancellationToken)
+            : await ReadBacklogAsync(transaction, period, cancellationToken));
+
+    private static Task<IReadOnlyList<IncidentFact>> ReadIncidentsAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
+        FactReader.ReadAsync(transaction, $"""
             SELECT c.contact_id, c.incident_at, CASE WHEN {FactReader.KnownByTheEnd("d.first_decided_at")} THEN d.first_decided_at END
             FROM contacts c LEFT JOIN decisions d USING (contact_id)
             WHERE {FactReader.Within("c.occurred_at")} AND c.incident_at IS NOT NULL
-            """, period, r => new IncidentFact(r.GetString(0), r.GetDateTime(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), cancellationToken),
-        await ReadBacklogAsync(transaction, period, cancellationToken));
+            """, period, r => new IncidentFact(r.GetString(0), r.GetDateTime(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), cancellationToken);
 
     private static Task<IReadOnlyList<OutcomeAgencyFact>> ReadOutcomeAgenciesAsync(NpgsqlTransaction transaction, Period period, CancellationToken cancellationToken) =>
         FactReader.ReadAsync(transaction, $"""

@@ -9,8 +9,8 @@ namespace Mash.Quality.Facts;
 /// Reads a period's facts, all from one snapshot so the indicators agree with each other. The
 /// period's contacts are those received in it; their ratings (R1), timed decisions (T1) and outcomes
 /// (O1, O3) are read as known at the period's end, whenever in the period they came. Given the
-/// catalogue's time zone, contacts, ratings, outcomes and timed decisions are summed from the per-day rollups
-/// (<see cref="RollupReader"/>) instead of read one by one.
+/// catalogue's time zone, every measure with a per-day rollup is summed from it (<see cref="RollupReader"/>,
+/// <see cref="ActivityRollups"/>, <see cref="DepthRollups"/>) instead of read one by one.
 /// </summary>
 internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone = null)
 {
@@ -41,7 +41,7 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
         var outcomes = days is { Whole: true } ? await RollupReader.OutcomesAsync(transaction, days, cancellationToken) : await ReadOutcomesAsync(transaction, period, cancellationToken);
         var timings = days is { Whole: true } ? await RollupReader.TimingsAsync(transaction, days, cancellationToken) : await ReadTimingsAsync(transaction, period, cancellationToken);
         var activity = await ActivityReader.ReadAsync(transaction, period, days, cancellationToken);
-        var depth = await DepthReader.ReadAsync(transaction, period, days, cancellationToken);
+        var depth = await DepthReader.ReadAsync(transaction, period, days, zone, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ScorecardFacts(contacts, ratings, outcomes, timings) { Activity = activity, Depth = depth, End = period.To };
     }
@@ -77,11 +77,12 @@ internal sealed class FactReader(NpgsqlDataSource dataSource, TimeZoneInfo? zone
             """, period, r => new DecisionTimingFact(r.GetString(0), (Rag)r.GetInt16(1), r.GetBoolean(2), r.GetDateTime(3)), cancellationToken);
 
     internal static async Task<IReadOnlyList<T>> ReadAsync<T>(
-        NpgsqlTransaction transaction, string sql, Period period, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, string sql, Period period, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params NpgsqlParameter[] more)
     {
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         command.Parameters.Add(new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)period.From ?? DBNull.Value });
         command.Parameters.Add(new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)period.To ?? DBNull.Value });
+        command.Parameters.AddRange(more);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var facts = new List<T>();
         while (await reader.ReadAsync(cancellationToken))

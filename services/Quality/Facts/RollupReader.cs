@@ -137,12 +137,14 @@ internal static class RollupReader
             GROUP BY 1, 2 HAVING sum(n) <> 0
             """, days, r => new ConsultationFact("", r.GetString(0), r.GetString(1), default) { Count = r.GetInt64(2) }, cancellationToken);
 
-    private static async Task<IReadOnlyList<T>> ReadAsync<T>(
-        NpgsqlTransaction transaction, string sql, RolledDays days, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    /// <summary>A rollup's rows for the whole days ($1 from, $2 to; null unbounded), and any parameters more ($3 on).</summary>
+    internal static async Task<IReadOnlyList<T>> ReadAsync<T>(
+        NpgsqlTransaction transaction, string sql, RolledDays days, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params NpgsqlParameter[] more)
     {
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         command.Parameters.Add(new() { NpgsqlDbType = NpgsqlDbType.Date, Value = (object?)days.From ?? DBNull.Value });
         command.Parameters.Add(new() { NpgsqlDbType = NpgsqlDbType.Date, Value = (object?)days.To ?? DBNull.Value });
+        command.Parameters.AddRange(more);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))

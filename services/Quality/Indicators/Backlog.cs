@@ -9,16 +9,16 @@ namespace Mash.Quality.Indicators;
 /// </summary>
 internal static class Backlog
 {
-    private static readonly (TimeSpan From, string Name)[] AgeBands =
+    internal static readonly (TimeSpan From, string Name)[] AgeBands =
         [(TimeSpan.FromDays(20), "20 days or more"), (TimeSpan.FromDays(5), "5 to 20 days"), (TimeSpan.FromDays(1), "1 to 5 days"), (TimeSpan.Zero, "under 1 day")];
 
-    public static long Open(IEnumerable<OpenContactFact> backlog) => backlog.LongCount();
+    public static long Open(IEnumerable<OpenContactFact> backlog) => Counts.Of(backlog, b => b.Count);
 
-    public static Dictionary<string, long> ByRag(IEnumerable<OpenContactFact> backlog) => Counts.By(backlog, b => ContactsByRag.NameOf(b.Rag));
+    public static Dictionary<string, long> ByRag(IEnumerable<OpenContactFact> backlog) => Counts.By(backlog, b => ContactsByRag.NameOf(b.Rag), b => b.Count);
 
     /// <summary>Each open contact's age at <paramref name="end"/>; none without an end (an unbounded period has no moment to age them at).</summary>
     public static Dictionary<string, long> ByAge(IEnumerable<OpenContactFact> backlog, DateTime? end) =>
-        end is { } at ? Counts.By(backlog, b => AgeBandOf(at - b.ReceivedAt)) : [];
+        end is { } at ? Counts.By(backlog, b => AgeBandOf(at - b.ReceivedAt), b => b.Count) : [];
 
     internal static string AgeBandOf(TimeSpan age) => AgeBands.First(band => age >= band.From || band.From == TimeSpan.Zero).Name;
 }

@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class DeadlineBreaches
 {
     public static Dictionary<string, long> ByRag(IEnumerable<DeadlineAlertFact> breaches) =>
-        Counts.By(breaches, b => ContactsByRag.NameOf(b.Rag));
+        Counts.By(breaches, b => ContactsByRag.NameOf(b.Rag), b => b.Count);
 }

@@ -12,8 +12,8 @@ internal static class DomesticAbuse
     public static Dictionary<string, long> ByRisk(IEnumerable<ContactFact> contacts) => Counts.By(contacts.Where(c => c.DashRisk.Length > 0), c => c.DashRisk, c => c.Count);
 
     /// <summary>The value D7 is judged on: notifications outstanding at the period's end.</summary>
-    public static long Outstanding(IEnumerable<OpenContactFact> backlog) => backlog.LongCount(b => b.DashRisk.Length > 0);
+    public static long Outstanding(IEnumerable<OpenContactFact> backlog) => Counts.Of(backlog.Where(b => b.DashRisk.Length > 0), b => b.Count);
 
     public static Dictionary<string, long> OutstandingByRisk(IEnumerable<OpenContactFact> backlog) =>
-        Counts.By(backlog.Where(b => b.DashRisk.Length > 0), b => b.DashRisk);
+        Counts.By(backlog.Where(b => b.DashRisk.Length > 0), b => b.DashRisk, b => b.Count);
 }

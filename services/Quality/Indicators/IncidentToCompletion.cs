@@ -13,8 +13,8 @@ internal static class IncidentToCompletion
     public static readonly TimeSpan Target = TimeSpan.FromHours(24);
 
     public static long Judged(IEnumerable<IncidentFact> incidents, DateTime? end) =>
-        incidents.LongCount(i => i.CompletedAt is not null || (end is { } at && at - i.IncidentAt > Target));
+        Counts.Of(incidents.Where(i => i.CompletedAt is not null || (end is { } at && at - i.IncidentAt > Target)), i => i.Count);
 
     public static long WithinTarget(IEnumerable<IncidentFact> incidents) =>
-        incidents.LongCount(i => i.CompletedAt is { } completed && completed - i.IncidentAt <= Target);
+        Counts.Of(incidents.Where(i => i.CompletedAt is { } completed && completed - i.IncidentAt <= Target), i => i.Count);
 }

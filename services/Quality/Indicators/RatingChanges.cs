@@ -6,5 +6,5 @@ namespace Mash.Quality.Indicators;
 internal static class RatingChanges
 {
     public static Dictionary<string, long> Compute(IEnumerable<RatingChangeFact> changes) =>
-        Counts.By(changes, c => $"{ContactsByRag.NameOf(c.From)}→{ContactsByRag.NameOf(c.To)}");
+        Counts.By(changes, c => $"{ContactsByRag.NameOf(c.From)}→{ContactsByRag.NameOf(c.To)}", c => c.Count);
 }

@@ -11,8 +11,8 @@ internal static class ResponseTimes
     public static readonly TimeSpan FirstBand = TimeSpan.FromHours(4);
 
     public static long WithinFirstBand(IEnumerable<InformationResponseFact> responses) =>
-        responses.LongCount(r => r.OccurredAt - r.RequestedAt <= FirstBand);
+        Counts.Of(responses.Where(r => r.OccurredAt - r.RequestedAt <= FirstBand), r => r.Count);
 
     public static Dictionary<string, long> ByBand(IEnumerable<InformationResponseFact> responses) =>
-        Counts.By(responses, r => r.ResponseBand);
+        Counts.By(responses, r => r.ResponseBand, r => r.Count);
 }
