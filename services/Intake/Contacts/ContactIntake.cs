@@ -44,19 +44,20 @@ public sealed class ContactIntake(
     /// be published, the contact first waits, untaken, until fewer do, so a bulk import slows to the
     /// pace its events leave. Cancelling that wait stores nothing; cancelling later stops the wait,
     /// not the commit: the contact may still be stored, unacknowledged, and a retry with the same
-    /// request id gets its receipt.
+    /// request id gets its receipt. <paramref name="receivedAt"/> is an imported contact's original
+    /// receipt (validated already); null, the contact is received now.
     /// </summary>
-    public Task<ContactReceipt> SubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken) =>
+    public Task<ContactReceipt> SubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null) =>
         UnpublishedBeyondBound() is null
-            ? Take(requestId, contact, cancellationToken)
-            : TakeOnceBacklogFallsAsync(requestId, contact, cancellationToken);
+            ? Take(requestId, contact, receivedAt, cancellationToken)
+            : TakeOnceBacklogFallsAsync(requestId, contact, receivedAt, cancellationToken);
 
     /// <summary>
     /// As <see cref="SubmitAsync"/>, unless Intake is holding back (more than <see cref="GroupCommitOptions.MaxUnpublishedEvents"/>
     /// events wait to be published: <paramref name="unpublished"/> says how many) or saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>
     /// contacts already wait; <paramref name="unpublished"/> null): then null at once, nothing stored, and the refusal counted.
     /// </summary>
-    public Task<ContactReceipt>? TrySubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken, out long? unpublished)
+    public Task<ContactReceipt>? TrySubmitAsync(string requestId, Contact contact, CancellationToken cancellationToken, out long? unpublished, DateTimeOffset? receivedAt = null)
     {
         // Refused before any work is done for it: a saturated Intake spends nothing on what it turns away.
         unpublished = UnpublishedBeyondBound();
@@ -73,7 +74,7 @@ public sealed class ContactIntake(
         }
         try
         {
-            return CommitAsync(Pending(requestId, contact), cancellationToken);
+            return CommitAsync(Pending(requestId, contact, receivedAt), cancellationToken);
         }
         catch
         {
@@ -85,18 +86,18 @@ public sealed class ContactIntake(
     /// <summary>The events waiting to be published when more than the bound; null when fewer, or when not known.</summary>
     private long? UnpublishedBeyondBound() => unpublishedEvents?.Invoke() is { } events && events > maxUnpublished ? events : null;
 
-    private Task<ContactReceipt> Take(string requestId, Contact contact, CancellationToken cancellationToken)
+    private Task<ContactReceipt> Take(string requestId, Contact contact, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
-        var pending = Pending(requestId, contact);
+        var pending = Pending(requestId, contact, receivedAt);
         Interlocked.Increment(ref waiting);
         return CommitAsync(pending, cancellationToken);
     }
 
     /// <summary>Waits with nothing fixed, no connection and not counted as waiting for a commit, so a held-back import costs Intake nothing.</summary>
-    private async Task<ContactReceipt> TakeOnceBacklogFallsAsync(string requestId, Contact contact, CancellationToken cancellationToken)
+    private async Task<ContactReceipt> TakeOnceBacklogFallsAsync(string requestId, Contact contact, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
         await BacklogFallenAsync().WaitAsync(cancellationToken);
-        return await Take(requestId, contact, cancellationToken);
+        return await Take(requestId, contact, receivedAt, cancellationToken);
     }
 
     /// <summary>Completes once the backlog is within the bound: one poll shared by every contact held back, however many.</summary>
@@ -121,9 +122,9 @@ public sealed class ContactIntake(
         while (UnpublishedBeyondBound() is not null);
     }
 
-    private PendingContact Pending(string requestId, Contact contact)
+    private PendingContact Pending(string requestId, Contact contact, DateTimeOffset? originallyReceivedAt)
     {
-        var receivedAt = ToMicroseconds(time.GetUtcNow());
+        var receivedAt = ToMicroseconds(originallyReceivedAt ?? time.GetUtcNow());
         var contactId = Guid.CreateVersion7(receivedAt);
         return new PendingContact(requestId, contact, contactId, receivedAt, pseudonyms.RefsFor(contact, contactId));
     }

@@ -17,6 +17,17 @@ internal static class Callers
         : caller.IsInAnyRole(MashRoles.Practitioner, MashRoles.Manager) ? CallerAgency.AnyAgency
         : throw RpcErrors.PermissionDenied("Only the submitting agency and MASH practitioners read contacts.");
 
+    /// <summary>
+    /// Who submits: a frontline app as its agency, or an importer (role <see cref="MashRoles.Importer"/>,
+    /// a member of staff's token naming no agency) on behalf of any; anyone else fails closed.
+    /// </summary>
+    public static Submitter SubmitterOf(ServerCallContext context) => context.GetCaller() switch
+    {
+        { AgencyId: { } agencyId } => new Submitter(new CallerAgency(agencyId), IsImporter: false),
+        { } caller when caller.IsInRole(MashRoles.Importer) => Submitter.Importer,
+        _ => throw RpcErrors.PermissionDenied("Only a frontline app, with its agency's credentials, or an importer submits contacts."),
+    };
+
     /// <summary>The agency a frontline app submits and lists as; only an agency's credentials name one.</summary>
     public static CallerAgency AgencyOf(ServerCallContext context) =>
         context.GetCaller() is { AgencyId: { } agencyId } ? new CallerAgency(agencyId)

@@ -16,12 +16,15 @@ namespace Mash.Intake.Grpc;
 /// <summary>
 /// mash.intake.v1.IntakeService: the agencies' way in. Frontline apps only, each to its own
 /// contacts; a contact's content (GetContact) also to MASH practitioners and managers, for screening.
+/// An importer replaying a legacy case system submits on behalf of any configured agency, with each
+/// contact's original received_at.
 /// Every read of a contact, its summary or its progress is in <c>audit_log</c>. A policy per method:
 /// ASP.NET Core requires every policy that applies, so one on the class could only narrow them.
 /// </summary>
 public sealed class IntakeGrpcService(
     ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
-    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock, AuditLog audit, Refusals refusals) : IntakeService.IntakeServiceBase
+    ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock, AuditLog audit, Refusals refusals,
+    AgencyCredentials agencies) : IntakeService.IntakeServiceBase
 {
     /// <summary>How long a client turned away while Intake is saturated or holding back is asked to wait (google.rpc.RetryInfo).</summary>
     public static readonly TimeSpan SaturatedRetryDelay = TimeSpan.FromSeconds(1);
@@ -30,33 +33,33 @@ public sealed class IntakeGrpcService(
     /// The contact, once committed; RESOURCE_EXHAUSTED at once, storing nothing, while Intake is saturated (<see cref="GroupCommitOptions.MaxWaitingContacts"/>)
     /// or holding back because its events pile up unpublished (<see cref="GroupCommitOptions.MaxUnpublishedEvents"/>).
     /// </summary>
-    [Authorize(Policy = MashPolicies.Agencies)]
+    [Authorize(Policy = IntakePolicies.Submitting)]
     public override Task<SubmitContactResponse> SubmitContact(SubmitContactRequest request, ServerCallContext context) =>
-        SubmitAsync(request, Callers.AgencyOf(context), context, shedWhenSaturated: true);
+        SubmitAsync(request, Callers.SubmitterOf(context), context, shedWhenSaturated: true);
 
     /// <summary>
     /// Each item as <see cref="SubmitContact"/> takes it, pipelined (<see cref="BulkSubmission"/>): a
     /// refused item is answered with its refusal and the rest go on; each is answered, in order, once
     /// it is committed.
     /// </summary>
-    [Authorize(Policy = MashPolicies.Agencies)]
+    [Authorize(Policy = IntakePolicies.Submitting)]
     public override Task SubmitContacts(IAsyncStreamReader<SubmitContactRequest> requestStream, IServerStreamWriter<SubmitContactResult> responseStream, ServerCallContext context)
     {
-        var caller = Callers.AgencyOf(context);
+        var caller = Callers.SubmitterOf(context);
         return BulkSubmission.RunAsync(requestStream, responseStream, _ => 1,
             request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, context)), context.CancellationToken);
     }
 
     /// <summary>SubmitContacts a batch a message: each batch answered, in order, once every contact in it is committed or refused.</summary>
-    [Authorize(Policy = MashPolicies.Agencies)]
+    [Authorize(Policy = IntakePolicies.Submitting)]
     public override Task SubmitContactBatches(IAsyncStreamReader<SubmitContactBatch> requestStream, IServerStreamWriter<SubmitContactBatchResult> responseStream, ServerCallContext context)
     {
-        var caller = Callers.AgencyOf(context);
+        var caller = Callers.SubmitterOf(context);
         return BulkSubmission.RunAsync(requestStream, responseStream, batch => batch.Contacts.Count,
             batch => SubmitBatchAsync(batch, caller, context), context.CancellationToken);
     }
 
-    private async Task<SubmitContactBatchResult> SubmitBatchAsync(SubmitContactBatch batch, CallerAgency caller, ServerCallContext context)
+    private async Task<SubmitContactBatchResult> SubmitBatchAsync(SubmitContactBatch batch, Submitter caller, ServerCallContext context)
     {
         if (batch.Contacts.Count > BulkSubmission.MaxBatch)
         {
@@ -71,23 +74,29 @@ public sealed class IntakeGrpcService(
     /// A bulk import's contacts wait for their commits however many wait (the stream's in-flight budget holds it back), and wait to be taken while
     /// Intake's events pile up unpublished; a single submission may be shed.
     /// </summary>
-    private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, CallerAgency caller, ServerCallContext context, bool shedWhenSaturated = false)
+    private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, Submitter caller, ServerCallContext context, bool shedWhenSaturated = false)
     {
         var cancellationToken = context.CancellationToken;
-        var violations = ContactValidator.Validate(request, vocabulary, clock.Now);
+        // An imported contact's dates (birth, incident) are judged against when it was received, not today.
+        var receivedAt = ImportValidator.ReceivedAt(request);
+        IReadOnlyList<Violation> violations =
+        [
+            .. ContactValidator.Validate(request, vocabulary, receivedAt is { } at ? clock.At(at) : clock.Now),
+            .. ImportValidator.Validate(request, caller.IsImporter, clock.Now, agencies.HasAgency),
+        ];
         if (violations.Count > 0)
         {
             throw InvalidArgument.Of("The contact was not accepted", violations);
         }
         // An agency submits only its own contacts; an attempt as another is on record under its request_id
         // (no contact exists to name). A retry's read-back returns only the receipt (no personal data), so it is not audited.
-        if (!caller.MaySee(request.Contact.Agency.OrganisationId))
+        if (!caller.Agency.MaySee(request.Contact.Agency.OrganisationId))
         {
             throw await refusals.RefuseAsync(context, request.RequestId, "An agency submits contacts only as itself: contact.agency.organisation_id is not the calling agency.");
         }
         var committing = shedWhenSaturated
-            ? intake.TrySubmitAsync(request.RequestId, request.Contact, cancellationToken, out var unpublished) ?? throw Shed(unpublished)
-            : intake.SubmitAsync(request.RequestId, request.Contact, cancellationToken);
+            ? intake.TrySubmitAsync(request.RequestId, request.Contact, cancellationToken, out var unpublished, receivedAt) ?? throw Shed(unpublished)
+            : intake.SubmitAsync(request.RequestId, request.Contact, cancellationToken, receivedAt);
         return ContactMessages.ToResponse(await committing);
     }
 

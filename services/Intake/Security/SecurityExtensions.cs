@@ -1,3 +1,4 @@
+using Mash.Intake.Grpc;
 using Mash.ServiceDefaults;
 
 namespace Mash.Intake.Security;
@@ -9,7 +10,8 @@ public static class SecurityExtensions
 
     /// <summary>
     /// The agencies that may call: the platform's (<c>Authentication:Agencies</c>) and Intake's own
-    /// older section, both checked by ServiceDefaults' agency token scheme. With no agency configured
+    /// older section, both checked by ServiceDefaults' agency token scheme; and Intake's own policies
+    /// (<see cref="IntakePolicies"/>). With no agency configured
     /// (a fresh production deployment) every frontline app is refused UNAUTHENTICATED, and the
     /// service says so in a warning at start.
     /// </summary>
@@ -17,6 +19,7 @@ public static class SecurityExtensions
     {
         builder.AddAgencyCredentialsFrom(AgenciesSectionName);
         builder.Services.AddHostedService<NoCredentialsWarning>();
+        builder.Services.AddAuthorizationBuilder().AddIntakePolicies();
         return builder;
     }
 }

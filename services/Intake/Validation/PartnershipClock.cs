@@ -15,5 +15,8 @@ public sealed class PartnershipClock(TimeProvider time, TimeZoneInfo zone)
     }
 
     /// <summary>Now, at the partnership's offset from UTC.</summary>
-    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
+    public DateTimeOffset Now => At(time.GetUtcNow());
+
+    /// <summary>An instant (an imported contact's original receipt) at the partnership's offset from UTC.</summary>
+    public DateTimeOffset At(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone);
 }

@@ -42,7 +42,7 @@ public sealed class OutboxBacklogTests(IntakeDatabase database) : IDisposable
             Options.Create(new GroupCommitOptions { MaxUnpublishedEvents = Bound }), meters.GetRequiredService<IMeterFactory>(),
             unpublishedEvents: () => backlog.Events);
         var service = new IntakeGrpcService(contacts, intake.Reads, TestContacts.Vocabulary, intake.Listing, intake.Progress,
-            Options.Create(intake.WatchOptions), intake.Lifetime, intake.Clock, intake.Audit, intake.Refusals);
+            Options.Create(intake.WatchOptions), intake.Lifetime, intake.Clock, intake.Audit, intake.Refusals, intake.Agencies);
         return (contacts, service);
     }
 

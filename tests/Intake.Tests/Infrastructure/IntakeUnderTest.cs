@@ -54,7 +54,13 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
 
     public ReturnExport Returns => new(ReturnRecords, TestContacts.Vocabulary, ReturnsOptions, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
-    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock, Audit, Refusals);
+    /// <summary>The partnership's configured agencies, on whose behalf an importer submits.</summary>
+    public AgencyCredentials Agencies { get; } = new([
+        (TestCallers.PoliceWest, AgencyCredentials.HashOf("police-token")),
+        ("st-marys-school", AgencyCredentials.HashOf("school-token")),
+    ]);
+
+    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock, Audit, Refusals, Agencies);
 
     /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
     public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)

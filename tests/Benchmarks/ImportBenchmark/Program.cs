@@ -1,0 +1,64 @@
+// The import benchmark (issue 16 point 2): a generated legacy year of N contacts (default 60,000, a
+// large MASH; --contacts 2500000 for England's year) written as an export, imported with mash-import
+// into the platform as the AppHost starts it, and the time until every projection has all of it: the
+// import's own time, then until Quality's scorecard for the year counts every contact, decision,
+// referral, outcome and feedback. Prints the figures; asserts nothing. Exit 1 when rows were refused.
+using System.Diagnostics;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Mash.AppHost.Tests.Import;
+using Mash.Contracts.Quality.V1;
+using Mash.Importer;
+using Mash.Testing.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+var contacts = args is ["--contacts", var n] && int.TryParse(n, CultureInfo.InvariantCulture, out var count) && count >= 4 ? count : 60_000;
+var year = new LegacyYear(seed: 16, contactsPerQuarter: contacts / 4, children: Math.Max(10, contacts * 3 / 8));
+var folder = Directory.CreateTempSubdirectory("mash-import-benchmark-").FullName;
+var state = Directory.CreateTempSubdirectory("mash-import-benchmark-state-").FullName;
+year.WriteTo(folder);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Import benchmark: {year.Cases.Count:N0} contacts over four quarters, export in {folder}; {Environment.ProcessorCount} cores."));
+
+var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+    [$"MASH_STATE_DIR={state}", $"MASH_STACK=importbench{Environment.ProcessId}", .. TestTokens.Configuration.Select(s => $"{s.Key}={s.Value}")]);
+await using var app = await builder.BuildAsync();
+await app.StartAsync();
+var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+await Task.WhenAll(model.Resources.Where(r => r is not ParameterResource && !r.HasAnnotationOfType<ExplicitStartupAnnotation>())
+    .Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name)));
+
+var begin = Stopwatch.GetTimestamp();
+var options = new ImportOptions(folder, app.GetEndpoint("intake", "grpc"), app.GetEndpoint("triage", "grpc"), app.GetEndpoint("outcomes", "grpc"),
+    TestTokens.For("legacy-import", "Mash.Importer", "Mash.Practitioner"), Path.Combine(folder, ".checkpoint"), TimeSpan.FromMinutes(5));
+var summary = await ImportRun.RunAsync(options, total => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} steps to replay.")), _ => { }, CancellationToken.None);
+var imported = Stopwatch.GetElapsedTime(begin);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported: {summary.Replayed:N0} steps in {imported.TotalSeconds:N0} s ({summary.Replayed / imported.TotalSeconds:N0} steps/s); {summary.Problems.Count} rows refused."));
+
+using var channel = GrpcChannel.ForAddress(app.GetEndpoint("quality", "grpc"));
+var quality = new QualityService.QualityServiceClient(channel);
+var board = new Metadata { { "authorization", $"Bearer {TestTokens.For("board-1", "Mash.BoardMember")}" } };
+var referrals = year.Cases.Count(c => c.ThresholdMet);
+while (true)
+{
+    var card = await quality.GetScorecardAsync(new GetScorecardRequest
+    {
+        From = Timestamp.FromDateTimeOffset(LegacyYear.Start), To = Timestamp.FromDateTimeOffset(LegacyYear.Start.AddYears(1)),
+    }, board);
+    if (card.ContactsByAgency.Values.Sum() == year.Cases.Count && card.DecisionsTimed == year.Cases.Count
+        && card.Outcomes.Values.Sum() == year.Cases.Count && card.Referrals == referrals && card.ReferralsFedBack == referrals)
+    {
+        break;
+    }
+    await Task.Delay(TimeSpan.FromSeconds(1));
+}
+var all = Stopwatch.GetElapsedTime(begin);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Every projection has the year: {all.TotalSeconds:N0} s from the import's start ({year.Cases.Count / all.TotalSeconds:N0} contacts/s); goal for England's 2,500,000: under 1,800 s."));
+await app.StopAsync();
+Directory.Delete(folder, recursive: true);
+Directory.Delete(state, recursive: true);
+return summary.Problems.Count == 0 ? 0 : 1;

@@ -1,0 +1,36 @@
+using Grpc.Core;
+
+namespace Mash.Importer.Replay;
+
+/// <summary>
+/// The platform is eventually consistent: Triage hears of a contact, and Outcomes of a decision, a
+/// moment after it is written. A step that finds its record not there yet (NOT_FOUND,
+/// FAILED_PRECONDITION) or a service busy or restarting (UNAVAILABLE, RESOURCE_EXHAUSTED) is tried
+/// again with back-off until <paramref name="patience"/> has passed; then its last answer stands.
+/// </summary>
+internal sealed class Settling(TimeSpan patience)
+{
+    private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
+
+    public static bool MaySettle(StatusCode code) =>
+        code is StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.DeadlineExceeded;
+
+    public async Task<T> RetryAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        var giveUpAt = DateTimeOffset.UtcNow + patience;
+        var wait = FirstWait;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException e) when (MaySettle(e.StatusCode) && DateTimeOffset.UtcNow < giveUpAt)
+            {
+                await Task.Delay(wait, cancellationToken);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks));
+            }
+        }
+    }
+}
