@@ -12,14 +12,18 @@ namespace Mash.Quality.Assurance;
 /// </summary>
 internal sealed class AssuranceReader(FactReader facts, IndicatorCatalogue catalogue)
 {
+    // A span's read is mostly PostgreSQL's CPU: one a core, rather than a connection each from the consumers' budget.
+    private const int ConcurrentReads = 2;
+
     public async Task<IReadOnlyList<IndicatorAssessment>> AssessAsync(PeriodKind kind, DateTime asOfUtc, CancellationToken cancellationToken)
     {
         var judged = catalogue.Indicators.Select(indicator => (Indicator: indicator, Period: IndicatorPeriods.Of(catalogue, indicator, kind, asOfUtc))).ToList();
-        // Indicators sharing a reporting year share spans: every distinct span is read once, all of them side by side
-        // (each read is its own snapshot, as it was when read one after another), so the call waits for the slowest, not their sum.
-        var spans = judged.Where(j => Uncomputable(j.Indicator) is null).SelectMany(j => SpansOf(j.Indicator, j.Period)).Distinct().ToList();
-        var read = await Task.WhenAll(spans.Select(span => facts.ReadAsync(PeriodInstants.Of(span.From, span.To, catalogue.TimeZone), cancellationToken)));
-        var factsOf = spans.Zip(read).ToDictionary(s => s.First, s => s.Second);
+        // Indicators sharing a reporting year share spans: every distinct span is read once, ConcurrentReads at a
+        // time (each read is its own snapshot, as it was when read one after another), each on a connection of its own.
+        var spans = judged.Where(j => Uncomputable(j.Indicator) is null).SelectMany(j => SpansOf(j.Indicator, j.Period)).Distinct();
+        var factsOf = new System.Collections.Concurrent.ConcurrentDictionary<(DateOnly From, DateOnly To), ScorecardFacts>();
+        await Parallel.ForEachAsync(spans, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentReads, CancellationToken = cancellationToken },
+            async (span, ct) => factsOf[span] = await facts.ReadAsync(PeriodInstants.Of(span.From, span.To, catalogue.TimeZone), ct));
 
         var assessments = new List<IndicatorAssessment>();
         foreach (var (indicator, period) in judged)

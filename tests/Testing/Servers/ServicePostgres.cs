@@ -23,7 +23,9 @@ public class ServicePostgres(string service, IEnumerable<string> migrations)
     public async Task<NpgsqlDataSource> CreateDatabaseAsync()
     {
         var postgres = server ?? throw new InvalidOperationException("Not started.");
-        var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString(await postgres.CreateDatabaseAsync(service)));
+        // Idle connections close within a few seconds: a test's database lives until the whole fixture ends,
+        // and hundreds of tests' pools each keeping theirs ran the server out of connections.
+        var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString(await postgres.CreateDatabaseAsync(service)) + ";Connection Idle Lifetime=2;Connection Pruning Interval=1");
         dataSources.Add(dataSource);
         foreach (var sql in migrations)
         {
