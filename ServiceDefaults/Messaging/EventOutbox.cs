@@ -34,8 +34,9 @@ public sealed class EventOutbox
     /// A row may hold many events of one type (<c>bodies</c> and <c>trace_parents</c>, <c>events</c> of
     /// them; <c>body</c> null): a bulk write stores its events a few hundred to a row (<see cref="CopyRangeAsync"/>),
     /// so PostgreSQL writes, indexes and later deletes one row for them rather than one each.
+    /// 1000004: 1000003 is <see cref="AuditLog.Migration"/>'s.
     /// </summary>
-    public static readonly Migration PackedMigration = new(1_000_003, "event_outbox_packed_rows", """
+    public static readonly Migration PackedMigration = new(1_000_004, "event_outbox_packed_rows", """
         ALTER TABLE outbox_messages
             ADD COLUMN IF NOT EXISTS events integer NOT NULL DEFAULT 1,
             ADD COLUMN IF NOT EXISTS bodies bytea[],
