@@ -30,8 +30,25 @@ public sealed class EventOutbox
         ALTER TABLE outbox_messages ADD COLUMN IF NOT EXISTS trace_parent text;
         """);
 
+    /// <summary>
+    /// A row may hold many events of one type (<c>bodies</c> and <c>trace_parents</c>, <c>events</c> of
+    /// them; <c>body</c> null): a bulk write stores its events a few hundred to a row (<see cref="CopyRangeAsync"/>),
+    /// so PostgreSQL writes, indexes and later deletes one row for them rather than one each.
+    /// 1000004: 1000003 is <see cref="AuditLog.Migration"/>'s.
+    /// </summary>
+    public static readonly Migration PackedMigration = new(1_000_004, "event_outbox_packed_rows", """
+        ALTER TABLE outbox_messages
+            ADD COLUMN IF NOT EXISTS events integer NOT NULL DEFAULT 1,
+            ADD COLUMN IF NOT EXISTS bodies bytea[],
+            ADD COLUMN IF NOT EXISTS trace_parents text[],
+            ALTER COLUMN body DROP NOT NULL;
+        """);
+
     /// <summary>Every migration of the outbox's table, in order.</summary>
-    public static Migration[] Migrations => [Migration, TraceMigration];
+    public static Migration[] Migrations => [Migration, TraceMigration, PackedMigration];
+
+    /// <summary>The most events <see cref="CopyRangeAsync"/> packs into one row: one of the dispatcher's batches.</summary>
+    public const int PackSize = OutboxDispatcher.BatchSize;
 
     private readonly SemaphoreSlim pending = new(0);
     private int writes;
@@ -75,26 +92,36 @@ public sealed class EventOutbox
 
     /// <summary>
     /// Adds <paramref name="messages"/> to the outbox with COPY, in their order, in the connection's
-    /// open transaction: for hundreds of events at once, cheaper for PostgreSQL than <see cref="AddRangeCommand"/>.
+    /// open transaction, packed: each run of one type, <see cref="PackSize"/> events at most, is one row.
+    /// For hundreds of events at once: PostgreSQL then stores, indexes and deletes a row per few hundred
+    /// events, not one each (BENCHMARKS.md, "Intake submission"), and the dispatcher publishes each such row as one message.
     /// </summary>
     public static async Task CopyRangeAsync(NpgsqlConnection connection, IReadOnlyList<IMessage> messages, IReadOnlyList<string?> traceParents)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("COPY outbox_messages (message_type, body, trace_parent) FROM STDIN (FORMAT BINARY)");
-        for (var i = 0; i < messages.Count; i++)
+        await using var copy = await connection.BeginBinaryImportAsync("COPY outbox_messages (message_type, events, bodies, trace_parents) FROM STDIN (FORMAT BINARY)");
+        foreach (var (start, count) in Runs(messages))
         {
             await copy.StartRowAsync();
-            await copy.WriteAsync(OutboxMessageTypes.NameOf(messages[i].GetType()), NpgsqlTypes.NpgsqlDbType.Text);
-            await copy.WriteAsync(messages[i].ToByteArray(), NpgsqlTypes.NpgsqlDbType.Bytea);
-            if (traceParents[i] is { } traceParent)
-            {
-                await copy.WriteAsync(traceParent, NpgsqlTypes.NpgsqlDbType.Text);
-            }
-            else
-            {
-                await copy.WriteNullAsync();
-            }
+            await copy.WriteAsync(OutboxMessageTypes.NameOf(messages[start].GetType()), NpgsqlTypes.NpgsqlDbType.Text);
+            await copy.WriteAsync(count, NpgsqlTypes.NpgsqlDbType.Integer);
+            await copy.WriteAsync(messages.Skip(start).Take(count).Select(m => m.ToByteArray()).ToArray(), NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bytea);
+            await copy.WriteAsync(traceParents.Skip(start).Take(count).ToArray(), NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text);
         }
         await copy.CompleteAsync();
+    }
+
+    /// <summary>The rows <paramref name="messages"/> pack into: runs of one type, at most <see cref="PackSize"/> long.</summary>
+    internal static IEnumerable<(int Start, int Count)> Runs(IReadOnlyList<IMessage> messages)
+    {
+        var start = 0;
+        for (var i = 1; i <= messages.Count; i++)
+        {
+            if (i == messages.Count || i - start == PackSize || messages[i].GetType() != messages[start].GetType())
+            {
+                yield return (start, i - start);
+                start = i;
+            }
+        }
     }
 
     /// <summary>

@@ -8,9 +8,9 @@ internal sealed record OutboxBacklog(long Waiting, TimeSpan OldestAge, (long Wri
 {
     // One pass over the table: a backlog of 100,000 rows is counted in milliseconds, and an empty
     // outbox (the usual state) costs next to nothing. Rows a dispatcher is publishing still count
-    // until its transaction commits. created_at is its writer's transaction time.
+    // until its transaction commits. created_at is its writer's transaction time. A packed row counts its events.
     internal const string Sql = """
-        SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8
+        SELECT coalesce(sum(events), 0)::bigint, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8
         FROM outbox_messages
         """;
 

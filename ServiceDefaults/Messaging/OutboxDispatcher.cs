@@ -30,11 +30,18 @@ internal sealed partial class OutboxDispatcher(
     // whatever the plan: statements are prepared, and a generic plan knows no parameter. Written as
     // "WHERE id IN (subquery)", a generic plan read the whole table for each batch, and a backlog of
     // tens of thousands of events drained at hundreds a second. It starts after $1, the dispatcher's
-    // position (OutboxPosition).
+    // position (OutboxPosition), locks the next BatchSize rows, and takes those up to BatchSize events
+    // (a packed row holds many; the first row always), so a batch is at most about BatchSize events.
+    // The last column says how many rows it locked: fewer than BatchSize, all taken, means caught up.
     internal static readonly string TakeBatchSql = $"""
+        WITH locked AS (
+            SELECT id, events FROM outbox_messages WHERE id > $1 ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED),
+        taken AS (
+            SELECT id FROM (SELECT id, sum(events) OVER (ORDER BY id) AS upto, row_number() OVER (ORDER BY id) AS n FROM locked) l
+            WHERE upto <= {BatchSize} OR n = 1)
         DELETE FROM outbox_messages
-        WHERE id = ANY(ARRAY(SELECT id FROM outbox_messages WHERE id > $1 ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED))
-        RETURNING id, message_type, body, trace_parent
+        WHERE id = ANY(ARRAY(SELECT id FROM taken))
+        RETURNING id, message_type, coalesce(bodies, ARRAY[body]), coalesce(trace_parents, ARRAY[trace_parent]), bodies IS NOT NULL, (SELECT count(*) FROM locked)
         """;
 
     internal static readonly TimeSpan RescanInterval = TimeSpan.FromSeconds(1);
@@ -102,7 +109,7 @@ internal sealed partial class OutboxDispatcher(
                     Interlocked.Increment(ref pacedBack);
                     await Task.Delay(PaceInterval, time, stoppingToken);
                 }
-                else if (await DispatchBatchAsync(publisher, stoppingToken) is var published && published < BatchSize)
+                else if (await DispatchBatchAsync(publisher, stoppingToken) is var (published, caughtUp) && caughtUp)
                 {
                     yielding.CaughtUp();
                     var now = time.GetUtcNow();
@@ -135,24 +142,26 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<int> DispatchBatchAsync(IPublishEndpoint publisher, CancellationToken cancellationToken)
+    /// <summary>Publishes the next batch: how many events it held, and whether it was all there was.</summary>
+    private async Task<(int Events, bool CaughtUp)> DispatchBatchAsync(IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref batches);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = await TakeBatchAsync(connection, transaction, position.Next(time.GetUtcNow()), cancellationToken);
+        var (rows, locked) = await TakeBatchAsync(connection, transaction, position.Next(time.GetUtcNow()), cancellationToken);
         if (rows.Count == 0)
         {
-            return 0;
+            return (0, true);
         }
-        // One message a type (one in all, as a rule): RabbitMQ, MassTransit and every consumer then pay
-        // their per-message cost once a batch (EventBatch). Consumers run concurrently anyway, so none
-        // could rely on the order of types.
+        // One message a type (one in all, as a rule), and one a packed row: RabbitMQ, MassTransit and every
+        // consumer then pay their per-message cost once a batch (EventBatch). Consumers run concurrently
+        // anyway, so none could rely on the order of types.
         await PublishWithinTimeoutAsync(publisher, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.Published(rows.Count);
+        var events = rows.Sum(row => row.Bodies.Length);
+        outbox.Published(events);
         position.Took(rows.Max(row => row.Id));
-        return rows.Count;
+        return (events, locked < BatchSize && locked == rows.Count);
     }
 
     // A publish that outlives its timeout is left behind, not awaited (it may never end); the
@@ -161,7 +170,7 @@ internal sealed partial class OutboxDispatcher(
     {
         using var timeout = new CancellationTokenSource(publishTimeout, time);
         using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var published = Task.WhenAll(rows.GroupBy(row => row.Type).Select(group => PublishAsync(publisher, group.Key, [.. group], publishing.Token)));
+        var published = Task.WhenAll(rows.GroupBy(row => (row.Type, Packed: row.Packed ? row.Id : 0)).Select(group => PublishAsync(publisher, group.Key.Type, [.. group], publishing.Token)));
         try
         {
             await published.WaitAsync(publishing.Token);
@@ -170,16 +179,16 @@ internal sealed partial class OutboxDispatcher(
         {
             Interlocked.Increment(ref timedOut);
             _ = published.ContinueWith(static t => t.Exception, TaskScheduler.Default);
-            throw new TimeoutException($"RabbitMQ did not confirm {rows.Count} events within {publishTimeout}; they stay in the outbox.");
+            throw new TimeoutException($"RabbitMQ did not confirm {rows.Sum(row => row.Bodies.Length)} events within {publishTimeout}; they stay in the outbox.");
         }
     }
 
     private static async Task PublishAsync(IPublishEndpoint publisher, string type, IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
     {
-        var traceParents = rows.Select(row => row.TraceParent).ToArray();
+        var traceParents = rows.SelectMany(row => row.TraceParents).ToArray();
         // MassTransit's send span, and through its headers every consumer's, joins the first event's trace.
         using var activity = OutboxTelemetry.StartPublish(type, traceParents);
-        var (batchType, batch) = OutboxMessageTypes.Batch(type, rows.Select(row => row.Body), traceParents);
+        var (batchType, batch) = OutboxMessageTypes.Batch(type, rows.SelectMany(row => row.Bodies), traceParents);
         await publisher.Publish(batch, batchType, cancellationToken);
     }
 
@@ -189,17 +198,19 @@ internal sealed partial class OutboxDispatcher(
     /// it rolls back or the process dies. One statement, so a row costs one index scan and one WAL
     /// record rather than a lock and a delete.
     /// </summary>
-    private static async Task<List<OutboxRow>> TakeBatchAsync(
+    private static async Task<(List<OutboxRow> Rows, long Locked)> TakeBatchAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long after, CancellationToken cancellationToken)
     {
         var rows = new List<OutboxRow>();
+        long locked = 0;
         await using var take = TakeBatch(connection, transaction, after);
         await using var reader = await take.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new(reader.GetInt64(0), reader.GetString(1), (byte[])reader[2], reader.IsDBNull(3) ? null : reader.GetString(3)));
+            rows.Add(new(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<byte[][]>(2), reader.GetFieldValue<string?[]>(3), reader.GetBoolean(4)));
+            locked = reader.GetInt64(5);
         }
-        return rows;
+        return (rows, locked);
     }
 
     /// <summary>
@@ -218,7 +229,8 @@ internal sealed partial class OutboxDispatcher(
             },
         };
 
-    private sealed record OutboxRow(long Id, string Type, byte[] Body, string? TraceParent);
+    /// <summary>A row's events: one, or a packed row's many.</summary>
+    private sealed record OutboxRow(long Id, string Type, byte[][] Bodies, string?[] TraceParents, bool Packed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing from the outbox failed; retrying.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

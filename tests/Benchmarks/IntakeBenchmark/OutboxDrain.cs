@@ -87,7 +87,7 @@ internal static class OutboxDrain
 
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM outbox_messages");
+        await using var command = dataSource.CreateCommand("SELECT coalesce(sum(events), 0)::bigint FROM outbox_messages");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -2,6 +2,7 @@ using Mash.Contracts.Events.V1;
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Contacts;
 using Mash.Intake.Tests.Infrastructure;
+using Mash.Testing.Servers;
 using Npgsql;
 
 namespace Mash.Intake.Tests.Contacts;
@@ -107,7 +108,7 @@ public sealed class ContactIntakeTests(IntakeDatabase database)
 
     private async Task<List<ContactReceived>> OutboxEventsForAsync(Guid contactId)
     {
-        await using var command = database.DataSource.CreateCommand("SELECT message_type, body FROM outbox_messages ORDER BY id");
+        await using var command = database.DataSource.CreateCommand(ServiceDatabase.OutboxEventsSql + " ORDER BY o.id, b.n");
         await using var reader = await command.ExecuteReaderAsync();
         var events = new List<ContactReceived>();
         while (await reader.ReadAsync())

@@ -107,18 +107,47 @@ public sealed class OutboxBatchTests(InfrastructureFixture infrastructure) : IAs
         return (string)(await show.ExecuteScalarAsync())!;
     }
 
-    private static async Task<List<int>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long after = 0)
+    [Fact]
+    public async Task A_batch_stops_before_a_packed_row_it_cannot_hold_and_takes_one_whole_alone()
     {
-        var taken = new List<int>();
+        // Rows 5001 (PackSize events) and 5002 (10 events) after the 5,000 single events.
+        await ExecuteAsync($"""
+            INSERT INTO outbox_messages (message_type, events, bodies, trace_parents)
+            SELECT 'test.Event', n, array_agg(int4send(g)), array_agg(NULL::text) FROM (VALUES ({EventOutbox.PackSize}), (10)) v(n), generate_series(1, n) g GROUP BY n ORDER BY n DESC
+            """);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        var beforeThePacked = await TakeRowsAsync(connection, transaction, after: Backlog - 10);
+        var packed = await TakeRowsAsync(connection, transaction, after: Backlog);
+        var afterIt = await TakeRowsAsync(connection, transaction, after: Backlog + 1);
+
+        Assert.Equal(Enumerable.Range(Backlog - 9, 10), beforeThePacked.Select(row => row.Id));
+        Assert.Equal((Backlog + 1, EventOutbox.PackSize), Assert.Single(packed));
+        Assert.Equal((Backlog + 2, 10), Assert.Single(afterIt));
+        await transaction.RollbackAsync();
+    }
+
+    private static async Task<List<int>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long after = 0) =>
+        [.. (await TakeRowsAsync(connection, transaction, after)).Select(row => row.Id).Order()];
+
+    /// <summary>The rows a batch takes: each id and how many events it held.</summary>
+    private static async Task<List<(int Id, int Events)>> TakeRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long after)
+    {
+        var taken = new List<(int, int)>();
         await using var take = OutboxDispatcher.TakeBatch(connection, transaction, after);
         await using var reader = await take.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            // Each row's body is its own number, so ids and bodies agree.
-            Assert.Equal(reader.GetInt64(0), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian((byte[])reader[2]));
-            taken.Add((int)reader.GetInt64(0));
+            var bodies = reader.GetFieldValue<byte[][]>(2);
+            if (!reader.GetBoolean(4))
+            {
+                // Each single row's body is its own number, so ids and bodies agree.
+                Assert.Equal(reader.GetInt64(0), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(Assert.Single(bodies)));
+            }
+            taken.Add(((int)reader.GetInt64(0), bodies.Length));
         }
-        return [.. taken.Order()];
+        return taken;
     }
 
     private async Task<long> CountAsync()

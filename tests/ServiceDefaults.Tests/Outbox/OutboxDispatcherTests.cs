@@ -121,6 +121,37 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Events_copied_in_bulk_are_packed_counted_each_and_published_a_packed_row_a_message()
+    {
+        const int Copied = (2 * EventOutbox.PackSize) + 88;
+        var sink = new EventSink(expected: Copied);
+        await using var host = await StartAsync(sink, maxYield: "00:05:00");
+        var sent = Enumerable.Range(0, Copied).Select(_ => BusTests.SampleEvent()).ToArray();
+
+        // Held back while the write is open, so the backlog is read before anything leaves.
+        var write = host.Services.GetRequiredService<EventOutbox>().BeginWrite();
+        await using (var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
+        {
+            await using (var transaction = await connection.BeginTransactionAsync())
+            {
+                await EventOutbox.CopyRangeAsync(connection, sent, [.. sent.Select(e => $"00-{Guid.NewGuid():N}-0000000000000001-01")]);
+                await transaction.CommitAsync();
+            }
+            var rows = await host.CountOutboxAsync();
+            var backlog = await OutboxBacklog.ReadAsync(connection, outbox: null, CancellationToken.None);
+
+            Assert.Equal(3, rows);
+            Assert.Equal(Copied, backlog.Waiting);
+        }
+        write.Dispose();
+        await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.Equal([88, EventOutbox.PackSize, EventOutbox.PackSize], sink.BatchSizes.Order());
+        Assert.Equal(sent.Select(e => e.ContactId).Order(), sink.All.Select(e => e.ContactId).Order());
+        await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
+    }
+
+    [Fact]
     public async Task A_PublishTimeout_under_a_second_stops_the_service_at_start()
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new EventSink(), maxYield: "00:00:00", publishTimeout: "00:00:00.500"));
