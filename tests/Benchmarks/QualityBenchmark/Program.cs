@@ -25,7 +25,7 @@ var rounds = Argument("rounds", 10);
 var goal = TimeSpan.FromSeconds(1);
 
 Console.WriteLine($"Quality scorecard benchmark: {contacts:N0} contacts over financial years 2024/25 and 2025/26, {rounds} rounds; " +
-    $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; Quality and the board member's client in this process, PostgreSQL (fsync on) and RabbitMQ as processes.");
+    $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; Quality and the board member's client in this process, PostgreSQL (fsync off: reads are measured) and RabbitMQ as processes.");
 Console.WriteLine($"Load average at start: {Load()}");
 
 await using var servers = new ServerSet("mash-quality-bench-");
