@@ -32,4 +32,16 @@ public sealed class ImportOptionsTests
     [Fact]
     public void A_bad_address_is_refused() =>
         Assert.NotNull(ImportOptions.Parse(["export", "--token", "t", "--intake", "not a url"], NoEnvironment).Problem);
+
+    [Fact]
+    public void Children_at_once_defaults_and_can_be_set() =>
+        Assert.Equal((ImportOptions.DefaultChildrenAtOnce, 8),
+            (ImportOptions.Parse(["export", "--token", "t"], NoEnvironment).Options!.ChildrenAtOnce,
+             ImportOptions.Parse(["export", "--token", "t", "--children-at-once", "8"], NoEnvironment).Options!.ChildrenAtOnce));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("many")]
+    public void Children_at_once_must_be_a_positive_count(string value) =>
+        Assert.Contains("--children-at-once", ImportOptions.Parse(["export", "--token", "t", "--children-at-once", value], NoEnvironment).Problem, StringComparison.Ordinal);
 }

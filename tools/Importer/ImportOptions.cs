@@ -5,10 +5,13 @@ namespace Mash.Importer;
 /// to keep the checkpoint. Each option falls back to an environment variable, then to the AppHost's
 /// fixed development ports (README.md, "Running it").
 /// </summary>
-internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri Outcomes, string Token, string? CheckpointPath, TimeSpan Patience)
+internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri Outcomes, string Token, string? CheckpointPath, TimeSpan Patience, int ChildrenAtOnce = ImportOptions.DefaultChildrenAtOnce)
 {
+    /// <summary>Enough to keep a 2-core platform busy while each child waits on the platform in turn.</summary>
+    public const int DefaultChildrenAtOnce = 64;
+
     public const string Usage = """
-        mash-import <folder> [--intake URL] [--triage URL] [--outcomes URL] [--token TOKEN] [--checkpoint FILE | --no-checkpoint] [--patience SECONDS]
+        mash-import <folder> [--intake URL] [--triage URL] [--outcomes URL] [--token TOKEN] [--checkpoint FILE | --no-checkpoint] [--patience SECONDS] [--children-at-once N]
           <folder>      the export: contacts.csv, ratings.csv, decisions.csv, information_requests.csv, information_responses.csv, outcomes.csv
           --intake      Intake's gRPC address    (MASH_INTAKE_URL,   default http://localhost:5101)
           --triage      Triage's gRPC address    (MASH_TRIAGE_URL,   default http://localhost:5102)
@@ -16,6 +19,7 @@ internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri 
           --token       a staff JWT with the roles Mash.Importer and Mash.Practitioner (MASH_IMPORT_TOKEN)
           --checkpoint  where the run records its progress (default <folder>/.mash-import-checkpoint)
           --patience    how long a step waits for the platform to catch up before it is reported (default 120)
+          --children-at-once  how many children's histories replay at the same time (default 64); each child's in time order
         """;
 
     /// <summary>The options, or why they cannot be read.</summary>
@@ -65,8 +69,12 @@ internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri 
         {
             return (null, "--patience must be a whole number of seconds, at least 1");
         }
+        if (!int.TryParse(named.GetValueOrDefault("children-at-once") ?? $"{DefaultChildrenAtOnce}", out var childrenAtOnce) || childrenAtOnce is < 1 or > 1024)
+        {
+            return (null, "--children-at-once must be a whole number from 1 to 1024");
+        }
         var folder = positional[0];
         var checkpoint = noCheckpoint ? null : named.GetValueOrDefault("checkpoint") ?? Path.Combine(folder, ".mash-import-checkpoint");
-        return (new ImportOptions(folder, intake, triage, outcomes, token, checkpoint, TimeSpan.FromSeconds(patience)), null);
+        return (new ImportOptions(folder, intake, triage, outcomes, token, checkpoint, TimeSpan.FromSeconds(patience), childrenAtOnce), null);
     }
 }

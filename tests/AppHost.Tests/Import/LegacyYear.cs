@@ -83,8 +83,9 @@ internal sealed class LegacyYear
     }
 
     /// <summary>A child's name, date of birth and postcode: the same every time the child recurs, so Intake recognises them.</summary>
+    // Born within about 16 years of 2010 (before the year imported), however many children there are.
     private static string ChildIdentity(int child) =>
-        $"Child{child},{FamilyNames[child % FamilyNames.Length]},{new DateOnly(2010, 1, 1).AddDays(child * 17):yyyy-MM-dd},{(child % 2 == 0 ? "female" : "male")},WS{1 + child % 9} {child % 10}AB";
+        $"Child{child},{FamilyNames[child % FamilyNames.Length]},{new DateOnly(2008, 1, 1).AddDays((int)(child * 17L % 6000)):yyyy-MM-dd},{(child % 2 == 0 ? "female" : "male")},WS{1 + child % 9} {child % 10}AB";
 
     private static string Other(string agencyId) => agencyId == Agencies[0] ? Agencies[1] : Agencies[0];
 

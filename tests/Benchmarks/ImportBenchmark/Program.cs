@@ -17,12 +17,15 @@ using Mash.Importer;
 using Mash.Testing.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-var contacts = args is ["--contacts", var n] && int.TryParse(n, CultureInfo.InvariantCulture, out var count) && count >= 4 ? count : 60_000;
+int Option(string name, int fallback) =>
+    args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : fallback;
+var contacts = Math.Max(4, Option("--contacts", 60_000));
+var childrenAtOnce = Option("--children-at-once", ImportOptions.DefaultChildrenAtOnce);
 var year = new LegacyYear(seed: 16, contactsPerQuarter: contacts / 4, children: Math.Max(10, contacts * 3 / 8));
 var folder = Directory.CreateTempSubdirectory("mash-import-benchmark-").FullName;
 var state = Directory.CreateTempSubdirectory("mash-import-benchmark-state-").FullName;
 year.WriteTo(folder);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Import benchmark: {year.Cases.Count:N0} contacts over four quarters, export in {folder}; {Environment.ProcessorCount} cores."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Import benchmark: {year.Cases.Count:N0} contacts over four quarters, export in {folder}; {childrenAtOnce} children at once; {Environment.ProcessorCount} cores."));
 
 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
     [$"MASH_STATE_DIR={state}", $"MASH_STACK=importbench{Environment.ProcessId}", .. TestTokens.Configuration.Select(s => $"{s.Key}={s.Value}")]);
@@ -34,10 +37,24 @@ await Task.WhenAll(model.Resources.Where(r => r is not ParameterResource && !r.H
 
 var begin = Stopwatch.GetTimestamp();
 var options = new ImportOptions(folder, app.GetEndpoint("intake", "grpc"), app.GetEndpoint("triage", "grpc"), app.GetEndpoint("outcomes", "grpc"),
-    TestTokens.For("legacy-import", "Mash.Importer", "Mash.Practitioner"), Path.Combine(folder, ".checkpoint"), TimeSpan.FromMinutes(5));
-var summary = await ImportRun.RunAsync(options, total => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} steps to replay.")), _ => { }, CancellationToken.None);
+    TestTokens.For("legacy-import", "Mash.Importer", "Mash.Practitioner"), Path.Combine(folder, ".checkpoint"), TimeSpan.FromMinutes(5), childrenAtOnce);
+var stepsDone = 0;
+using var reporting = new Timer(_ => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"  {Stopwatch.GetElapsedTime(begin).TotalSeconds:N0} s: {Volatile.Read(ref stepsDone):N0} steps")), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+var summary = await ImportRun.RunAsync(options, total => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} steps to replay.")),
+    _ => Interlocked.Increment(ref stepsDone), CancellationToken.None);
+await reporting.DisposeAsync();
 var imported = Stopwatch.GetElapsedTime(begin);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported: {summary.Replayed:N0} steps in {imported.TotalSeconds:N0} s ({summary.Replayed / imported.TotalSeconds:N0} steps/s); {summary.Problems.Count} rows refused."));
+foreach (var problem in summary.Problems.Take(10))
+{
+    Console.WriteLine($"  refused: {problem}");
+}
+if (summary.Problems.Count > 0)
+{
+    await app.StopAsync();
+    return 1;
+}
 
 using var channel = GrpcChannel.ForAddress(app.GetEndpoint("quality", "grpc"));
 var quality = new QualityService.QualityServiceClient(channel);

@@ -4,7 +4,8 @@ namespace Mash.Importer.Replay;
 /// Where an import has got to, so an interrupted run continues where it stopped: an append-only
 /// text file, a line a fact (<c>done &lt;step key&gt;</c>, <c>contact &lt;legacy id&gt; &lt;contact id&gt;</c>,
 /// <c>request &lt;legacy id&gt; &lt;request id&gt;</c>), flushed as each is learnt. Losing it loses
-/// nothing but time: every step is idempotent on its own (README.md, "Running it again").
+/// nothing but time: every step is idempotent on its own (README.md, "Running it again"). Safe to
+/// use from the children replaying at once.
 /// </summary>
 internal sealed class Checkpoint : IDisposable
 {
@@ -12,6 +13,7 @@ internal sealed class Checkpoint : IDisposable
     private readonly Dictionary<string, string> contacts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> requests = new(StringComparer.Ordinal);
     private readonly StreamWriter? writer;
+    private readonly Lock gate = new();
 
     private Checkpoint(string? path)
     {
@@ -32,13 +34,40 @@ internal sealed class Checkpoint : IDisposable
     /// <summary>The checkpoint kept at <paramref name="path"/>, or none (null: kept in memory only).</summary>
     public static Checkpoint Open(string? path) => new(path);
 
-    public int Done => done.Count;
+    public int Done
+    {
+        get
+        {
+            lock (gate)
+            {
+                return done.Count;
+            }
+        }
+    }
 
-    public bool IsDone(ImportStep step) => done.Contains(step.Key);
+    public bool IsDone(ImportStep step)
+    {
+        lock (gate)
+        {
+            return done.Contains(step.Key);
+        }
+    }
 
-    public string? ContactIdOf(string legacyContactId) => contacts.GetValueOrDefault(legacyContactId);
+    public string? ContactIdOf(string legacyContactId)
+    {
+        lock (gate)
+        {
+            return contacts.GetValueOrDefault(legacyContactId);
+        }
+    }
 
-    public string? RequestIdOf(string legacyRequestId) => requests.GetValueOrDefault(legacyRequestId);
+    public string? RequestIdOf(string legacyRequestId)
+    {
+        lock (gate)
+        {
+            return requests.GetValueOrDefault(legacyRequestId);
+        }
+    }
 
     public void MarkDone(ImportStep step) => Write("done", step.Key);
 
@@ -50,8 +79,11 @@ internal sealed class Checkpoint : IDisposable
 
     private void Write(params string[] fact)
     {
-        Apply(fact);
-        writer?.WriteLine(string.Join(' ', fact));
+        lock (gate)
+        {
+            Apply(fact);
+            writer?.WriteLine(string.Join(' ', fact));
+        }
     }
 
     private void Apply(string[] fact)

@@ -9,9 +9,9 @@ namespace Mash.Importer.Replay;
 /// <summary>The three services an import writes through, each call carrying the importer's staff token.</summary>
 internal sealed class PlatformClients(Uri intake, Uri triage, Uri outcomes, string token) : IDisposable
 {
-    private readonly GrpcChannel intakeChannel = GrpcChannel.ForAddress(intake);
-    private readonly GrpcChannel triageChannel = GrpcChannel.ForAddress(triage);
-    private readonly GrpcChannel outcomesChannel = GrpcChannel.ForAddress(outcomes);
+    private readonly GrpcChannel intakeChannel = ChannelTo(intake);
+    private readonly GrpcChannel triageChannel = ChannelTo(triage);
+    private readonly GrpcChannel outcomesChannel = ChannelTo(outcomes);
 
     public IntakeService.IntakeServiceClient Intake => new(intakeChannel);
 
@@ -20,6 +20,10 @@ internal sealed class PlatformClients(Uri intake, Uri triage, Uri outcomes, stri
     public OutcomesService.OutcomesServiceClient Outcomes => new(outcomesChannel);
 
     public Metadata Credentials { get; } = new() { { "authorization", $"Bearer {token}" } };
+
+    // More children at once than a server's 100 streams a connection open a second connection.
+    private static GrpcChannel ChannelTo(Uri address) =>
+        GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
 
     public void Dispose()
     {

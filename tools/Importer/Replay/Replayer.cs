@@ -8,75 +8,50 @@ using Mash.Importer.Export;
 namespace Mash.Importer.Replay;
 
 /// <summary>
-/// Replays steps in their time order through the platform's gRPC APIs, as the importer. Consecutive
-/// contacts go to Intake in one SubmitContactBatches batch; every other step is one call. Each step
-/// is idempotent on its own (README.md, "Running it again") and recorded in the checkpoint once the
-/// platform has it; a step the platform refuses is reported with its row and the rest go on.
+/// Replays steps through the platform's gRPC APIs, as the importer. A child's steps replay one after
+/// another in time order (a later contact about the child must find the earlier referral, as it would
+/// have live); up to <paramref name="childrenAtOnce"/> children replay at once, so a step waiting for
+/// the platform to catch up holds back only its own child. Each step is idempotent on its own
+/// (README.md, "Running it again") and recorded in the checkpoint once the platform has it; a step the
+/// platform refuses is reported with its row and the rest go on.
 /// </summary>
-internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, Settling settling, Action<ImportStep> advanced, int batchSize = 500)
+internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, Settling settling, Action<ImportStep> advanced, int childrenAtOnce)
 {
+    private readonly Lock progress = new();
     private readonly List<RowProblem> problems = [];
-    // Contacts decided as referrals whose decision Intake may not have heard yet, by legacy child: a
-    // later contact about the child waits for it, so its repeat referrals (O3) are found as live.
-    private readonly Dictionary<string, List<string>> unheardReferrals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> childOfContact = new(StringComparer.Ordinal);
     private int replayed;
     private int alreadyDone;
 
     public async Task<ImportSummary> RunAsync(IReadOnlyList<ImportStep> steps, CancellationToken cancellationToken)
     {
-        foreach (var contact in steps.OfType<ContactStep>())
-        {
-            childOfContact[contact.ContactId] = contact.Contact.Child.ChildId;
-        }
-        for (var i = 0; i < steps.Count;)
-        {
-            if (steps[i] is ContactStep)
-            {
-                var batch = steps.Skip(i).Take(batchSize).TakeWhile(s => s is ContactStep).Cast<ContactStep>().ToList();
-                await SubmitContactsAsync(batch, cancellationToken);
-                i += batch.Count;
-                continue;
-            }
-            await ReplayAsync(steps[i], cancellationToken);
-            i++;
-        }
-        return new ImportSummary(replayed, alreadyDone, problems);
+        // Every step's contact is in the export (LegacyExport), and a contact is about one child.
+        var childOf = steps.OfType<ContactStep>().ToDictionary(c => c.ContactId, c => c.Contact.Child.ChildId, StringComparer.Ordinal);
+        var children = steps.GroupBy(s => childOf[s.ContactId], StringComparer.Ordinal);
+        await Parallel.ForEachAsync(children, new ParallelOptions { MaxDegreeOfParallelism = childrenAtOnce, CancellationToken = cancellationToken },
+            (child, token) => ReplayChildAsync(child, token));
+        return new ImportSummary(replayed, alreadyDone, [.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line)]);
     }
 
-    private async Task SubmitContactsAsync(List<ContactStep> batch, CancellationToken cancellationToken)
+    private async ValueTask ReplayChildAsync(IEnumerable<ImportStep> steps, CancellationToken cancellationToken)
     {
-        var toSend = batch.Where(s => !Skipped(s)).ToList();
-        if (toSend.Count == 0)
+        // The child's contacts decided as referrals that Intake may not have heard of yet: the next
+        // contact about the child waits for them, so its repeat referrals (O3) are found as live.
+        var unheardReferrals = new List<string>();
+        foreach (var step in steps)
         {
-            return;
-        }
-        await AwaitReferralsHeardAsync(toSend.Select(s => s.Contact.Child.ChildId), cancellationToken);
-        var results = await settling.RetryAsync(async () =>
-        {
-            using var call = platform.Intake.SubmitContactBatches(platform.Credentials, cancellationToken: cancellationToken);
-            await call.RequestStream.WriteAsync(new SubmitContactBatch { Contacts = { toSend.Select(ContactRequests.For) } }, cancellationToken);
-            await call.RequestStream.CompleteAsync();
-            return await call.ResponseStream.MoveNext(cancellationToken) ? call.ResponseStream.Current.Results : throw new RpcException(new Status(StatusCode.Unavailable, "Intake ended the batch unanswered."));
-        }, cancellationToken);
-        foreach (var (step, result) in toSend.Zip(results))
-        {
-            if (result.Accepted is { } accepted)
-            {
-                checkpoint.RememberContact(step.ContactId, accepted.ContactId);
-                Done(step);
-            }
-            else
-            {
-                Refused(step, $"Intake refused it: {result.Rejected.Message}");
-            }
+            await ReplayAsync(step, unheardReferrals, cancellationToken);
         }
     }
 
-    private async Task ReplayAsync(ImportStep step, CancellationToken cancellationToken)
+    private async Task ReplayAsync(ImportStep step, List<string> unheardReferrals, CancellationToken cancellationToken)
     {
         if (Skipped(step))
         {
+            return;
+        }
+        if (step is ContactStep contact)
+        {
+            await SubmitAsync(contact, unheardReferrals, cancellationToken);
             return;
         }
         if (checkpoint.ContactIdOf(step.ContactId) is not { } contactId)
@@ -91,16 +66,35 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
                 RatingStep rating => RateAsync(rating, contactId, cancellationToken),
                 InformationRequestStep request => RequestAsync(request, contactId, cancellationToken),
                 InformationResponseStep response => AnswerAsync(response, contactId, cancellationToken),
-                DecisionStep decision => DecideAsync(decision, contactId, cancellationToken),
+                DecisionStep decision => DecideAsync(decision, contactId, unheardReferrals, cancellationToken),
                 OutcomeStep outcome => RecordOutcomeAsync(outcome, contactId, cancellationToken),
                 FeedbackStep feedback => FeedBackAsync(feedback, contactId, cancellationToken),
                 _ => throw new InvalidOperationException($"No replay for {step.GetType().Name}."),
             });
             Done(step);
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied)
+        catch (RpcException e) when (IsRefusal(e.StatusCode))
         {
             Refused(step, $"the platform refused it ({e.StatusCode}): {e.Status.Detail}");
+        }
+    }
+
+    private static bool IsRefusal(StatusCode code) =>
+        code is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied;
+
+    /// <summary>Intake answers a request id it has seen with the contact it first made, so a re-run makes none twice.</summary>
+    private async Task SubmitAsync(ContactStep step, List<string> unheardReferrals, CancellationToken cancellationToken)
+    {
+        await AwaitReferralsHeardAsync(unheardReferrals, cancellationToken);
+        try
+        {
+            var accepted = await settling.RetryAsync(() => platform.Intake.SubmitContactAsync(ContactRequests.For(step), platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+            checkpoint.RememberContact(step.ContactId, accepted.ContactId);
+            Done(step);
+        }
+        catch (RpcException e) when (IsRefusal(e.StatusCode))
+        {
+            Refused(step, $"Intake refused it: {e.Status.Detail}");
         }
     }
 
@@ -151,14 +145,14 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
     }
 
     /// <summary>The same decision again is a retry to Triage; a referral is remembered until Intake has heard of it.</summary>
-    private async Task DecideAsync(DecisionStep step, string contactId, CancellationToken cancellationToken)
+    private async Task DecideAsync(DecisionStep step, string contactId, List<string> unheardReferrals, CancellationToken cancellationToken)
     {
         await settling.RetryAsync(() => platform.Triage.RecordDecisionAsync(
             new RecordDecisionRequest { ContactId = contactId, ThresholdMet = step.ThresholdMet, Rationale = step.Rationale, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
             platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
-        if (step.ThresholdMet && childOfContact.TryGetValue(step.ContactId, out var child))
+        if (step.ThresholdMet)
         {
-            (unheardReferrals.TryGetValue(child, out var contacts) ? contacts : unheardReferrals[child] = []).Add(contactId);
+            unheardReferrals.Add(contactId);
         }
     }
 
@@ -181,24 +175,18 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         (await settling.RetryAsync(() => platform.Triage.ListInformationRequestsAsync(new ListInformationRequestsRequest { ContactId = contactId },
             platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken)).Requests;
 
-    /// <summary>Waits until Intake has heard of each earlier referral about these children (its contact DECIDED or later).</summary>
-    private async Task AwaitReferralsHeardAsync(IEnumerable<string> children, CancellationToken cancellationToken)
+    /// <summary>Waits until Intake has heard of each of the child's earlier referrals (its contact DECIDED or later).</summary>
+    private async Task AwaitReferralsHeardAsync(List<string> unheardReferrals, CancellationToken cancellationToken)
     {
-        foreach (var child in children.Distinct())
+        foreach (var contactId in unheardReferrals)
         {
-            if (!unheardReferrals.Remove(child, out var contacts))
+            await settling.RetryAsync(async () =>
             {
-                continue;
-            }
-            foreach (var contactId in contacts)
-            {
-                await settling.RetryAsync(async () =>
-                {
-                    var record = await platform.Intake.GetContactAsync(new GetContactRequest { ContactId = contactId }, platform.Credentials, cancellationToken: cancellationToken);
-                    return record.Status >= ContactStatus.Decided ? record : throw new RpcException(new Status(StatusCode.FailedPrecondition, "Intake has not heard of the decision yet."));
-                }, cancellationToken);
-            }
+                var record = await platform.Intake.GetContactAsync(new GetContactRequest { ContactId = contactId }, platform.Credentials, cancellationToken: cancellationToken);
+                return record.Status >= ContactStatus.Decided ? record : throw new RpcException(new Status(StatusCode.FailedPrecondition, "Intake has not heard of the decision yet."));
+            }, cancellationToken);
         }
+        unheardReferrals.Clear();
     }
 
     private bool Skipped(ImportStep step)
@@ -207,21 +195,31 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         {
             return false;
         }
-        alreadyDone++;
-        advanced(step);
+        Advanced(step, ref alreadyDone);
         return true;
     }
 
     private void Done(ImportStep step)
     {
         checkpoint.MarkDone(step);
-        replayed++;
-        advanced(step);
+        Advanced(step, ref replayed);
     }
 
     private void Refused(ImportStep step, string reason)
     {
-        problems.Add(new RowProblem(step.File, step.Line, reason));
-        advanced(step);
+        lock (progress)
+        {
+            problems.Add(new RowProblem(step.File, step.Line, reason));
+            advanced(step);
+        }
+    }
+
+    private void Advanced(ImportStep step, ref int count)
+    {
+        lock (progress)
+        {
+            count++;
+            advanced(step);
+        }
     }
 }
