@@ -16,6 +16,14 @@ public sealed record ContactProgressRow(string AgencyId, ContactStatus Status, s
 public sealed class ContactProgress(NpgsqlDataSource dataSource)
 {
     /// <summary>
+    /// A batch's events by contact id. Each consumer's batch updates its contacts' rows in one
+    /// transaction; taken in one order, batches applied at once wait for each other rather than deadlock.
+    /// Stable, so one contact's events keep their order.
+    /// </summary>
+    public static IEnumerable<T> InLockOrder<T>(IEnumerable<T> events, Func<T, string> contactIdOf) =>
+        events.OrderBy(contactIdOf, StringComparer.Ordinal);
+
+    /// <summary>
     /// Moves the contact to <paramref name="status"/> (with <paramref name="outcome"/>, for CLOSED) if it
     /// is not already there or further; true if it moved. A CLOSED contact takes a later revision of its
     /// outcome (a correction), and only a later one. An unknown contact (or a malformed id) changes nothing.

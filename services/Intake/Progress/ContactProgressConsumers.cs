@@ -15,7 +15,7 @@ internal sealed class ContactRatedProgressConsumer(NpgsqlDataSource dataSource) 
             rated => (rated.EventId, (rated.ContactId, OccurredAt: EventFields.OccurredAt(rated.OccurredAt))),
             async (transaction, ratings, cancellationToken) =>
             {
-                foreach (var (contactId, occurredAt) in ratings)
+                foreach (var (contactId, occurredAt) in ContactProgress.InLockOrder(ratings, r => r.ContactId))
                 {
                     await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.InTriage, null, occurredAt, cancellationToken);
                 }
@@ -33,7 +33,7 @@ internal sealed class DecisionRecordedProgressConsumer(NpgsqlDataSource dataSour
             decided => (decided.EventId, (decided.ContactId, decided.ThresholdMet, OccurredAt: EventFields.OccurredAt(decided.OccurredAt))),
             async (transaction, decisions, cancellationToken) =>
             {
-                foreach (var (contactId, thresholdMet, occurredAt) in decisions)
+                foreach (var (contactId, thresholdMet, occurredAt) in ContactProgress.InLockOrder(decisions, d => d.ContactId))
                 {
                     await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.Decided, null, occurredAt, cancellationToken);
                     await ReferralDecisions.RecordAsync(transaction, contactId, thresholdMet, occurredAt, cancellationToken);
@@ -49,7 +49,7 @@ internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource)
             fedBack => (fedBack.EventId, (fedBack.ContactId, fedBack.Outcome, OccurredAt: EventFields.OccurredAt(fedBack.OccurredAt), fedBack.Revision)),
             async (transaction, outcomes, cancellationToken) =>
             {
-                foreach (var (contactId, outcome, occurredAt, revision) in outcomes)
+                foreach (var (contactId, outcome, occurredAt, revision) in ContactProgress.InLockOrder(outcomes, o => o.ContactId))
                 {
                     await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.Closed, outcome, occurredAt, cancellationToken, revision);
                 }

@@ -89,6 +89,29 @@ public sealed class ContactProgressConsumersTests(IntakeDatabase database)
     }
 
     [Fact]
+    public async Task Batches_about_the_same_contacts_in_opposite_orders_apply_at_once_without_deadlock()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var contactIds = new List<string>();
+            for (var i = 0; i < 40; i++)
+            {
+                contactIds.Add(await SubmitAsync());
+            }
+
+            await Task.WhenAll(
+                Task.Run(() => events.ConsumeAsync([.. contactIds.Select(ProgressEvents.Rated)])),
+                Task.Run(() => events.ConsumeAsync([.. Enumerable.Reverse(contactIds).Select(c => ProgressEvents.Decided(c))])),
+                Task.Run(() => events.ConsumeAsync([.. Enumerable.Reverse(contactIds).Select(c => ProgressEvents.FedBack(c))])));
+
+            foreach (var contactId in contactIds)
+            {
+                Assert.Equal(ContactStatus.Closed, (await GetAsync(contactId)).Status);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Each_consumer_applies_a_redelivered_event_once()
     {
         var contactId = await SubmitAsync();

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Mash.Intake.Tests.Progress;
 
-/// <summary>The three events that move a contact on, each delivered to Intake's consumer as the bus would.</summary>
+/// <summary>The three events that move a contact on, delivered to Intake's consumers in batches as the bus would.</summary>
 internal sealed class ProgressEvents(NpgsqlDataSource dataSource)
 {
     public static readonly DateTimeOffset At = new(2025, 6, 3, 11, 0, 0, TimeSpan.Zero);
@@ -30,9 +30,9 @@ internal sealed class ProgressEvents(NpgsqlDataSource dataSource)
         OccurredAt = Timestamp.FromDateTimeOffset(At.AddHours(2)), RecordedAt = Timestamp.FromDateTimeOffset(At.AddHours(2)),
     };
 
-    public Task ConsumeAsync(ContactRated message) => new ContactRatedProgressConsumer(dataSource).Consume(DeliveredBatch.Of(message));
+    public Task ConsumeAsync(params ContactRated[] batch) => new ContactRatedProgressConsumer(dataSource).Consume(DeliveredBatch.Of(batch));
 
-    public Task ConsumeAsync(DecisionRecorded message) => new DecisionRecordedProgressConsumer(dataSource).Consume(DeliveredBatch.Of(message));
+    public Task ConsumeAsync(params DecisionRecorded[] batch) => new DecisionRecordedProgressConsumer(dataSource).Consume(DeliveredBatch.Of(batch));
 
-    public Task ConsumeAsync(ContactOutcomeFedBack message) => new ContactOutcomeFedBackConsumer(dataSource).Consume(DeliveredBatch.Of(message));
+    public Task ConsumeAsync(params ContactOutcomeFedBack[] batch) => new ContactOutcomeFedBackConsumer(dataSource).Consume(DeliveredBatch.Of(batch));
 }
