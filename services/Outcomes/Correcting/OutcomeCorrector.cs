@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Mash.Outcomes.Agencies;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
@@ -13,7 +14,7 @@ namespace Mash.Outcomes.Correcting;
 /// referrer the outcome that stands. A refusal rolls back, changing nothing.
 /// </summary>
 internal sealed class OutcomeCorrector(
-    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, OutcomeFeedLog feed, EventOutbox outbox, TimeProvider time)
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, EventOutbox outbox, TimeProvider time)
 {
     public Task<CorrectOutcomeResult> CorrectAsync(string contactId, string outcome, string reason, string practitionerId, CancellationToken cancellationToken) =>
         CorrectAsync(contactId, outcome, reason, practitionerId, occurredAt: null, cancellationToken);
@@ -46,12 +47,15 @@ internal sealed class OutcomeCorrector(
         // like any outcome), so a board resuming after_sequence meets it in order.
         var whole = new NewOutcome(outcome, await agencies.OnwardAsync(transaction, contactId, cancellationToken), await outcomes.GapsAsync(transaction, contactId, cancellationToken));
         var item = OutcomeEvents.CorrectedItem(journey, current.CaseRef, revision, whole, await agencies.ContributorsAsync(transaction, contactId, cancellationToken));
-        await feed.AppendAsync(transaction, item, cancellationToken);
         var corrected = OutcomeEvents.Corrected(journey, current.CaseRef, revision);
-        corrected.FeedSequence = item.FeedSequence;
-        await outbox.AddAsync(transaction, corrected, cancellationToken);
-        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome, revision.OccurredAt, now, revision.Number), cancellationToken);
+        IMessage[] events = [corrected, OutcomeEvents.FedBack(contactId, outcome, revision.OccurredAt, now, revision.Number)];
+        await OutcomeFeedLog.AppendAsync(transaction, item, sequence =>
+        {
+            corrected.FeedSequence = sequence;
+            return events;
+        }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.Added(events.Length);
         return new CorrectOutcomeResult.Corrected(current.CaseRef, revision.Number);
     }
 }

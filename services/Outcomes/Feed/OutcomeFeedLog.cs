@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
 using Npgsql;
 
 namespace Mash.Outcomes.Feed;
@@ -14,8 +15,12 @@ internal sealed class OutcomeFeedLog(NpgsqlDataSource dataSource)
     /// </summary>
     internal const long FeedLock = 0x4D41_5348_4F55_5446; // "MASHOUTF"
 
-    /// <summary>Numbers the outcome (sets its feed_sequence) and adds it to the feed, in the recording's transaction.</summary>
-    public async Task AppendAsync(NpgsqlTransaction transaction, OutcomeRecorded outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// Numbers the outcome (sets its feed_sequence), adds it to the feed and adds <paramref name="eventsOf"/>
+    /// its number to the outbox, in two round trips: the caller's last writes before it commits, since
+    /// every other recording waits on the feed's lock from the numbering to the commit.
+    /// </summary>
+    public static async Task AppendAsync(NpgsqlTransaction transaction, OutcomeRecorded outcome, Func<long, IReadOnlyList<IMessage>> eventsOf, CancellationToken cancellationToken)
     {
         await using (var numbering = new NpgsqlCommand(
             $"SELECT pg_advisory_xact_lock({FeedLock}), nextval(pg_get_serial_sequence('outcome_feed', 'sequence'))", transaction.Connection, transaction))
@@ -24,11 +29,12 @@ internal sealed class OutcomeFeedLog(NpgsqlDataSource dataSource)
             await reader.ReadAsync(cancellationToken);
             outcome.FeedSequence = reader.GetInt64(1);
         }
-        await using var insert = new NpgsqlCommand("INSERT INTO outcome_feed (sequence, body, recorded_at) VALUES ($1, $2, $3)", transaction.Connection, transaction);
+        var insert = new NpgsqlBatchCommand("INSERT INTO outcome_feed (sequence, body, recorded_at) VALUES ($1, $2, $3)");
         insert.Parameters.Add(new() { Value = outcome.FeedSequence });
         insert.Parameters.Add(new() { Value = outcome.ToByteArray() });
         insert.Parameters.Add(new() { Value = outcome.RecordedAt.ToDateTime() });
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var writes = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { insert, EventOutbox.AddRangeCommand(eventsOf(outcome.FeedSequence)) } };
+        await writes.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The feed's last sequence (0 when empty): where a subscriber from now on starts.</summary>

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Mash.Outcomes.Agencies;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
@@ -12,7 +13,7 @@ namespace Mash.Outcomes.Recording;
 /// leave if and only if the outcome is stored. A refusal rolls back, changing nothing.
 /// </summary>
 internal sealed class OutcomeRecorder(
-    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, OutcomeFeedLog feed, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
 {
     public Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken) =>
         RecordAsync(contactId, NewOutcome.Only(outcome), practitionerId, cancellationToken);
@@ -44,12 +45,12 @@ internal sealed class OutcomeRecorder(
         await agencies.AddOnwardReferralsAsync(transaction, contactId, outcome.OnwardAgencyIds, cancellationToken);
         var contributing = await agencies.ContributorsAsync(transaction, contactId, cancellationToken);
         var recorded = OutcomeEvents.Recorded(journey, caseRef, outcome, contributing, occurredAt, now);
-        // Numbered in the board's feed first, so the event on the bus carries its feed_sequence.
-        await feed.AppendAsync(transaction, recorded, cancellationToken);
-        await outbox.AddAsync(transaction, recorded, cancellationToken);
-        // Internal feedback to the referrer (O4), for Intake only: it names the contact, so it is a separate event from the board's.
-        await outbox.AddAsync(transaction, OutcomeEvents.FedBack(contactId, outcome.Code, occurredAt, now), cancellationToken);
+        // Numbered in the board's feed, so the event on the bus carries its feed_sequence; beside it,
+        // the referrer's feedback (O4), for Intake only: it names the contact, so it is a separate event.
+        IMessage[] events = [recorded, OutcomeEvents.FedBack(contactId, outcome.Code, occurredAt, now)];
+        await OutcomeFeedLog.AppendAsync(transaction, recorded, _ => events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.Added(events.Length);
         return new RecordOutcomeResult.Recorded(caseRef);
     }
 }

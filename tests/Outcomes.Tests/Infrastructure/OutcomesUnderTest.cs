@@ -32,7 +32,7 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public OutcomeFeedLog FeedLog => new(dataSource);
 
-    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), Agencies, FeedLog, new EventOutbox(), CaseRefs, new FixedTime(Now));
+    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), Agencies, new EventOutbox(), CaseRefs, new FixedTime(Now));
 
     /// <summary>Feedback told at <paramref name="now"/> (the fixed clock unless given).</summary>
     public FeedbackRecorder Feedback(DateTimeOffset? now = null) =>
@@ -46,7 +46,7 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public Moments Moments => new(new FixedTime(Now), Refusals);
 
-    public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), Agencies, FeedLog, new EventOutbox(), new FixedTime(Now));
+    public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), Agencies, new EventOutbox(), new FixedTime(Now));
 
     public OutcomeHistoryReader Histories => new(dataSource);
 
