@@ -8,6 +8,9 @@ public sealed class BoardOptions
     /// <summary>The financial year the scorecard shows by its first calendar year (2025 for 2025/26); unset, the year today falls in.</summary>
     public int? FinancialYear { get; set; }
 
+    /// <summary>The first financial year the page offers (2023 for 2023/24); unset, three years before the year today is in.</summary>
+    public int? EarliestFinancialYear { get; set; }
+
     /// <summary>The month the partnership's reporting year starts (April, as councils' financial years do).</summary>
     public int FinancialYearStartMonth { get; set; } = 4;
 

@@ -26,7 +26,6 @@ public static class Extensions
         builder.Services.AddOptions<BoardOptions>().Bind(configuration.GetSection(BoardOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BoardYear>();
-        builder.Services.AddGrpcClient<QualityService.QualityServiceClient>(o => o.Address = new Uri(configuration["Board:QualityAddress"] ?? DefaultQualityAddress));
         builder.Services.AddGrpcClient<AssuranceService.AssuranceServiceClient>(o => o.Address = new Uri(configuration["Board:QualityAddress"] ?? DefaultQualityAddress));
         builder.Services.AddGrpcClient<OutcomesService.OutcomesServiceClient>(o => o.Address = new Uri(configuration["Board:OutcomesAddress"] ?? DefaultOutcomesAddress));
         builder.Services.AddGrpcClient<TimelinessService.TimelinessServiceClient>(o => o.Address = new Uri(configuration["Board:TimelinessAddress"] ?? DefaultTimelinessAddress));

@@ -8,14 +8,10 @@ namespace Mash.Board.Calls;
 
 /// <summary>The services' RPCs the page makes, each with the signed-in person's own token: the services decide what they may see.</summary>
 public sealed class BoardCalls(
-    QualityService.QualityServiceClient quality,
     AssuranceService.AssuranceServiceClient assurance,
     OutcomesService.OutcomesServiceClient outcomes,
     TimelinessService.TimelinessServiceClient timeliness)
 {
-    public async Task<Scorecard> GetScorecardAsync(string token, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        await quality.GetScorecardAsync(new GetScorecardRequest { From = Midnight(from), To = Midnight(to) }, As(token, cancellationToken));
-
     public async Task<IReadOnlyList<IndicatorDefinition>> ListIndicatorsAsync(string token, CancellationToken cancellationToken) =>
         (await assurance.ListIndicatorsAsync(new ListIndicatorsRequest(), As(token, cancellationToken))).Indicators;
 
@@ -45,8 +41,6 @@ public sealed class BoardCalls(
         timeliness.WatchAlerts(new WatchAlertsRequest { AfterSequence = afterSequence }, As(token, cancellationToken));
 
     private static GetAssuranceRequest Request(DateTimeOffset asOf, ReportingPeriodKind kind) => new() { AsOf = Timestamp.FromDateTimeOffset(asOf), Period = kind };
-
-    private static Timestamp Midnight(DateOnly day) => Timestamp.FromDateTime(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 
     private static CallOptions As(string token, CancellationToken cancellationToken) =>
         new(new Metadata { { "authorization", $"Bearer {token}" } }, cancellationToken: cancellationToken);

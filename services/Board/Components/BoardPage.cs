@@ -19,6 +19,13 @@ public abstract class BoardPage : ComponentBase
     [Inject]
     protected BoardYear BoardYear { get; set; } = default!;
 
+    // A string, not an int: a bad ?year= is ignored (YearChoice), never an error page.
+    [SupplyParameterFromQuery(Name = "year")]
+    private string? YearAsked { get; set; }
+
+    /// <summary>The financial year the address asks for (<c>?year=2025</c>), within those offered; the default year otherwise.</summary>
+    protected FinancialYear Year => BoardYear.Chosen(YearAsked);
+
     /// <summary>Why the page has no figures, in words for the reader; null when it has them.</summary>
     protected string? Problem { get; private set; }
 

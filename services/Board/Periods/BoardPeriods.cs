@@ -1,3 +1,5 @@
+using Mash.Contracts.Quality.V1;
+
 namespace Mash.Board.Periods;
 
 /// <summary>The periods in the page's addresses (<c>?period=q2</c>) and words.</summary>
@@ -16,6 +18,14 @@ public static class BoardPeriods
 
     /// <summary>The period a slug names, or null for anything else (the page then shows the current quarter).</summary>
     public static BoardPeriod? Parse(string? slug) => All.Cast<BoardPeriod?>().FirstOrDefault(p => Slug(p!.Value).Equals(slug, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The period kind Quality is asked to judge: a quarter, the year to date, or the rolling year.</summary>
+    public static ReportingPeriodKind Kind(BoardPeriod period) => period switch
+    {
+        BoardPeriod.YearToDate => ReportingPeriodKind.YearToDate,
+        BoardPeriod.RollingYear => ReportingPeriodKind.RollingYear,
+        _ => ReportingPeriodKind.Quarter,
+    };
 
     public static string Words(BoardPeriod period) => period switch
     {

@@ -2,17 +2,35 @@ using Microsoft.Extensions.Options;
 
 namespace Mash.Board.Periods;
 
-/// <summary>The financial year the page shows: the configured one, else the one today is in.</summary>
+/// <summary>The financial years the page shows: by default the configured one, else the one today is in; a board may pick another from those offered.</summary>
 public sealed class BoardYear(IOptions<BoardOptions> options, TimeProvider time)
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    public FinancialYear Year => options.Value.FinancialYear is { } start
-        ? new FinancialYear(start, options.Value.FinancialYearStartMonth)
-        : FinancialYear.Containing(Today, options.Value.FinancialYearStartMonth);
+    private int StartMonth => options.Value.FinancialYearStartMonth;
 
-    /// <summary>The quarter today is in when the page shows this year; otherwise the year's first.</summary>
-    public BoardPeriod CurrentQuarter => Today >= Year.Start && Today < Year.End
-        ? BoardPeriods.Quarters[(Today.Year * 12 + Today.Month - (Year.StartYear * 12 + Year.StartMonth)) / 3]
+    private int CurrentStartYear => FinancialYear.Containing(Today, StartMonth).StartYear;
+
+    /// <summary>The year shown when the address names none.</summary>
+    public FinancialYear Year => new(options.Value.FinancialYear ?? CurrentStartYear, StartMonth);
+
+    /// <summary>Every year a board may pick, newest first.</summary>
+    public IReadOnlyList<FinancialYear> Offered =>
+        [.. YearChoice.Offered(YearChoice.Earliest(options.Value.EarliestFinancialYear, CurrentStartYear, Year.StartYear), YearChoice.Latest(CurrentStartYear, Year.StartYear))
+            .Select(start => new FinancialYear(start, StartMonth))];
+
+    /// <summary>The year <c>?year=</c> asks for, within those offered; the default year when it names none.</summary>
+    public FinancialYear Chosen(string? asked)
+    {
+        var earliest = YearChoice.Earliest(options.Value.EarliestFinancialYear, CurrentStartYear, Year.StartYear);
+        return new(YearChoice.Chosen(asked, Year.StartYear, earliest, YearChoice.Latest(CurrentStartYear, Year.StartYear)), StartMonth);
+    }
+
+    /// <summary>The quarter today is in when the page shows the default year; otherwise that year's first.</summary>
+    public BoardPeriod CurrentQuarter => CurrentQuarterOf(Year);
+
+    /// <summary>The quarter today is in when <paramref name="year"/> is the year today is in; otherwise its first.</summary>
+    public BoardPeriod CurrentQuarterOf(FinancialYear year) => Today >= year.Start && Today < year.End
+        ? BoardPeriods.Quarters[(Today.Year * 12 + Today.Month - (year.StartYear * 12 + year.StartMonth)) / 3]
         : BoardPeriod.Q1;
 }

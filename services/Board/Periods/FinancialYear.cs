@@ -19,20 +19,14 @@ public sealed record FinancialYear(int StartYear, int StartMonth)
     /// <summary>
     /// The moment Quality is asked about for <paramref name="period"/> (it takes the period of each
     /// indicator's own year that this falls in): mid-quarter for a quarter, so no time zone moves it
-    /// into the next; for the year to date, today, or the year's last day once it is over.
+    /// into the next; for the year to date and the rolling year, today, or the year's last day once it is
+    /// over (Quality's rolling year is the twelve months to the end of the quarter that day is in).
     /// </summary>
     public DateTimeOffset AsOf(BoardPeriod period, DateOnly today) => period switch
     {
         BoardPeriod.YearToDate or BoardPeriod.RollingYear => Noon(Clamp(today)),
         _ => Noon(QuarterStart(period).AddMonths(1).AddDays(14)),
     };
-
-    /// <summary>The rolling year as at <paramref name="today"/> within this year: the twelve months to the end of that day, [from, to).</summary>
-    public (DateOnly From, DateOnly To) RollingYear(DateOnly today)
-    {
-        var to = Clamp(today).AddDays(1);
-        return (to.AddYears(-1), to);
-    }
 
     private DateOnly Clamp(DateOnly day) => day < Start ? Start : day >= End ? End.AddDays(-1) : day;
 

@@ -9,7 +9,8 @@ internal static class RatingWords
     public static readonly IReadOnlyDictionary<string, RatingStage> Stages = Words(("proposed", RatingStage.Proposed), ("agreed", RatingStage.Agreed));
 
     public static readonly IReadOnlyDictionary<string, PeriodKind> PeriodKinds =
-        Words(("month", PeriodKind.Month), ("quarter", PeriodKind.Quarter), ("year-to-date", PeriodKind.YearToDate));
+        Words(("month", PeriodKind.Month), ("quarter", PeriodKind.Quarter), ("year-to-date", PeriodKind.YearToDate),
+            ("rolling-year", PeriodKind.RollingYear));
 
     /// <summary>A person rates on the continuum: "not-assessed" is the computation's word for having nothing to place, never a rating.</summary>
     public static readonly IReadOnlyDictionary<string, AssuranceLevel> Ratings =

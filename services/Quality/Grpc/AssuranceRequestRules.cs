@@ -18,7 +18,7 @@ internal static class AssuranceRequestRules
             : null;
 
     public static FieldViolation? IsAKnownPeriod(ReportingPeriodKind period) =>
-        Enum.IsDefined(period) ? null : new() { Field = "period", Description = $"{(int)period} is not a reporting period kind (month, quarter or year to date)." };
+        Enum.IsDefined(period) ? null : new() { Field = "period", Description = $"{(int)period} is not a reporting period kind (month, quarter, year to date or rolling year)." };
 
     /// <summary>The kind a valid request asks for: the quarter unless it says otherwise.</summary>
     public static PeriodKind KindOf(GetAssuranceRequest request) => KindOf(request.Period);
@@ -28,6 +28,7 @@ internal static class AssuranceRequestRules
     {
         ReportingPeriodKind.Month => PeriodKind.Month,
         ReportingPeriodKind.YearToDate => PeriodKind.YearToDate,
+        ReportingPeriodKind.RollingYear => PeriodKind.RollingYear,
         _ => PeriodKind.Quarter,
     };
 

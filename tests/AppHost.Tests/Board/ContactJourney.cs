@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Mash.AppHost.Tests.Faults;
@@ -38,6 +39,27 @@ internal sealed class ContactJourney(RunningPlatform platform) : IDisposable
         var recorded = await EventuallyAsync(async () => await new OutcomesService.OutcomesServiceClient(outcomes)
             .RecordOutcomeAsync(new RecordOutcomeRequest { ContactId = id, Outcome = outcome }, practitioner), cancellationToken);
         return recorded.CaseRef;
+    }
+
+    /// <summary>
+    /// A referral from an earlier day, as a legacy system's history is imported (Mash.Importer, each
+    /// step at its own time a minute apart from <paramref name="receivedAt"/>): submitted, rated,
+    /// decided over the threshold and given its outcome, and no agency told it.
+    /// </summary>
+    public async Task ImportReferralAsync(DateTimeOffset receivedAt, string outcome, CancellationToken cancellationToken)
+    {
+        var importer = TestTokens.Options(TestTokens.For("legacy-import", MashRoles.Importer, MashRoles.Practitioner), cancellationToken);
+        var request = FaultContacts.Request(2);
+        request.ReceivedAt = Timestamp.FromDateTimeOffset(receivedAt);
+        var id = (await new IntakeService.IntakeServiceClient(intake).SubmitContactAsync(request, importer)).ContactId;
+
+        var queue = new TriageService.TriageServiceClient(triage);
+        await EventuallyAsync(async () => await queue.RateContactAsync(
+            new RateContactRequest { ContactId = id, Rag = Rag.Amber, Reason = "screened", OccurredAt = Timestamp.FromDateTimeOffset(receivedAt.AddMinutes(1)) }, importer), cancellationToken);
+        await queue.RecordDecisionAsync(
+            new RecordDecisionRequest { ContactId = id, ThresholdMet = true, Rationale = "decided", OccurredAt = Timestamp.FromDateTimeOffset(receivedAt.AddMinutes(2)) }, importer);
+        await EventuallyAsync(async () => await new OutcomesService.OutcomesServiceClient(outcomes).RecordOutcomeAsync(
+            new RecordOutcomeRequest { ContactId = id, Outcome = outcome, OccurredAt = Timestamp.FromDateTimeOffset(receivedAt.AddMinutes(3)) }, importer), cancellationToken);
     }
 
     /// <summary>Until the service has heard what it needs from the bus (its answer until then: not found, or not yet).</summary>

@@ -1,4 +1,5 @@
 using Mash.Board.Periods;
+using Mash.Contracts.Quality.V1;
 
 namespace Mash.Board.Tests.Periods;
 
@@ -25,4 +26,11 @@ public sealed class BoardPeriodsTests
     [Fact]
     public void Periods_are_named_in_words() =>
         Assert.Equal(["Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Year to date", "Rolling year"], BoardPeriods.All.Select(BoardPeriods.Words));
+
+    [Theory]
+    [InlineData(BoardPeriod.Q1, ReportingPeriodKind.Quarter)]
+    [InlineData(BoardPeriod.Q4, ReportingPeriodKind.Quarter)]
+    [InlineData(BoardPeriod.YearToDate, ReportingPeriodKind.YearToDate)]
+    [InlineData(BoardPeriod.RollingYear, ReportingPeriodKind.RollingYear)]
+    public void Quality_judges_each_period_as_its_own_kind(BoardPeriod period, ReportingPeriodKind kind) => Assert.Equal(kind, BoardPeriods.Kind(period));
 }

@@ -43,6 +43,9 @@ public sealed class FinancialYearTests
     }
 
     [Fact]
-    public void The_rolling_year_is_the_twelve_months_to_the_end_of_today() =>
-        Assert.Equal((new DateOnly(2025, 12, 7), new DateOnly(2026, 12, 7)), Year2026.RollingYear(new DateOnly(2026, 12, 6)));
+    public void The_rolling_year_is_asked_for_as_at_today_within_the_year_and_its_last_day_once_it_is_over()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero), Year2026.AsOf(BoardPeriod.RollingYear, new DateOnly(2026, 12, 6)));
+        Assert.Equal(new DateTimeOffset(2027, 3, 31, 12, 0, 0, TimeSpan.Zero), Year2026.AsOf(BoardPeriod.RollingYear, new DateOnly(2028, 1, 1)));
+    }
 }

@@ -108,6 +108,18 @@ public sealed class AssuranceTests(QualityDatabase database)
     }
 
     [Fact]
+    public async Task The_rolling_year_is_the_twelve_months_to_the_end_of_the_quarter_judged_as_the_year_to_date_is()
+    {
+        var report = await Service(await TwoQuartersAsync()).GetAssurance(
+            new GetAssuranceRequest { AsOf = Q1.AsOf, Period = ReportingPeriodKind.RollingYear }, new TestCallContext());
+
+        // July 2024 to June 2025 holds both quarters: 6 of 8 decisions within target, against 80; the year before counted nothing, so no trend.
+        var t1 = report.Indicators.Single(i => i.Reference == "T1");
+        Assert.Equal(("Rolling year to Jun 2025", 75.0, "missed", "unknown", "not-assessed"), (t1.Period, t1.Value, t1.Target, t1.Trend, t1.Assurance));
+        Assert.Equal((new DateTime(2024, 6, 30, 23, 0, 0, DateTimeKind.Utc), new DateTime(2025, 6, 30, 23, 0, 0, DateTimeKind.Utc)), (t1.From.ToDateTime(), t1.To.ToDateTime()));
+    }
+
+    [Fact]
     public async Task With_the_shipped_file_every_measure_is_listed_and_only_the_computed_ones_have_values()
     {
         var shipped = IndicatorCatalogue.Load(new QualityOptions().IndicatorFile);

@@ -62,6 +62,41 @@ public sealed class ReportingPeriodTests
     }
 
     [Fact]
+    public void The_rolling_year_to_a_quarters_end_is_the_twelve_months_before_it()
+    {
+        var rolling = ReportingPeriod.RollingYearTo(new DateOnly(2025, 10, 1), Financial);
+        Assert.Equal((PeriodKind.RollingYear, new DateOnly(2024, 10, 1), new DateOnly(2025, 10, 1), 0), (rolling.Kind, rolling.From, rolling.To, rolling.QuarterNumber));
+    }
+
+    [Fact]
+    public void The_financial_rolling_year_in_mid_August_runs_to_the_end_of_Q2_in_September()
+    {
+        var rolling = ReportingPeriod.Containing(PeriodKind.RollingYear, new DateOnly(2025, 8, 15), Financial);
+        Assert.Equal((new DateOnly(2024, 10, 1), new DateOnly(2025, 10, 1), "Rolling year to Sep 2025"), (rolling.From, rolling.To, rolling.Label));
+    }
+
+    [Fact]
+    public void The_school_rolling_year_in_October_runs_to_the_end_of_November()
+    {
+        var rolling = ReportingPeriod.Containing(PeriodKind.RollingYear, new DateOnly(2025, 10, 10), School);
+        Assert.Equal((new DateOnly(2024, 12, 1), new DateOnly(2025, 12, 1), "Rolling year to Nov 2025"), (rolling.From, rolling.To, rolling.Label));
+    }
+
+    [Fact]
+    public void The_rolling_year_on_a_quarters_last_day_still_ends_with_that_quarter()
+    {
+        var rolling = ReportingPeriod.Containing(PeriodKind.RollingYear, new DateOnly(2026, 3, 31), Financial);
+        Assert.Equal((new DateOnly(2025, 4, 1), new DateOnly(2026, 4, 1)), (rolling.From, rolling.To));
+    }
+
+    [Fact]
+    public void The_rolling_year_before_is_the_twelve_months_a_year_earlier()
+    {
+        var previous = ReportingPeriod.Containing(PeriodKind.RollingYear, new DateOnly(2025, 8, 15), Financial).Previous();
+        Assert.Equal((PeriodKind.RollingYear, new DateOnly(2023, 10, 1), new DateOnly(2024, 10, 1)), (previous.Kind, previous.From, previous.To));
+    }
+
+    [Fact]
     public void The_quarter_before_Q1_is_Q4_of_the_year_before()
     {
         var previous = Quarter(2025, 5, 15, Financial).Previous();
