@@ -58,7 +58,7 @@ internal sealed partial class ClockRecorder(
                 timed.Add(TimelinessEvents.DecisionTimed(step.Clock, now));
                 traceParents.Add(clockEvent.TraceParent ?? System.Diagnostics.Activity.Current?.Id);
             }
-            else if (clock.IsStopped)
+            else if (ClockRules.ArrivedTooLate(clock, clockEvent.Fact))
             {
                 LogAfterStop(clockEvent.ContactId, clockEvent.Fact);
             }
@@ -85,8 +85,7 @@ internal sealed partial class ClockRecorder(
         return (timed.Count, alertWrites?.Earliest);
     }
 
-    // Chiefly a re-rating overtaken by the decision on another queue: the decision was timed
-    // against the rating known then (see the report on DecisionRecorded carrying its RAG).
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Contact {ContactId}'s clock had stopped when {Fact} arrived; it is left as timed")]
+    // The decision was timed against the rating known then (see the report on DecisionRecorded carrying its RAG).
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Contact {ContactId}'s clock had stopped when {Fact}, made before the decision, arrived; it is left as timed")]
     private partial void LogAfterStop(string contactId, ClockFact fact);
 }

@@ -42,6 +42,14 @@ internal static class ClockRules
     // A RAG with no target (Warwickshire's Green) has no due time: its clock keeps receipt, rating
     // and decision, and never stops, as there is no target to time the decision against.
 
+    /// <summary>
+    /// A fact that reaches a stopped clock yet happened before the decision: the decision was timed
+    /// without it (a re-rating overtaken by the decision on another queue). A re-rating made after
+    /// the decision is ordinary practice and changes nothing the clock measured.
+    /// </summary>
+    public static bool ArrivedTooLate(ClockRecord clock, ClockFact fact) =>
+        clock.IsStopped && fact is ClockFact.Rated rated && clock.DecidedAt is { } decidedAt && rated.At < decidedAt;
+
     /// <summary>Decided by the due moment, that moment included.</summary>
     public static bool WithinTarget(DateTimeOffset decidedAt, DateTimeOffset dueAt) => decidedAt <= dueAt;
 }

@@ -157,4 +157,22 @@ public class ClockRulesTests
 
         Assert.Equal(Received.AddHours(-3), ApplyAll([.. order.Select(i => facts[i])]).Clock.IncidentAt);
     }
+
+    [Fact]
+    public void A_rating_made_before_the_decision_but_heard_after_it_arrived_too_late()
+    {
+        var (stopped, _) = ApplyAll(Receipt, RatedAmber, DecidedAfterTwoHours);
+
+        Assert.True(ClockRules.ArrivedTooLate(stopped, new ClockFact.Rated(Rag.Red, Received.AddHours(1))));
+    }
+
+    [Fact]
+    public void A_re_rating_after_the_decision_or_a_fact_on_a_running_clock_is_not_too_late()
+    {
+        var (stopped, _) = ApplyAll(Receipt, RatedAmber, DecidedAfterTwoHours);
+        var (running, _) = ApplyAll(Receipt, RatedAmber);
+
+        Assert.False(ClockRules.ArrivedTooLate(stopped, new ClockFact.Rated(Rag.Red, Received.AddHours(3))));
+        Assert.False(ClockRules.ArrivedTooLate(running, new ClockFact.Rated(Rag.Red, Received.AddHours(1))));
+    }
 }
