@@ -137,7 +137,22 @@ public sealed class OperationsExportTests(InfrastructureFixture infrastructure)
             }
         }
 
-        public Task WaitForAsync(string text) => ServiceHost.WaitUntilAsync(() => HasSeen(text));
+        public async Task WaitForAsync(string text)
+        {
+            try
+            {
+                await ServiceHost.WaitUntilAsync(() => HasSeen(text));
+            }
+            catch (TaskCanceledException)
+            {
+                int posts;
+                lock (bodies)
+                {
+                    posts = bodies.Count;
+                }
+                Assert.Fail($"{text} was not exported within {ServiceHost.HangGuard.TotalSeconds:0} s; {posts} metric posts were received.");
+            }
+        }
 
         public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
