@@ -15,16 +15,14 @@ public sealed class BoardYear(IOptions<BoardOptions> options, TimeProvider time)
     public FinancialYear Year => new(options.Value.FinancialYear ?? CurrentStartYear, StartMonth);
 
     /// <summary>Every year a board may pick, newest first.</summary>
-    public IReadOnlyList<FinancialYear> Offered =>
-        [.. YearChoice.Offered(YearChoice.Earliest(options.Value.EarliestFinancialYear, CurrentStartYear, Year.StartYear), YearChoice.Latest(CurrentStartYear, Year.StartYear))
-            .Select(start => new FinancialYear(start, StartMonth))];
+    public IReadOnlyList<FinancialYear> Offered => [.. YearChoice.Offered(Earliest, Latest).Select(start => new FinancialYear(start, StartMonth))];
 
     /// <summary>The year <c>?year=</c> asks for, within those offered; the default year when it names none.</summary>
-    public FinancialYear Chosen(string? asked)
-    {
-        var earliest = YearChoice.Earliest(options.Value.EarliestFinancialYear, CurrentStartYear, Year.StartYear);
-        return new(YearChoice.Chosen(asked, Year.StartYear, earliest, YearChoice.Latest(CurrentStartYear, Year.StartYear)), StartMonth);
-    }
+    public FinancialYear Chosen(string? asked) => new(YearChoice.Chosen(asked, Year.StartYear, Earliest, Latest), StartMonth);
+
+    private int Earliest => YearChoice.Earliest(options.Value.EarliestFinancialYear, CurrentStartYear, Year.StartYear);
+
+    private int Latest => YearChoice.Latest(CurrentStartYear, Year.StartYear);
 
     /// <summary>The quarter today is in when the page shows the default year; otherwise that year's first.</summary>
     public BoardPeriod CurrentQuarter => CurrentQuarterOf(Year);
