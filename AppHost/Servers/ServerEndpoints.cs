@@ -20,6 +20,9 @@ internal static class ServerEndpoints
             .WithEndpoint(name, e => e.TargetHost = "127.0.0.1");
     }
 
+    // Every port handed out by this process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> Given = new();
+
     /// <summary>A loopback port nobody listens on now.</summary>
     public static int FreePort()
     {
@@ -29,6 +32,12 @@ internal static class ServerEndpoints
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(20_000, 32_768);
+            // Never the same port twice in one process: a server stopped for a while (or not yet
+            // started) leaves its port free, and a second stack started beside it would take it.
+            if (!Given.TryAdd(port, 0))
+            {
+                continue;
+            }
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

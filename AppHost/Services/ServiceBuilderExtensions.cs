@@ -25,7 +25,8 @@ public static class ServiceBuilderExtensions
     {
         var service = builder.AddProject<TProject>(name, launchProfileName: "http")
             .WithHttpEndpoint(port: grpcPort, name: GrpcEndpointName)
-            .WithEndpoint(GrpcEndpointName, e => e.Transport = "http2");
+            .WithEndpoint(GrpcEndpointName, e => e.Transport = "http2")
+            .WithTargetPortsOfItsOwn(GrpcEndpointName, ManagementEndpointName);
 
         return service
             .WithEnvironment(context =>

@@ -14,7 +14,9 @@ public static class WebPageBuilderExtensions
     public static IResourceBuilder<ProjectResource> AddWebPage<TProject>(this IDistributedApplicationBuilder builder, [ResourceName] string name)
         where TProject : IProjectMetadata, new()
     {
-        var page = builder.AddProject<TProject>(name, launchProfileName: "http").WithExternalHttpEndpoints();
+        var page = builder.AddProject<TProject>(name, launchProfileName: "http")
+            .WithExternalHttpEndpoints()
+            .WithTargetPortsOfItsOwn(ServiceBuilderExtensions.ManagementEndpointName);
         return page
             .WithEnvironment(context =>
             {

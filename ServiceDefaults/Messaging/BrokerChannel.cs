@@ -42,7 +42,7 @@ internal sealed class BrokerChannel(string connectionString, string clientName) 
         if (channel is { } closing)
         {
             channel = null;
-            await DisposeQuietlyAsync(closing);
+            await DisposeQuietlyAsync(closing, CloseTimeout);
         }
     }
 
@@ -53,18 +53,23 @@ internal sealed class BrokerChannel(string connectionString, string clientName) 
         if (connection is { } closing)
         {
             connection = null;
-            await DisposeQuietlyAsync(closing);
+            await DisposeQuietlyAsync(closing, CloseTimeout);
         }
     }
 
-    // A broken connection or channel may fail again as it is disposed; there is nothing left to do with it.
-    private static async Task DisposeQuietlyAsync(IAsyncDisposable disposable)
+    /// <summary>How long closing a channel or connection may take before it is left to finish alone.</summary>
+    internal static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
+    // A broken connection or channel may fail again as it is disposed, or never finish closing (a
+    // channel the broker is closing itself, as it does after a passive declare of a missing queue);
+    // there is nothing left to do with it, and the sampler must not wait on it for ever.
+    internal static async Task DisposeQuietlyAsync(IAsyncDisposable disposable, TimeSpan timeout)
     {
         try
         {
-            await disposable.DisposeAsync();
+            await disposable.DisposeAsync().AsTask().WaitAsync(timeout);
         }
-        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException or TimeoutException)
         {
         }
     }

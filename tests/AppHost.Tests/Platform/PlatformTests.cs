@@ -80,6 +80,19 @@ public sealed class PlatformTests(PlatformFixture fixture)
         Assert.Equal(GrpcHealth.Serving, await GrpcHealth.CheckAsync(Platform.App.GetEndpoint(service, "grpc")));
     }
 
+    [Fact]
+    public void Each_service_listens_on_ports_the_AppHost_chose_below_the_ephemeral_range_none_shared()
+    {
+        var ports = RunningPlatform.Services.Append("board")
+            .SelectMany(service => Environment(service).Where(v => v.Key.StartsWith("Kestrel__Endpoints__", StringComparison.Ordinal)))
+            .Select(v => new Uri(v.Value).Port)
+            .ToList();
+
+        Assert.Equal(RunningPlatform.Services.Length * 2 + 1, ports.Count);
+        Assert.Equal(ports.Count, ports.Distinct().Count());
+        Assert.All(ports, port => Assert.InRange(port, 20_000, 32_767));
+    }
+
     public static TheoryData<string> ServiceNames() => new(RunningPlatform.Services);
 
     private Dictionary<string, string> Environment(string resource) =>

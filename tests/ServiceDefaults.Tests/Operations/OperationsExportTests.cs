@@ -76,9 +76,10 @@ public sealed class OperationsExportTests(InfrastructureFixture infrastructure)
             OperationsMetrics.QueueTag,
             "mash.tests.requests.shed",
         ];
+        var monitor = host.Services.GetRequiredService<OperationsMonitor>();
         foreach (var name in names)
         {
-            await receiver.WaitForAsync(name);
+            await receiver.WaitForAsync(name, () => $"The latest sample: {monitor.Latest}.");
         }
 
         Assert.All(names, name => Assert.True(receiver.HasSeen(name), name));
@@ -137,7 +138,7 @@ public sealed class OperationsExportTests(InfrastructureFixture infrastructure)
             }
         }
 
-        public async Task WaitForAsync(string text)
+        public async Task WaitForAsync(string text, Func<string>? describe = null)
         {
             try
             {
@@ -150,7 +151,7 @@ public sealed class OperationsExportTests(InfrastructureFixture infrastructure)
                 {
                     posts = bodies.Count;
                 }
-                Assert.Fail($"{text} was not exported within {ServiceHost.HangGuard.TotalSeconds:0} s; {posts} metric posts were received.");
+                Assert.Fail($"{text} was not exported within {ServiceHost.HangGuard.TotalSeconds:0} s; {posts} metric posts were received. {describe?.Invoke()}");
             }
         }
 

@@ -53,6 +53,9 @@ public static class Processes
             ? RunAsync("runuser", ["-u", "postgres", "--", fileName, .. arguments], timeout: timeout)
             : RunAsync(fileName, arguments, timeout: timeout);
 
+    // Every port handed out by this process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> Given = new();
+
     /// <summary>A loopback port nothing listens on right now (a small race remains with another process choosing the same one).</summary>
     public static int FreePort()
     {
@@ -62,6 +65,12 @@ public static class Processes
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(20_000, 32_768);
+            // Never the same port twice in one process: a server stopped for a while (or not yet
+            // started) leaves its port free, and a second stack started beside it would take it.
+            if (!Given.TryAdd(port, 0))
+            {
+                continue;
+            }
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
