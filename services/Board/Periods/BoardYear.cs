@@ -20,6 +20,12 @@ public sealed class BoardYear(IOptions<BoardOptions> options, TimeProvider time)
     /// <summary>The year <c>?year=</c> asks for, within those offered; the default year when it names none.</summary>
     public FinancialYear Chosen(string? asked) => new(YearChoice.Chosen(asked, Year.StartYear, Earliest, Latest), StartMonth);
 
+    /// <summary>
+    /// <paramref name="path"/> showing the year <c>?year=</c> asks for, so a board moving between
+    /// pages stays in the year it picked; the plain path when the address names no year.
+    /// </summary>
+    public string Link(string path, string? asked) => asked is null ? path : $"{path}?year={Chosen(asked).StartYear}";
+
     private int Earliest => YearChoice.Earliest(options.Value.EarliestFinancialYear, CurrentStartYear, Year.StartYear);
 
     private int Latest => YearChoice.Latest(CurrentStartYear, Year.StartYear);

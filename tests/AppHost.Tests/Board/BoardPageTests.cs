@@ -99,10 +99,11 @@ public sealed class BoardPageTests(BoardFixture fixture) : IClassFixture<BoardFi
         Assert.Contains($"year={lastYear}", page.Url, StringComparison.Ordinal);
         await Expect(page.GetByLabel("Financial year")).ToHaveValueAsync($"{lastYear}");
 
-        // The period links keep the year; so does the exception report's picker.
+        // The period links keep the year, and so do the links to the other pages.
         await page.GetByRole(AriaRole.Link, new() { Name = "Year to date" }).ClickAsync();
         await Expect(page.GetByText($"Each indicator for {lastYearsName} YTD to Mar,")).ToBeVisibleAsync();
-        await page.GotoAsync($"/exceptions?year={lastYear}");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Board pages" }).GetByRole(AriaRole.Link, new() { Name = "Exception report" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Exception");
         await Expect(page.Locator("main .caption")).ToHaveTextAsync(lastYearsName);
 
         // A year that is no year is ignored: the page opens on this year, not an error.

@@ -55,4 +55,14 @@ public sealed class BoardYearTests
         Assert.Equal("2024/25", board.Chosen("next-year").Name);
         Assert.Equal("2026/27", board.Chosen("2040").Name);
     }
+
+    [Fact]
+    public void A_link_to_another_page_keeps_the_year_asked_for_within_those_offered()
+    {
+        var year = At(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero), earliest: 2024);
+        Assert.Equal("/trends?year=2025", year.Link("/trends", "2025"));
+        Assert.Equal("/trends?year=2024", year.Link("/trends", "1999"));
+        Assert.Equal("/trends?year=2026", year.Link("/trends", "abc"));
+        Assert.Equal("/trends", year.Link("/trends", null));
+    }
 }
