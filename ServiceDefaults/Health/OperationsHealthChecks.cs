@@ -57,3 +57,25 @@ internal sealed class QueuesHealthCheck(OperationsMonitor monitor) : IHealthChec
         return HealthCheckResult.Healthy($"{queues.Depths.Sum(q => q.Messages)} messages waiting");
     }
 }
+
+/// <summary>
+/// The background sample itself: Degraded once the latest is older than
+/// <see cref="OperationsOptions.StaleAfter"/>, so a sampler held up (a call to a dependency that
+/// outlives its timeout) shows on the dashboard, rather than the checks above repeating a picture
+/// that no longer holds.
+/// </summary>
+internal sealed class SamplingHealthCheck(OperationsMonitor monitor, IOptions<OperationsOptions> options, TimeProvider time) : IHealthCheck
+{
+    public const string Name = "sampling";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await monitor.CurrentAsync(cancellationToken);
+        return monitor.KeepsSampling ? Judge(snapshot.TakenAt, time.GetUtcNow(), options.Value.StaleAfter) : HealthCheckResult.Healthy();
+    }
+
+    internal static HealthCheckResult Judge(DateTimeOffset takenAt, DateTimeOffset now, TimeSpan staleAfter) =>
+        now - takenAt > staleAfter
+            ? HealthCheckResult.Degraded($"the database and queues were last sampled {(now - takenAt).TotalSeconds:0} s ago (over {staleAfter.TotalSeconds:0} s): the checks above may be out of date")
+            : HealthCheckResult.Healthy();
+}

@@ -57,6 +57,9 @@ internal sealed partial class OperationsMonitor : BackgroundService
     /// <summary>The connection string <c>AddMashBus</c> reads by default.</summary>
     internal const string BusConnectionName = "rabbitmq";
 
+    /// <summary>Whether it samples anything again after the first (a database or a broker to ask).</summary>
+    public bool KeepsSampling => dataSource is not null || queues is not null;
+
     /// <summary>The latest sample, or null before the first.</summary>
     public OperationsSnapshot? Latest => latest;
 
@@ -69,7 +72,7 @@ internal sealed partial class OperationsMonitor : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (dataSource is null && queues is null)
+        if (!KeepsSampling)
         {
             latest = new OperationsSnapshot(null, null, time.GetUtcNow());
             firstSample.TrySetResult();

@@ -70,6 +70,10 @@ internal static class OperationsMonitoring
             {
                 registrations.Add(Registration<QueuesHealthCheck>(QueuesHealthCheck.Name));
             }
+            if (registered.IsService(typeof(NpgsqlDataSource)) || registered.IsService(typeof(IBus)))
+            {
+                registrations.Add(Registration<SamplingHealthCheck>(SamplingHealthCheck.Name));
+            }
             foreach (var registration in registrations)
             {
                 var check = registration.Factory;

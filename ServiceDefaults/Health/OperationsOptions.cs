@@ -29,6 +29,12 @@ public sealed class OperationsOptions
     /// </summary>
     public TimeSpan MissingQueueRecheck { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The latest sample is out of date once older than this: a few rounds of sampling, each of which
+    /// may take its interval and a probe's timeout for the database and one for the queues.
+    /// </summary>
+    public TimeSpan StaleAfter => 5 * (SampleInterval + 2 * ProbeTimeout);
+
     public bool IsUsable =>
         Within(SampleInterval) && Within(ProbeTimeout) && Within(CheckTimeout)
         && OutboxMaxAge > TimeSpan.Zero && MissingQueueRecheck > TimeSpan.Zero;
