@@ -8,7 +8,7 @@ public static class WebPageBuilderExtensions
     /// A web page people open in a browser (the board's): its project with the <c>http</c> launch
     /// profile, served with <c>/health</c> on that one HTTP/1.1 endpoint (ServiceDefaults' management
     /// listener; it serves no gRPC), healthy once <c>/health</c> answers, launched from its build
-    /// output, restarted with back-off; and the AppHost's <c>Authentication</c> section, so it checks
+    /// output, its address printed on the console, restarted with back-off; and the AppHost's <c>Authentication</c> section, so it checks
     /// staff tokens as the services do.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddWebPage<TProject>(this IDistributedApplicationBuilder builder, [ResourceName] string name)
@@ -32,6 +32,7 @@ public static class WebPageBuilderExtensions
             })
             .WithServiceHealthCheck(ServiceBuilderExtensions.ManagementEndpointName)
             .WithBuiltOutputLaunch()
+            .WithPageAnnouncement()
             .WithRestartOnFailure();
     }
 }

@@ -5,6 +5,7 @@
 //
 // MASH_PRACTITIONER_TOKEN=... MASH_BOARD_TOKEN=... \
 //   node walking_skeleton.js --intake=HOST:PORT --triage=... --timeliness=... --outcomes=... --quality=...
+// Against an empty platform only: the scorecard's totals for all time must be its contacts alone.
 // Agencies call with their tokens; staff with JWTs from the identity provider (README, "Who may call"):
 // a practitioner whose id is sw-1 (Mash.Practitioner) and a board member (Mash.BoardMember).
 'use strict';
