@@ -34,6 +34,11 @@ try
     AnsiConsole.MarkupLineInterpolated($"{summary.Replayed} steps replayed, {summary.AlreadyDone} already done (checkpoint), {summary.Problems.Count} rows not imported.");
     return summary.Problems.Count == 0 ? 0 : 1;
 }
+catch (Mash.Importer.Replay.StaleCheckpointException e)
+{
+    await Console.Error.WriteLineAsync($"mash-import: {e.Message}");
+    return 2;
+}
 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 {
     AnsiConsole.MarkupLine("Stopped; run the same command again to continue where it stopped.");

@@ -56,6 +56,15 @@ public sealed class ImportedYearTests : IAsyncLifetime
             before.Add(card);
         }
 
+        // Again with the checkpoint: every step is already done.
+        var resumed = await ImportAsync(checkpoint: Path.Combine(folder, "first.checkpoint"));
+        Assert.Equal((0, first.Replayed), (resumed.Replayed, resumed.AlreadyDone));
+
+        // A checkpoint kept against another platform (a contact this one does not have) stops the run.
+        var elsewhere = Path.Combine(folder, "elsewhere.checkpoint");
+        await File.WriteAllTextAsync(elsewhere, $"contact C-1 {Guid.CreateVersion7()}\n");
+        await Assert.ThrowsAsync<Mash.Importer.Replay.StaleCheckpointException>(() => ImportAsync(elsewhere));
+
         // Again, without the checkpoint: every step must be idempotent on its own.
         var again = await ImportAsync(checkpoint: null);
 

@@ -61,6 +61,18 @@ internal sealed class Checkpoint : IDisposable
         }
     }
 
+    /// <summary>One of the platform's contact ids it remembers, or null when it remembers none.</summary>
+    public string? AnyContactId
+    {
+        get
+        {
+            lock (gate)
+            {
+                return contacts.Values.FirstOrDefault();
+            }
+        }
+    }
+
     public string? RequestIdOf(string legacyRequestId)
     {
         lock (gate)

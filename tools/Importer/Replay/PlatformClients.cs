@@ -21,6 +21,20 @@ internal sealed class PlatformClients(Uri intake, Uri triage, Uri outcomes, stri
 
     public Metadata Credentials { get; } = new() { { "authorization", $"Bearer {token}" } };
 
+    /// <summary>Whether Intake has the contact (NOT_FOUND: it does not).</summary>
+    public async Task<bool> HasContactAsync(string contactId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Intake.GetContactAsync(new GetContactRequest { ContactId = contactId }, Credentials, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
     // More children at once than a server's 100 streams a connection open a second connection.
     private static GrpcChannel ChannelTo(Uri address) =>
         GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
