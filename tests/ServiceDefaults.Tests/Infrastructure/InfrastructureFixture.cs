@@ -30,3 +30,15 @@ public sealed class InfrastructureCollection : ICollectionFixture<Infrastructure
 {
     public const string Name = "infrastructure";
 }
+
+/// <summary>
+/// The same servers, for tests that read what a host exports over OTLP, run alone after every other
+/// collection: OpenTelemetry's MeterProvider finds meters by name across the whole process, so
+/// another test's host alive beside this one, with gauges of the same names (every host has
+/// <c>Mash.Operations</c>'s), can take the place of this host's in its export.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ExportCollection : ICollectionFixture<InfrastructureFixture>
+{
+    public const string Name = "export";
+}

@@ -17,7 +17,7 @@ namespace Mash.ServiceDefaults.Tests.Operations;
 /// What operators watch reaches the dashboard: the metrics are exported over OTLP, as the AppHost
 /// receives them, from a service with a database, an outbox and a bus.
 /// </summary>
-[Collection(InfrastructureCollection.Name)]
+[Collection(ExportCollection.Name)]
 public sealed class OperationsExportTests(InfrastructureFixture infrastructure)
 {
     [Fact]
