@@ -1,3 +1,4 @@
+using Mash.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
@@ -19,7 +20,7 @@ public static class RabbitMQBuilderExtensions
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].");
 
         // Ports of Erlang's distribution (node to node, and rabbitmqctl): loopback only, never proxied.
-        var epmdPort = ServerEndpoints.FreePort();
+        var epmdPort = LoopbackPorts.Reserve();
         // Healthy once it listens: the broker, started too early, would start a daemon of its own.
         var epmdCheckKey = $"{name}-epmd_check";
         builder.Services.AddHealthChecks().AddAsyncCheck(epmdCheckKey, ct => EpmdHealthCheck.CheckAsync(epmdPort, ct));
@@ -49,7 +50,7 @@ public static class RabbitMQBuilderExtensions
                 env["RABBITMQ_NODENAME"] = $"mash-{builder.GetStackName()}@localhost";
                 env["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 env["RABBITMQ_NODE_PORT"] = endpoint.Property(EndpointProperty.TargetPort);
-                env["RABBITMQ_DIST_PORT"] = $"{ServerEndpoints.FreePort()}";
+                env["RABBITMQ_DIST_PORT"] = $"{LoopbackPorts.Reserve()}";
                 // Erlang's schedulers spin while idle by default, taking cores the services need on a small
                 // machine shared with them; these let them sleep (RabbitMQ's own advice for shared hosts).
                 env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none";

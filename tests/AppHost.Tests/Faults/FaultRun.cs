@@ -35,7 +35,6 @@ public sealed class FaultRun : IAsyncLifetime
     private RunningPlatform? platform;
     private GrpcChannel? intakeChannel;
     private SteadySubmitter? load;
-    private ConsoleTails? consoles;
     private Probes? probes;
     private Projections? projections;
 
@@ -62,15 +61,14 @@ public sealed class FaultRun : IAsyncLifetime
 
     public string Timeline => string.Join('\n', timeline);
 
-    public string ConsoleTail(string resource) => consoles?.Tail(resource) ?? "";
+    public string ConsoleTail(string resource) => platform?.Consoles.Tail(resource) ?? "";
 
-    public string Faults(string resource) => consoles?.Faults(resource) ?? "";
+    public string Faults(string resource) => platform?.Consoles.Faults(resource) ?? "";
 
     public async Task InitializeAsync()
     {
         platform = await RunningPlatform.StartAsync();
         Note("platform started and healthy");
-        consoles = new ConsoleTails(platform, Targets);
         probes = new Probes(platform);
         projections = new Projections(platform);
         intakeChannel = GrpcChannel.ForAddress(platform.App.GetEndpoint("intake", "grpc"));
@@ -259,10 +257,6 @@ public sealed class FaultRun : IAsyncLifetime
         if (load is not null)
         {
             await load.DisposeAsync();
-        }
-        if (consoles is not null)
-        {
-            await consoles.DisposeAsync();
         }
         projections?.Dispose();
         intakeChannel?.Dispose();

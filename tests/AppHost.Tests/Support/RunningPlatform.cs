@@ -1,4 +1,5 @@
 using Mash.Testing.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Mash.AppHost.Tests.Support;
 
@@ -19,6 +20,9 @@ public sealed class RunningPlatform(DistributedApplication app, string stateDire
     public DistributedApplication App { get; } = app;
 
     public string StateDirectory { get; } = stateDirectory;
+
+    /// <summary>Every resource's console from before it started: what a failure message quotes.</summary>
+    internal ConsoleTails Consoles { get; } = new(app);
 
     /// <summary>The AppHost's arguments that have the services trust the tests' staff tokens.</summary>
     public static IEnumerable<string> IdentityArguments => TestTokens.Configuration.Select(s => $"{s.Key}={s.Value}");
@@ -48,6 +52,12 @@ public sealed class RunningPlatform(DistributedApplication app, string stateDire
             await app.StartAsync(timeout.Token);
             await platform.WaitUntilHealthyAsync(timeout.Token);
         }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            var waitingOn = platform.NotHealthy();
+            await platform.DisposeAsync();
+            throw new TimeoutException($"The platform was not running and healthy within {StartTimeout}. Waiting on:\n{waitingOn}");
+        }
         catch
         {
             await platform.DisposeAsync();
@@ -59,10 +69,25 @@ public sealed class RunningPlatform(DistributedApplication app, string stateDire
     /// <summary>Every resource that starts with the platform Running, and healthy where it has health checks.</summary>
     public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
-        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        var startsWithPlatform = model.Resources.Where(r => r is not ParameterResource && !r.HasAnnotationOfType<ExplicitStartupAnnotation>());
-        await Task.WhenAll(startsWithPlatform.Select(r =>
+        await Task.WhenAll(StartingWithPlatform().Select(r =>
             App.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, cancellationToken)));
+    }
+
+    private IEnumerable<IResource> StartingWithPlatform() =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Where(r => r is not ParameterResource && !r.HasAnnotationOfType<ExplicitStartupAnnotation>());
+
+    /// <summary>Each resource's state and health reports, and the end of the console of each not yet healthy.</summary>
+    private string NotHealthy()
+    {
+        var lines = StartingWithPlatform().Select(r =>
+        {
+            var snapshot = App.ResourceNotifications.TryGetCurrentState(r.Name, out var e) ? e.Snapshot : null;
+            var reports = snapshot is null ? "" : string.Join("; ", snapshot.HealthReports.Select(h => $"{h.Name} {h.Status} {h.Description ?? h.ExceptionText}"));
+            var line = $"{r.Name}: {snapshot?.State?.Text ?? "no state"}, health {snapshot?.HealthStatus?.ToString() ?? "none"} {reports}";
+            return snapshot?.HealthStatus == HealthStatus.Healthy ? line : $"{line}\n{Consoles.Tail(r.Name)}";
+        });
+        return string.Join('\n', lines);
     }
 
     public CustomResourceSnapshot Snapshot(string resourceName) =>
@@ -84,6 +109,7 @@ public sealed class RunningPlatform(DistributedApplication app, string stateDire
 
     public async ValueTask DisposeAsync()
     {
+        await Consoles.DisposeAsync();
         await App.DisposeAsync();
     }
 }

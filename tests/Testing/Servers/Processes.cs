@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mash.Hosting;
 using System.Net;
 using System.Net.Sockets;
 
@@ -53,37 +54,8 @@ public static class Processes
             ? RunAsync("runuser", ["-u", "postgres", "--", fileName, .. arguments], timeout: timeout)
             : RunAsync(fileName, arguments, timeout: timeout);
 
-    // Every port handed out by this process.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> Given = new();
-
-    /// <summary>A loopback port nothing listens on right now (a small race remains with another process choosing the same one).</summary>
-    public static int FreePort()
-    {
-        // Below the kernel's ephemeral range (32768 up, ip_local_port_range): a port the OS picks for a
-        // bind to 0 comes from the range it also gives outgoing connections, and one of those could take
-        // it between this check and the server's own bind (a server then fails to start).
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 32_768);
-            // Never the same port twice in one process: a server stopped for a while (or not yet
-            // started) leaves its port free, and a second stack started beside it would take it.
-            if (!Given.TryAdd(port, 0))
-            {
-                continue;
-            }
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another.
-            }
-        }
-        throw new InvalidOperationException("No loopback port from 20000 to 32767 is free.");
-    }
+    /// <summary>A loopback port nothing listens on now, reserved for this process (<see cref="LoopbackPorts"/>).</summary>
+    public static int FreePort() => LoopbackPorts.Reserve();
 
     public static async Task WaitForPortAsync(int port, TimeSpan timeout, Func<string>? describe = null)
     {

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
-using Mash.AppHost.Tests.Support;
 
-namespace Mash.AppHost.Tests.Faults;
+namespace Mash.AppHost.Tests.Support;
 
 /// <summary>
 /// The last lines each resource wrote to its console, as the dashboard shows them, and every
 /// message MassTransit gave up on (<c>R-FAULT</c>: moved to an _error queue): what a failure
 /// message quotes.
 /// </summary>
-internal sealed class ConsoleTails : IAsyncDisposable
+internal sealed partial class ConsoleTails : IAsyncDisposable
 {
     private const int Kept = 60;
     private const int LineLength = 400;
@@ -18,11 +17,12 @@ internal sealed class ConsoleTails : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> watchers = [];
 
-    public ConsoleTails(RunningPlatform platform, IEnumerable<string> resources)
+    /// <summary>Watches every resource of the application's model, from now on.</summary>
+    public ConsoleTails(DistributedApplication app)
     {
-        var loggers = platform.App.Services.GetRequiredService<ResourceLoggerService>();
-        var model = platform.App.Services.GetRequiredService<DistributedApplicationModel>();
-        foreach (var resource in model.Resources.Where(r => resources.Contains(r.Name)))
+        var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var resource in model.Resources.Where(r => r is not ParameterResource))
         {
             var tail = tails.GetOrAdd(resource.Name, _ => new());
             var faulted = faults.GetOrAdd(resource.Name, _ => new());
@@ -33,7 +33,8 @@ internal sealed class ConsoleTails : IAsyncDisposable
                 {
                     foreach (var line in batch)
                     {
-                        var content = line.Content.Length <= LineLength ? line.Content : line.Content[..LineLength] + " …";
+                        var plain = Colours().Replace(line.Content, "");
+                        var content = plain.Length <= LineLength ? plain : plain[..LineLength] + " …";
                         if (content.Contains("R-FAULT", StringComparison.Ordinal) || afterFault)
                         {
                             // The fault and the exception's first line after it.
@@ -70,4 +71,8 @@ internal sealed class ConsoleTails : IAsyncDisposable
         await Task.WhenAll(watchers).ContinueWith(_ => { }, TaskScheduler.Default);
         stop.Dispose();
     }
+
+    // The console logger's ANSI colours, which a failure message prints as noise.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\x1B\[[0-9;]*m")]
+    private static partial System.Text.RegularExpressions.Regex Colours();
 }
