@@ -12,33 +12,23 @@ public sealed class EndpointAnnouncementTests
     [Fact]
     public async Task The_console_names_the_board_page_and_each_service_once_their_ports_are_given()
     {
-        var state = RunningPlatform.NewStateDirectory();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                [$"MASH_STATE_DIR={state}", "MASH_STACK=announcement", .. RunningPlatform.IdentityArguments], timeout.Token);
-            var console = new ConsoleLines();
-            using var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(console)).BuildServiceProvider();
+        using var timeout = new CancellationTokenSource(PlatformModel.BuildTimeout);
+        using var model = await PlatformModel.CreateAsync("announcement", timeout.Token);
+        var console = new ConsoleLines();
+        using var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(console)).BuildServiceProvider();
 
-            var board = Allocated(builder, "board", ("http", 46190));
-            var intake = Allocated(builder, "intake", ("grpc", 46101), ("http", 46181));
-            await builder.Eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(board, services), timeout.Token);
-            await builder.Eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(intake, services), timeout.Token);
+        var board = Allocated(model.Project("board"), ("http", 46190));
+        var intake = Allocated(model.Project("intake"), ("grpc", 46101), ("http", 46181));
+        await model.Builder.Eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(board, services), timeout.Token);
+        await model.Builder.Eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(intake, services), timeout.Token);
 
-            Assert.Contains("board: page http://localhost:46190", console.Lines);
-            Assert.Contains("intake: gRPC http://localhost:46101, /health http://localhost:46181/health", console.Lines);
-        }
-        finally
-        {
-            Directory.Delete(state, recursive: true);
-        }
+        Assert.Contains("board: page http://localhost:46190", console.Lines);
+        Assert.Contains("intake: gRPC http://localhost:46101, /health http://localhost:46181/health", console.Lines);
     }
 
     // What the orchestrator does when it gives the resource its ports.
-    private static ProjectResource Allocated(IDistributedApplicationTestingBuilder builder, string name, params (string Endpoint, int Port)[] ports)
+    private static ProjectResource Allocated(ProjectResource resource, params (string Endpoint, int Port)[] ports)
     {
-        var resource = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name);
         foreach (var (endpoint, port) in ports)
         {
             var annotation = resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == endpoint);

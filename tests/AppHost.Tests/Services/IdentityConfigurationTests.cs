@@ -9,32 +9,22 @@ public sealed class IdentityConfigurationTests
     [Fact]
     public async Task Every_service_gets_the_staff_token_settings_and_the_agencies()
     {
-        var state = RunningPlatform.NewStateDirectory();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                [$"MASH_STATE_DIR={state}", "MASH_STACK=identity", .. RunningPlatform.IdentityArguments], timeout.Token);
+        using var timeout = new CancellationTokenSource(PlatformModel.BuildTimeout);
+        using var model = await PlatformModel.CreateAsync("identity", timeout.Token);
 
-            foreach (var name in RunningPlatform.Services)
-            {
-                var service = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name);
-                // Obsolete for ExecutionConfigurationBuilder, but still the one call that reads what a
-                // resource would be given without starting anything.
+        foreach (var name in RunningPlatform.Services)
+        {
+            // Obsolete for ExecutionConfigurationBuilder, but still the one call that reads what a
+            // resource would be given without starting anything.
 #pragma warning disable CS0618
-                var environment = await service.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+            var environment = await model.Project(name).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
 #pragma warning restore CS0618
 
-                Assert.Equal(TestTokens.Issuer, environment["Authentication__Schemes__Bearer__ValidIssuer"]);
-                Assert.Equal(TestTokens.Audience, environment["Authentication__Schemes__Bearer__ValidAudiences__0"]);
-                Assert.Equal(Convert.ToBase64String(TestTokens.SigningKey), environment["Authentication__Schemes__Bearer__SigningKeys__0__Value"]);
-                // The development agencies (AppHost/appsettings.Development.json).
-                Assert.Equal("police-west", environment["Authentication__Agencies__0__OrganisationId"]);
-            }
-        }
-        finally
-        {
-            Directory.Delete(state, recursive: true);
+            Assert.Equal(TestTokens.Issuer, environment["Authentication__Schemes__Bearer__ValidIssuer"]);
+            Assert.Equal(TestTokens.Audience, environment["Authentication__Schemes__Bearer__ValidAudiences__0"]);
+            Assert.Equal(Convert.ToBase64String(TestTokens.SigningKey), environment["Authentication__Schemes__Bearer__SigningKeys__0__Value"]);
+            // The development agencies (AppHost/appsettings.Development.json).
+            Assert.Equal("police-west", environment["Authentication__Agencies__0__OrganisationId"]);
         }
     }
 }

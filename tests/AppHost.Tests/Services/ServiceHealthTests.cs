@@ -64,10 +64,10 @@ public sealed class ServiceHealthTests
         try
         {
             await File.WriteAllTextAsync(Path.Combine(site.FullName, "health"), Degraded);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            using var timeout = new CancellationTokenSource(PlatformModel.BuildTimeout);
             // The AppHost's builder (it carries the orchestrator), with its own resources taken out.
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                [$"MASH_STATE_DIR={site.FullName}/state", "MASH_STACK=servicehealth", .. RunningPlatform.IdentityArguments], timeout.Token);
+            using var model = await PlatformModel.CreateAsync("servicehealth", timeout.Token);
+            var builder = model.Builder;
             foreach (var resource in builder.Resources.ToList())
             {
                 builder.Resources.Remove(resource);

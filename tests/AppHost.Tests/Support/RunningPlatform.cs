@@ -29,13 +29,16 @@ public sealed class RunningPlatform(DistributedApplication app, string stateDire
 
     public static string NewStateDirectory() => Directory.CreateTempSubdirectory("mash-apphost-").FullName;
 
+    /// <summary>The AppHost's arguments for a stack of the tests: its own state directory and name, and the tests' staff tokens.</summary>
+    public static string[] Arguments(string stateDirectory, string stack) =>
+        [$"MASH_STATE_DIR={stateDirectory}", $"MASH_STACK={stack}", .. IdentityArguments];
+
     public static async Task<RunningPlatform> StartAsync(string? stateDirectory = null, bool serversOnly = false)
     {
         stateDirectory ??= NewStateDirectory();
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"MASH_STATE_DIR={stateDirectory}", $"MASH_STACK=test{Environment.ProcessId}", .. IdentityArguments],
-            timeout.Token);
+            Arguments(stateDirectory, $"test{Environment.ProcessId}"), timeout.Token);
         if (serversOnly)
         {
             // Each project brings a hidden resource that rebuilds it on request; it goes with it.
