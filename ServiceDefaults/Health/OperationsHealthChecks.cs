@@ -70,8 +70,12 @@ internal sealed class SamplingHealthCheck(OperationsMonitor monitor, IOptions<Op
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!monitor.KeepsSampling)
+        {
+            return HealthCheckResult.Healthy();
+        }
         var snapshot = await monitor.CurrentAsync(cancellationToken);
-        return monitor.KeepsSampling ? Judge(snapshot.TakenAt, time.GetUtcNow(), options.Value.StaleAfter) : HealthCheckResult.Healthy();
+        return Judge(snapshot.TakenAt, time.GetUtcNow(), options.Value.StaleAfter);
     }
 
     internal static HealthCheckResult Judge(DateTimeOffset takenAt, DateTimeOffset now, TimeSpan staleAfter) =>

@@ -12,15 +12,14 @@ public sealed class EndpointAnnouncementTests
     [Fact]
     public async Task The_console_names_the_board_page_and_each_service_once_their_ports_are_given()
     {
-        using var timeout = new CancellationTokenSource(PlatformModel.BuildTimeout);
-        using var model = await PlatformModel.CreateAsync("announcement", timeout.Token);
+        using var model = await PlatformModel.CreateAsync("announcement");
         var console = new ConsoleLines();
         using var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(console)).BuildServiceProvider();
 
         var board = Allocated(model.Project("board"), ("http", 46190));
         var intake = Allocated(model.Project("intake"), ("grpc", 46101), ("http", 46181));
-        await model.Builder.Eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(board, services), timeout.Token);
-        await model.Builder.Eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(intake, services), timeout.Token);
+        await model.Builder.Eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(board, services));
+        await model.Builder.Eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(intake, services));
 
         Assert.Contains("board: page http://localhost:46190", console.Lines);
         Assert.Contains("intake: gRPC http://localhost:46101, /health http://localhost:46181/health", console.Lines);

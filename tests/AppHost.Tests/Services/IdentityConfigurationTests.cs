@@ -9,8 +9,7 @@ public sealed class IdentityConfigurationTests
     [Fact]
     public async Task Every_service_gets_the_staff_token_settings_and_the_agencies()
     {
-        using var timeout = new CancellationTokenSource(PlatformModel.BuildTimeout);
-        using var model = await PlatformModel.CreateAsync("identity", timeout.Token);
+        using var model = await PlatformModel.CreateAsync("identity");
 
         foreach (var name in RunningPlatform.Services)
         {

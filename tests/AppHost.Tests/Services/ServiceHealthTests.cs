@@ -64,9 +64,9 @@ public sealed class ServiceHealthTests
         try
         {
             await File.WriteAllTextAsync(Path.Combine(site.FullName, "health"), Degraded);
-            using var timeout = new CancellationTokenSource(PlatformModel.BuildTimeout);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             // The AppHost's builder (it carries the orchestrator), with its own resources taken out.
-            using var model = await PlatformModel.CreateAsync("servicehealth", timeout.Token);
+            using var model = await PlatformModel.CreateAsync("servicehealth");
             var builder = model.Builder;
             foreach (var resource in builder.Resources.ToList())
             {

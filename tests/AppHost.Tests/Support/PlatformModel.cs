@@ -6,17 +6,16 @@ namespace Mash.AppHost.Tests.Support;
 /// </summary>
 public sealed class PlatformModel(IDistributedApplicationTestingBuilder builder, string stateDirectory) : IDisposable
 {
-    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(3);
 
     public IDistributedApplicationTestingBuilder Builder { get; } = builder;
 
-    public string StateDirectory { get; } = stateDirectory;
-
     /// <param name="stack">The stack's name (<c>MASH_STACK</c>), which names its processes.</param>
-    public static async Task<PlatformModel> CreateAsync(string stack, CancellationToken cancellationToken)
+    public static async Task<PlatformModel> CreateAsync(string stack)
     {
+        using var timeout = new CancellationTokenSource(BuildTimeout);
         var stateDirectory = RunningPlatform.NewStateDirectory();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(RunningPlatform.Arguments(stateDirectory, stack), cancellationToken);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(RunningPlatform.Arguments(stateDirectory, stack), timeout.Token);
         return new PlatformModel(builder, stateDirectory);
     }
 
@@ -25,6 +24,6 @@ public sealed class PlatformModel(IDistributedApplicationTestingBuilder builder,
     public void Dispose()
     {
         Builder.Dispose();
-        Directory.Delete(StateDirectory, recursive: true);
+        Directory.Delete(stateDirectory, recursive: true);
     }
 }
