@@ -71,6 +71,8 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
         builder.Services.AddSingleton<OutcomeBroadcaster>();
         builder.Services.AddSingleton<OutcomeFeedLog>();
+        builder.Services.AddSingleton<FeedNumbering>();
+        builder.Services.AddHostedService<FeedNumberer>();
         builder.Services.AddSingleton<OutcomeFeed>();
         return builder;
     }

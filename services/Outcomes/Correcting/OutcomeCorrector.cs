@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Mash.Outcomes.Agencies;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
@@ -14,7 +13,7 @@ namespace Mash.Outcomes.Correcting;
 /// referrer the outcome that stands. A refusal rolls back, changing nothing.
 /// </summary>
 internal sealed class OutcomeCorrector(
-    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, EventOutbox outbox, TimeProvider time)
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, EventOutbox outbox, FeedNumbering feed, TimeProvider time)
 {
     public Task<CorrectOutcomeResult> CorrectAsync(string contactId, string outcome, string reason, string practitionerId, CancellationToken cancellationToken) =>
         CorrectAsync(contactId, outcome, reason, practitionerId, occurredAt: null, cancellationToken);
@@ -44,18 +43,14 @@ internal sealed class OutcomeCorrector(
         var revision = new OutcomeRevision(current.Revision + 1, outcome, current.Outcome, practitionerId, reason, occurredAt ?? now, now);
         await outcomes.CorrectAsync(transaction, contactId, revision, cancellationToken);
         // The board's feed carries the correction as the case's outcome again (pseudonymous, numbered
-        // like any outcome), so a board resuming after_sequence meets it in order.
+        // like any outcome, and OutcomeCorrected carries that number), so a board resuming after_sequence meets it in order.
         var whole = new NewOutcome(outcome, await agencies.OnwardAsync(transaction, contactId, cancellationToken), await outcomes.GapsAsync(transaction, contactId, cancellationToken));
         var item = OutcomeEvents.CorrectedItem(journey, current.CaseRef, revision, whole, await agencies.ContributorsAsync(transaction, contactId, cancellationToken));
         var corrected = OutcomeEvents.Corrected(journey, current.CaseRef, revision);
-        IMessage[] events = [corrected, OutcomeEvents.FedBack(contactId, outcome, revision.OccurredAt, now, revision.Number)];
-        await OutcomeFeedLog.AppendAsync(transaction, item, sequence =>
-        {
-            corrected.FeedSequence = sequence;
-            return events;
-        }, cancellationToken);
+        await OutcomeFeedLog.AddUnnumberedAsync(transaction, item, corrected, OutcomeEvents.FedBack(contactId, outcome, revision.OccurredAt, now, revision.Number), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.Added(events.Length);
+        outbox.Added(1);
+        feed.Added();
         return new CorrectOutcomeResult.Corrected(current.CaseRef, revision.Number);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf;
 using Mash.Contracts.Events.V1;
 using Mash.ServiceDefaults;
@@ -5,35 +6,30 @@ using Npgsql;
 
 namespace Mash.Outcomes.Feed;
 
-/// <summary>The board's feed (<c>outcome_feed</c>): outcomes numbered as they are recorded, read in order from a resume position.</summary>
+/// <summary>The board's feed (<c>outcome_feed</c>): outcomes numbered once recorded, read in order from a resume position.</summary>
 internal sealed class OutcomeFeedLog(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Every writer takes this transaction lock before numbering and holds it to commit, so outcomes
-    /// become visible in sequence order: a reader that saw n never later meets a smaller one (a plain
-    /// bigserial may commit out of order).
+    /// Held by the one numbering the feed (<see cref="FeedNumbering"/>) from taking unnumbered items
+    /// to its commit, so outcomes become visible in sequence order: a reader that saw n never later
+    /// meets a smaller one (a plain bigserial may commit out of order).
     /// </summary>
     internal const long FeedLock = 0x4D41_5348_4F55_5446; // "MASHOUTF"
 
     /// <summary>
-    /// Numbers the outcome (sets its feed_sequence), adds it to the feed and adds <paramref name="eventsOf"/>
-    /// its number to the outbox, in two round trips: the caller's last writes before it commits, since
-    /// every other recording waits on the feed's lock from the numbering to the commit.
+    /// Adds <paramref name="item"/> to the feed, unnumbered, and <paramref name="alongside"/> to the
+    /// outbox, in one round trip in the caller's transaction. <see cref="FeedNumbering"/> numbers the
+    /// item after the commit and only then sends its event: the item itself, or <paramref name="correction"/>
+    /// carrying the item's number.
     /// </summary>
-    public static async Task AppendAsync(NpgsqlTransaction transaction, OutcomeRecorded outcome, Func<long, IReadOnlyList<IMessage>> eventsOf, CancellationToken cancellationToken)
+    public static async Task AddUnnumberedAsync(NpgsqlTransaction transaction, OutcomeRecorded item, OutcomeCorrected? correction, IMessage alongside, CancellationToken cancellationToken)
     {
-        await using (var numbering = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock({FeedLock}), nextval(pg_get_serial_sequence('outcome_feed', 'sequence'))", transaction.Connection, transaction))
-        await using (var reader = await numbering.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            outcome.FeedSequence = reader.GetInt64(1);
-        }
-        var insert = new NpgsqlBatchCommand("INSERT INTO outcome_feed (sequence, body, recorded_at) VALUES ($1, $2, $3)");
-        insert.Parameters.Add(new() { Value = outcome.FeedSequence });
-        insert.Parameters.Add(new() { Value = outcome.ToByteArray() });
-        insert.Parameters.Add(new() { Value = outcome.RecordedAt.ToDateTime() });
-        await using var writes = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { insert, EventOutbox.AddRangeCommand(eventsOf(outcome.FeedSequence)) } };
+        var unnumbered = new NpgsqlBatchCommand("INSERT INTO outcome_feed_unnumbered (item, recorded_at, correction, trace_parent) VALUES ($1, $2, $3, $4)");
+        unnumbered.Parameters.Add(new() { Value = item.ToByteArray() });
+        unnumbered.Parameters.Add(new() { Value = item.RecordedAt.ToDateTime() });
+        unnumbered.Parameters.Add(new() { Value = (object?)correction?.ToByteArray() ?? DBNull.Value });
+        unnumbered.Parameters.Add(new() { Value = (object?)Activity.Current?.Id ?? DBNull.Value });
+        await using var writes = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { unnumbered, EventOutbox.AddRangeCommand([alongside]) } };
         await writes.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Mash.Outcomes.Agencies;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Journeys;
@@ -8,12 +7,13 @@ using Npgsql;
 namespace Mash.Outcomes.Recording;
 
 /// <summary>
-/// Records a contact's outcome and, in the same transaction, the OutcomeRecorded event (for boards, numbered in their feed)
-/// and the ContactOutcomeFedBack event (for Intake, to tell the referrer) in the outbox: the events
-/// leave if and only if the outcome is stored. A refusal rolls back, changing nothing.
+/// Records a contact's outcome and, in the same transaction, its board feed item (numbered after the
+/// commit by <see cref="FeedNumbering"/>, which then sends OutcomeRecorded) and the ContactOutcomeFedBack
+/// event (for Intake, to tell the referrer) in the outbox: the events leave if and only if the outcome
+/// is stored. A refusal rolls back, changing nothing.
 /// </summary>
 internal sealed class OutcomeRecorder(
-    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, EventOutbox outbox, CaseRefs caseRefs, TimeProvider time)
+    NpgsqlDataSource dataSource, JourneyStore journeys, OutcomeStore outcomes, AgencyStore agencies, EventOutbox outbox, FeedNumbering feed, CaseRefs caseRefs, TimeProvider time)
 {
     public Task<RecordOutcomeResult> RecordAsync(string contactId, string outcome, string practitionerId, CancellationToken cancellationToken) =>
         RecordAsync(contactId, NewOutcome.Only(outcome), practitionerId, cancellationToken);
@@ -45,12 +45,11 @@ internal sealed class OutcomeRecorder(
         await agencies.AddOnwardReferralsAsync(transaction, contactId, outcome.OnwardAgencyIds, cancellationToken);
         var contributing = await agencies.ContributorsAsync(transaction, contactId, cancellationToken);
         var recorded = OutcomeEvents.Recorded(journey, caseRef, outcome, contributing, occurredAt, now);
-        // Numbered in the board's feed, so the event on the bus carries its feed_sequence; beside it,
-        // the referrer's feedback (O4), for Intake only: it names the contact, so it is a separate event.
-        IMessage[] events = [recorded, OutcomeEvents.FedBack(contactId, outcome.Code, occurredAt, now)];
-        await OutcomeFeedLog.AppendAsync(transaction, recorded, _ => events, cancellationToken);
+        // The referrer's feedback (O4) is for Intake only: it names the contact, so it is an event of its own.
+        await OutcomeFeedLog.AddUnnumberedAsync(transaction, recorded, null, OutcomeEvents.FedBack(contactId, outcome.Code, occurredAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.Added(events.Length);
+        outbox.Added(1);
+        feed.Added();
         return new RecordOutcomeResult.Recorded(caseRef);
     }
 }

@@ -26,6 +26,7 @@ public sealed class CorrectionsOnTheFeedTests(OutcomesDatabase database)
         await outcomes.ContributedAsync("contact-one", "health-east");
         await outcomes.Recorder.RecordAsync("contact-one", new NewOutcome("onward-referral", ["gp-7"], ["not-registered-with-gp"]), "sw-1", CancellationToken.None);
         await outcomes.Corrector.CorrectAsync("contact-one", "assessment", "late police disclosure", "sw-2", CancellationToken.None);
+        await outcomes.NumberFeedAsync();
         return outcomes;
     }
 

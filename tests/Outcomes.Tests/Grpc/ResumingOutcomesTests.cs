@@ -24,10 +24,12 @@ public sealed class ResumingOutcomesTests(OutcomesDatabase database)
         return outcomes;
     }
 
+    /// <summary>Recorded and numbered, as the numberer does at once.</summary>
     private static async Task RecordAsync(OutcomesUnderTest outcomes, string contactId)
     {
         await outcomes.ContactAsync(contactId);
         await outcomes.Recorder.RecordAsync(contactId, "advice", "sw-1", CancellationToken.None);
+        await outcomes.NumberFeedAsync();
     }
 
     /// <summary>What the bus would bring this replica: the outbox's outcome with that sequence.</summary>

@@ -32,7 +32,9 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public OutcomeFeedLog FeedLog => new(dataSource);
 
-    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), Agencies, new EventOutbox(), CaseRefs, new FixedTime(Now));
+    public FeedNumbering Numbering => new(dataSource, new EventOutbox());
+
+    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), Agencies, new EventOutbox(), Numbering, CaseRefs, new FixedTime(Now));
 
     /// <summary>Feedback told at <paramref name="now"/> (the fixed clock unless given).</summary>
     public FeedbackRecorder Feedback(DateTimeOffset? now = null) =>
@@ -46,7 +48,7 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public Moments Moments => new(new FixedTime(Now), Refusals);
 
-    public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), Agencies, new EventOutbox(), new FixedTime(Now));
+    public OutcomeCorrector Corrector => new(dataSource, Journeys, new OutcomeStore(), Agencies, new EventOutbox(), Numbering, new FixedTime(Now));
 
     public OutcomeHistoryReader Histories => new(dataSource);
 
@@ -87,8 +89,17 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
     /// <summary>The internal feedback events for Intake (ContactOutcomeFedBack) waiting in the outbox.</summary>
     public Task<List<ContactOutcomeFedBack>> FedBackAsync() => OutboxAsync(ContactOutcomeFedBack.Parser);
 
+    /// <summary>Numbers every unnumbered feed item, as the numberer does after each recording.</summary>
+    public async Task NumberFeedAsync()
+    {
+        while (await Numbering.NumberAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
     private async Task<List<T>> OutboxAsync<T>(Google.Protobuf.MessageParser<T> parser) where T : Google.Protobuf.IMessage<T>
     {
+        await NumberFeedAsync();
         // The outbox names each row's type as "Full.Name, Assembly".
         await using var command = dataSource.CreateCommand("SELECT body FROM outbox_messages WHERE message_type = $1 ORDER BY id");
         command.Parameters.Add(new() { Value = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" });

@@ -1,0 +1,102 @@
+using Google.Protobuf;
+using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
+using Npgsql;
+
+namespace Mash.Outcomes.Feed;
+
+/// <summary>
+/// Numbers the feed's unnumbered items into <c>outcome_feed</c>, oldest first, a batch a transaction
+/// under the feed's lock, and puts each item's event, now carrying its number, in the outbox in the
+/// same transaction. Recordings therefore never wait on one another for the feed; a replica's
+/// numberings wait on each other's, briefly, once a batch.
+/// </summary>
+internal sealed class FeedNumbering(NpgsqlDataSource dataSource, EventOutbox outbox)
+{
+    public const int BatchSize = 500;
+
+    private readonly SemaphoreSlim added = new(0);
+
+    /// <summary>An item was committed unnumbered: the numberer (<see cref="FeedNumberer"/>) looks at once.</summary>
+    public void Added()
+    {
+        if (added.CurrentCount == 0)
+        {
+            added.Release();
+        }
+    }
+
+    internal Task<bool> WaitAsync(TimeSpan atMost, CancellationToken cancellationToken) => added.WaitAsync(atMost, cancellationToken);
+
+    /// <summary>Numbers up to <see cref="BatchSize"/> items; returns how many.</summary>
+    public async Task<int> NumberAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var items = await TakeAsync(transaction, cancellationToken);
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+        var events = new List<IMessage>(items.Count);
+        foreach (var (item, correction, sequence) in items.Zip(await SequencesAsync(transaction, items.Count, cancellationToken), (i, s) => (i.Item, i.Correction, s)))
+        {
+            item.FeedSequence = sequence;
+            events.Add(correction is null ? item : CarryingSequence(correction, sequence));
+        }
+        var feed = new NpgsqlBatchCommand("INSERT INTO outcome_feed (sequence, body, recorded_at) SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::timestamptz[])");
+        feed.Parameters.Add(new() { Value = items.Select(i => i.Item.FeedSequence).ToArray() });
+        feed.Parameters.Add(new() { Value = items.Select(i => i.Item.ToByteArray()).ToArray() });
+        feed.Parameters.Add(new() { Value = items.Select(i => i.Item.RecordedAt.ToDateTime()).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        await using var writes = new NpgsqlBatch(connection, transaction) { BatchCommands = { feed, EventOutbox.AddRangeCommand(events, [.. items.Select(i => i.TraceParent)]) } };
+        await writes.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Added(events.Count);
+        return items.Count;
+    }
+
+    /// <summary>Takes the oldest unnumbered items, after any numbering under way has committed (the lock is taken first).</summary>
+    private static async Task<List<Unnumbered>> TakeAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var locking = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({OutcomeFeedLog.FeedLock})", transaction.Connection, transaction))
+        {
+            await locking.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var taking = new NpgsqlCommand("""
+            DELETE FROM outcome_feed_unnumbered WHERE id IN (SELECT id FROM outcome_feed_unnumbered ORDER BY id LIMIT $1)
+            RETURNING id, item, correction, trace_parent
+            """, transaction.Connection, transaction);
+        taking.Parameters.Add(new() { Value = BatchSize });
+        await using var reader = await taking.ExecuteReaderAsync(cancellationToken);
+        var items = new List<(long Id, Unnumbered Item)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add((reader.GetInt64(0), new Unnumbered(
+                OutcomeRecorded.Parser.ParseFrom((byte[])reader[1]),
+                reader.IsDBNull(2) ? null : OutcomeCorrected.Parser.ParseFrom((byte[])reader[2]),
+                reader.IsDBNull(3) ? null : reader.GetString(3))));
+        }
+        return [.. items.OrderBy(i => i.Id).Select(i => i.Item)];
+    }
+
+    private static async Task<long[]> SequencesAsync(NpgsqlTransaction transaction, int count, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('outcome_feed', 'sequence')) FROM generate_series(1, $1)", transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = count });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sequences = new List<long>(count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sequences.Add(reader.GetInt64(0));
+        }
+        return [.. sequences.Order()];
+    }
+
+    private static OutcomeCorrected CarryingSequence(OutcomeCorrected correction, long sequence)
+    {
+        correction.FeedSequence = sequence;
+        return correction;
+    }
+
+    private sealed record Unnumbered(OutcomeRecorded Item, OutcomeCorrected? Correction, string? TraceParent);
+}
