@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Mash.Contracts.Events.V1;
+using Mash.Outcomes.Postgres;
 using Mash.ServiceDefaults;
 using Npgsql;
 
@@ -38,20 +39,21 @@ internal sealed class FeedNumbering(NpgsqlDataSource dataSource, EventOutbox out
         {
             return 0;
         }
-        var events = new List<IMessage>(items.Count);
-        foreach (var (item, correction, sequence) in items.Zip(await SequencesAsync(transaction, items.Count, cancellationToken), (i, s) => (i.Item, i.Correction, s)))
+        var sequences = await SequencesAsync(transaction, items.Count, cancellationToken);
+        for (var i = 0; i < items.Count; i++)
         {
-            item.FeedSequence = sequence;
-            events.Add(correction is null ? item : CarryingSequence(correction, sequence));
+            items[i].Item.FeedSequence = sequences[i];
+            items[i].Correction?.FeedSequence = sequences[i];
         }
+        IMessage[] events = [.. items.Select(i => (IMessage?)i.Correction ?? i.Item)];
         var feed = new NpgsqlBatchCommand("INSERT INTO outcome_feed (sequence, body, recorded_at) SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::timestamptz[])");
-        feed.Parameters.Add(new() { Value = items.Select(i => i.Item.FeedSequence).ToArray() });
+        feed.Parameters.Add(new() { Value = sequences });
         feed.Parameters.Add(new() { Value = items.Select(i => i.Item.ToByteArray()).ToArray() });
-        feed.Parameters.Add(new() { Value = items.Select(i => i.Item.RecordedAt.ToDateTime()).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        feed.Parameters.Add(TransactionExtensions.Instants(items.Select(i => i.Item.RecordedAt.ToDateTime())));
         await using var writes = new NpgsqlBatch(connection, transaction) { BatchCommands = { feed, EventOutbox.AddRangeCommand(events, [.. items.Select(i => i.TraceParent)]) } };
         await writes.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.Added(events.Count);
+        outbox.Added(events.Length);
         return items.Count;
     }
 
@@ -63,20 +65,22 @@ internal sealed class FeedNumbering(NpgsqlDataSource dataSource, EventOutbox out
             await locking.ExecuteNonQueryAsync(cancellationToken);
         }
         await using var taking = new NpgsqlCommand("""
-            DELETE FROM outcome_feed_unnumbered WHERE id IN (SELECT id FROM outcome_feed_unnumbered ORDER BY id LIMIT $1)
-            RETURNING id, item, correction, trace_parent
+            WITH taken AS (
+                DELETE FROM outcome_feed_unnumbered WHERE id IN (SELECT id FROM outcome_feed_unnumbered ORDER BY id LIMIT $1)
+                RETURNING id, item, correction, trace_parent)
+            SELECT item, correction, trace_parent FROM taken ORDER BY id
             """, transaction.Connection, transaction);
         taking.Parameters.Add(new() { Value = BatchSize });
         await using var reader = await taking.ExecuteReaderAsync(cancellationToken);
-        var items = new List<(long Id, Unnumbered Item)>();
+        var items = new List<Unnumbered>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add((reader.GetInt64(0), new Unnumbered(
-                OutcomeRecorded.Parser.ParseFrom((byte[])reader[1]),
-                reader.IsDBNull(2) ? null : OutcomeCorrected.Parser.ParseFrom((byte[])reader[2]),
-                reader.IsDBNull(3) ? null : reader.GetString(3))));
+            items.Add(new Unnumbered(
+                OutcomeRecorded.Parser.ParseFrom((byte[])reader[0]),
+                reader.IsDBNull(1) ? null : OutcomeCorrected.Parser.ParseFrom((byte[])reader[1]),
+                reader.IsDBNull(2) ? null : reader.GetString(2)));
         }
-        return [.. items.OrderBy(i => i.Id).Select(i => i.Item)];
+        return items;
     }
 
     private static async Task<long[]> SequencesAsync(NpgsqlTransaction transaction, int count, CancellationToken cancellationToken)
@@ -90,12 +94,6 @@ internal sealed class FeedNumbering(NpgsqlDataSource dataSource, EventOutbox out
             sequences.Add(reader.GetInt64(0));
         }
         return [.. sequences.Order()];
-    }
-
-    private static OutcomeCorrected CarryingSequence(OutcomeCorrected correction, long sequence)
-    {
-        correction.FeedSequence = sequence;
-        return correction;
     }
 
     private sealed record Unnumbered(OutcomeRecorded Item, OutcomeCorrected? Correction, string? TraceParent);

@@ -24,9 +24,8 @@ internal sealed class OutcomeFeedLog(NpgsqlDataSource dataSource)
     /// </summary>
     public static async Task AddUnnumberedAsync(NpgsqlTransaction transaction, OutcomeRecorded item, OutcomeCorrected? correction, IMessage alongside, CancellationToken cancellationToken)
     {
-        var unnumbered = new NpgsqlBatchCommand("INSERT INTO outcome_feed_unnumbered (item, recorded_at, correction, trace_parent) VALUES ($1, $2, $3, $4)");
+        var unnumbered = new NpgsqlBatchCommand("INSERT INTO outcome_feed_unnumbered (item, correction, trace_parent) VALUES ($1, $2, $3)");
         unnumbered.Parameters.Add(new() { Value = item.ToByteArray() });
-        unnumbered.Parameters.Add(new() { Value = item.RecordedAt.ToDateTime() });
         unnumbered.Parameters.Add(new() { Value = (object?)correction?.ToByteArray() ?? DBNull.Value });
         unnumbered.Parameters.Add(new() { Value = (object?)Activity.Current?.Id ?? DBNull.Value });
         await using var writes = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { unnumbered, EventOutbox.AddRangeCommand([alongside]) } };

@@ -4,9 +4,8 @@
 -- every recording held that lock until it committed, and outcomes were recorded one at a time.
 CREATE TABLE outcome_feed_unnumbered (
     id           bigserial   PRIMARY KEY,
-    -- The feed item (an OutcomeRecorded) with its feed_sequence unset.
+    -- The feed item (an OutcomeRecorded, which carries its recorded_at) with its feed_sequence unset.
     item         bytea       NOT NULL,
-    recorded_at  timestamptz NOT NULL,
     -- A correction's OutcomeCorrected, sent with the item's feed_sequence; null for a first outcome,
     -- whose item is itself the event sent.
     correction   bytea,
