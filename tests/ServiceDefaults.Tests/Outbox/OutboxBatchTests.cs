@@ -128,6 +128,19 @@ public sealed class OutboxBatchTests(InfrastructureFixture infrastructure) : IAs
         await transaction.RollbackAsync();
     }
 
+    [Fact]
+    public async Task A_packed_row_is_compressed_with_lz4()
+    {
+        var events = Enumerable.Range(0, EventOutbox.PackSize).Select(i => new Google.Protobuf.WellKnownTypes.StringValue { Value = $"a contact's event {i}, long enough to compress" }).ToArray();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await EventOutbox.CopyRangeAsync(connection, events, [.. events.Select(_ => (string?)null)]);
+        }
+
+        await using var compression = dataSource.CreateCommand($"SELECT pg_column_compression(bodies) FROM outbox_messages WHERE id > {Backlog}");
+        Assert.Equal("lz4", await compression.ExecuteScalarAsync());
+    }
+
     private static async Task<List<int>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long after = 0) =>
         [.. (await TakeRowsAsync(connection, transaction, after)).Select(row => row.Id).Order()];
 
