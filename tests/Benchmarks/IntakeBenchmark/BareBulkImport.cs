@@ -23,6 +23,7 @@ internal sealed class BareBulkImport(Uri address) : IDisposable
         var accepted = new long[1];
         var rejected = new long[1];
         var jit = JitActivity.Start();
+        var cpu = CpuUse.Start();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var start = Stopwatch.GetTimestamp();
         var calls = new Task[streams];
@@ -72,7 +73,7 @@ internal sealed class BareBulkImport(Uri address) : IDisposable
         }
         await Task.WhenAll(calls).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new BulkResult(total, streams, seconds, accepted[0], rejected[0], FirstRejection: null) { Jit = jit.Stop(), Allocated = GC.GetTotalAllocatedBytes() - allocatedBefore };
+        return new BulkResult(total, streams, seconds, accepted[0], rejected[0], FirstRejection: null) { Jit = jit.Stop(), Cpu = cpu.Stop(), Allocated = GC.GetTotalAllocatedBytes() - allocatedBefore };
     }
 
     public void Dispose() => invoker.Dispose();

@@ -17,6 +17,9 @@ internal sealed record BulkResult(int Contacts, int Streams, double Seconds, lon
     /// <summary>Bytes this whole process (client and server) allocated during the import: the garbage collector's work.</summary>
     public long Allocated { get; init; }
 
+    /// <summary>The CPU this process and PostgreSQL spent during the import.</summary>
+    public CpuUse Cpu { get; init; } = CpuUse.None;
+
     public double ContactsPerSecond => Accepted / Seconds;
 
     public bool AllAccepted => Accepted == Contacts && Rejected == 0;
@@ -49,11 +52,12 @@ internal static class BulkImport
     {
         var tally = new Tally();
         var jit = JitActivity.Start();
+        var cpu = CpuUse.Start();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, streams).Select(s => Task.Run(() => stream((total / streams) + (s < total % streams ? 1 : 0), tally)))).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new BulkResult(total, streams, seconds, tally.Accepted, tally.Rejected, tally.FirstRejection) { Jit = jit.Stop(), Allocated = GC.GetTotalAllocatedBytes() - allocatedBefore };
+        return new BulkResult(total, streams, seconds, tally.Accepted, tally.Rejected, tally.FirstRejection) { Jit = jit.Stop(), Cpu = cpu.Stop(), Allocated = GC.GetTotalAllocatedBytes() - allocatedBefore };
     }
 
     private static async Task OneByOneAsync(IntakeService.IntakeServiceClient client, ContactSource contacts, int count, Tally tally)

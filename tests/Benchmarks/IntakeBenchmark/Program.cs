@@ -203,7 +203,7 @@ InsertMeasurement Print(int round, InsertMeasurement m)
 BulkResult PrintBulk(string what, BulkResult bulk)
 {
     var into = bulk.StoredBefore is { } stored ? $" into {stored:N0} stored" : "";
-    Line($"  bulk ({what}): {bulk.Contacts:N0} contacts{into} over {bulk.Streams} stream(s) in {bulk.Seconds:0.00} s = {bulk.ContactsPerSecond:N0} contacts/s; {bulk.Accepted:N0} accepted, {bulk.Rejected:N0} rejected; {bulk.Jit}; {bulk.Allocated / 1024.0 / bulk.Contacts:0.0} KB allocated a contact");
+    Line($"  bulk ({what}): {bulk.Contacts:N0} contacts{into} over {bulk.Streams} stream(s) in {bulk.Seconds:0.00} s = {bulk.ContactsPerSecond:N0} contacts/s; {bulk.Accepted:N0} accepted, {bulk.Rejected:N0} rejected; {bulk.Jit}; {bulk.Allocated / 1024.0 / bulk.Contacts:0.0} KB allocated a contact; {bulk.Cpu.PerContact(bulk.Contacts)}");
     return bulk;
 }
 

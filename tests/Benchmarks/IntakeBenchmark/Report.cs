@@ -40,12 +40,12 @@ internal sealed class Results
         if (BulkCeiling is { } bulkCeiling)
         {
             Row("1b. ceiling: grpc-dotnet SubmitContacts that only answers", bulkCeiling.ContactsPerSecond, "contacts/s", null, null,
-                $"{bulkCeiling.Contacts:N0} contacts over {bulkCeiling.Streams} stream(s) in {bulkCeiling.Seconds:0.0} s, {bulkCeiling.Allocated / 1024.0 / bulkCeiling.Contacts:0.0} KB allocated a contact");
+                $"{bulkCeiling.Contacts:N0} contacts over {bulkCeiling.Streams} stream(s) in {bulkCeiling.Seconds:0.0} s, {bulkCeiling.Allocated / 1024.0 / bulkCeiling.Contacts:0.0} KB allocated a contact, {bulkCeiling.Cpu.PerContact(bulkCeiling.Contacts)}");
         }
         if (BatchCeiling is { } batchCeiling)
         {
             Row("1e. ceiling: grpc-dotnet SubmitContactBatches that only answers", batchCeiling.ContactsPerSecond, "contacts/s", null, null,
-                $"{batchCeiling.Contacts:N0} contacts, {settings.BulkBatch} a batch, over {batchCeiling.Streams} stream(s) in {batchCeiling.Seconds:0.0} s, {batchCeiling.Allocated / 1024.0 / batchCeiling.Contacts:0.0} KB allocated a contact");
+                $"{batchCeiling.Contacts:N0} contacts, {settings.BulkBatch} a batch, over {batchCeiling.Streams} stream(s) in {batchCeiling.Seconds:0.0} s, {batchCeiling.Allocated / 1024.0 / batchCeiling.Contacts:0.0} KB allocated a contact, {batchCeiling.Cpu.PerContact(batchCeiling.Contacts)}");
         }
         if (BareCeiling is { } bareCeiling)
         {
@@ -75,12 +75,12 @@ internal sealed class Results
         if (Bulk is { } bulk)
         {
             Row("4. SubmitContacts (bulk, a contact a message)", bulk.ContactsPerSecond, "contacts/s", null, null,
-                $"{bulk.Contacts:N0} contacts into {bulk.StoredBefore:N0} stored, over {bulk.Streams} stream(s) in {bulk.Seconds:0.0} s, {bulk.Accepted:N0} accepted");
+                $"{bulk.Contacts:N0} contacts into {bulk.StoredBefore:N0} stored, over {bulk.Streams} stream(s) in {bulk.Seconds:0.0} s, {bulk.Accepted:N0} accepted, {bulk.Cpu.PerContact(bulk.Contacts)}");
         }
         if (Batches is { } batches)
         {
             Row("4b. SubmitContactBatches (bulk, batches)", batches.ContactsPerSecond, "contacts/s", null, null,
-                $"{batches.Contacts:N0} contacts, {settings.BulkBatch} a batch, into {batches.StoredBefore:N0} stored, over {batches.Streams} stream(s) in {batches.Seconds:0.0} s, {batches.Accepted:N0} accepted");
+                $"{batches.Contacts:N0} contacts, {settings.BulkBatch} a batch, into {batches.StoredBefore:N0} stored, over {batches.Streams} stream(s) in {batches.Seconds:0.0} s, {batches.Accepted:N0} accepted, {batches.Cpu.PerContact(batches.Contacts)}");
         }
         if (UnaryDrain is { } unaryDrain)
         {
