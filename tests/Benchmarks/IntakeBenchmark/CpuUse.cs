@@ -28,12 +28,12 @@ internal sealed record CpuUse(TimeSpan Process, TimeSpan Postgres)
             try
             {
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var commEnd = stat.LastIndexOf(')');
-                if (commEnd < 0 || stat.AsSpan(stat.IndexOf('(') + 1, commEnd - stat.IndexOf('(') - 1) is not "postgres")
+                var (open, close) = (stat.IndexOf('('), stat.LastIndexOf(')'));
+                if (open < 0 || close < open || stat[(open + 1)..close] != "postgres")
                 {
                     continue;
                 }
-                var fields = stat[(commEnd + 2)..].Split(' ');
+                var fields = stat[(close + 2)..].Split(' ');
                 ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
