@@ -85,15 +85,9 @@ internal sealed class FeedNumbering(NpgsqlDataSource dataSource, EventOutbox out
 
     private static async Task<long[]> SequencesAsync(NpgsqlTransaction transaction, int count, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('outcome_feed', 'sequence')) FROM generate_series(1, $1)", transaction.Connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT array_agg(s ORDER BY s) FROM (SELECT nextval(pg_get_serial_sequence('outcome_feed', 'sequence')) AS s FROM generate_series(1, $1)) n", transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = count });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var sequences = new List<long>(count);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            sequences.Add(reader.GetInt64(0));
-        }
-        return [.. sequences.Order()];
+        return (long[])(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private sealed record Unnumbered(OutcomeRecorded Item, OutcomeCorrected? Correction, string? TraceParent);
