@@ -39,6 +39,17 @@ internal sealed class InformationRequestStore(NpgsqlDataSource database)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    /// <summary>A request made of the agency about the contact at exactly that time: an imported request replayed.</summary>
+    public async Task<InformationRequest?> FindAskedAtAsync(NpgsqlTransaction transaction, string contactId, string agencyId, DateTimeOffset requestedAt, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"{Select} WHERE contact_id = $1 AND agency_id = $2 AND requested_at = $3 LIMIT 1", transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = contactId });
+        command.Parameters.Add(new() { Value = agencyId });
+        command.Parameters.Add(new() { Value = requestedAt.ToUniversalTime() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     public async Task AnswerAsync(NpgsqlTransaction transaction, Guid requestId, InformationAnswer answer, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""

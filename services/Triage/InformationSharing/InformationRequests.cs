@@ -27,6 +27,11 @@ internal sealed class InformationRequests(
         {
             return new ScreeningResult<InformationRequest>.Unknown($"No contact {contactId} in the triage queue.");
         }
+        // An importer run again asks nothing twice: its request, at the time it gives, is found again.
+        if (moment.Given && await requests.FindAskedAtAsync(transaction, contactId, agencyId, moment.At, cancellationToken) is { } asked)
+        {
+            return new ScreeningResult<InformationRequest>.Done(asked);
+        }
         if (InformationRules.AskedWhileScreening(entry) is { } decided)
         {
             return new ScreeningResult<InformationRequest>.WrongState(decided);

@@ -19,26 +19,24 @@ internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, Rat
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var entry = await queue.FindForUpdateAsync(transaction, contactId, cancellationToken);
-        switch (RatingRules.Check(entry, rag, actor.Id))
+        var step = RatingRules.Check(entry, rag, actor.Id);
+        if (step is RatingStep.UnknownContact)
         {
-            case RatingStep.UnknownContact:
-                return Unknown(contactId);
-            case RatingStep.AlreadyDecided:
-                return new ScreeningResult<QueueEntry>.WrongState($"Contact {contactId} is decided; its rating no longer changes.");
-            case RatingStep.Unchanged:
-                return new ScreeningResult<QueueEntry>.Done(entry!);
-            case RatingStep.ClaimedByAnother:
-                return ClaimedByAnother(entry!);
+            return Unknown(contactId);
         }
-        if (RatingRules.ReratingSaysWhy(entry!, reason) is { } why)
+        if (step is RatingStep.Unchanged)
         {
-            return new ScreeningResult<QueueEntry>.BadField("reason", why);
+            return new ScreeningResult<QueueEntry>.Done(entry!);
         }
-        if ((TimeRules.NotBefore(moment, entry!.ReceivedAt, "the contact was received") ?? TimeRules.NotBefore(moment, entry.RatedAt ?? entry.ReceivedAt, "its current rating")) is { } late)
+        if (RatingRefusal(step, entry!, reason, moment) is { } refused)
         {
-            return new ScreeningResult<QueueEntry>.BadField("occurred_at", late);
+            // An importer run again replays ratings already in the history, some now before the
+            // current rating or after the decision: such a rating stands as it is, and nothing changes.
+            return moment.Given && await history.WasGivenAsync(transaction, contactId, rag, moment.At, cancellationToken)
+                ? new ScreeningResult<QueueEntry>.Done(entry!)
+                : refused;
         }
-        var rating = new Rating(entry.ContactId, rag, entry.Rag, actor.Id, reason, moment.At, time.GetUtcNow());
+        var rating = new Rating(entry!.ContactId, rag, entry.Rag, actor.Id, reason, moment.At, time.GetUtcNow());
         var dueAt = scheme.DueAt(entry.ReceivedAt, rag);
         await queue.AddRatingAsync(transaction, rating, dueAt, cancellationToken);
         await outbox.AddAsync(transaction, TriageEvents.ContactRated(rating, entry.AgencyId, scheme), cancellationToken);
@@ -121,6 +119,17 @@ internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, Rat
 
     public Task<QueuePage> ListQueueAsync(QueuePageRequest page, CancellationToken cancellationToken) =>
         queue.ListUndecidedAsync(page, cancellationToken);
+
+    /// <summary>Why the contact may not be given this rating now, or null when it may.</summary>
+    private static ScreeningResult<QueueEntry>? RatingRefusal(RatingStep step, QueueEntry entry, string reason, Moment moment) => step switch
+    {
+        RatingStep.AlreadyDecided => new ScreeningResult<QueueEntry>.WrongState($"Contact {entry.ContactId} is decided; its rating no longer changes."),
+        RatingStep.ClaimedByAnother => ClaimedByAnother(entry),
+        _ when RatingRules.ReratingSaysWhy(entry, reason) is { } why => new ScreeningResult<QueueEntry>.BadField("reason", why),
+        _ when (TimeRules.NotBefore(moment, entry.ReceivedAt, "the contact was received") ?? TimeRules.NotBefore(moment, entry.RatedAt ?? entry.ReceivedAt, "its current rating")) is { } late
+            => new ScreeningResult<QueueEntry>.BadField("occurred_at", late),
+        _ => null,
+    };
 
     private static ScreeningResult<QueueEntry>.Unknown Unknown(string contactId) => new($"No contact {contactId} in the triage queue.");
 

@@ -26,6 +26,17 @@ internal sealed class RatingStore(NpgsqlDataSource database)
         return ratings;
     }
 
+    /// <summary>Whether the contact was given this RAG at exactly this time: an imported rating replayed.</summary>
+    public async Task<bool> WasGivenAsync(NpgsqlTransaction transaction, string contactId, Rag rag, DateTimeOffset ratedAt, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM contact_ratings WHERE contact_id = $1 AND rated_at = $2 AND rag = $3)", transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = contactId });
+        command.Parameters.Add(new() { Value = ratedAt.ToUniversalTime() });
+        command.Parameters.Add(new() { Value = RagColumn.ToColumn(rag) });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>The first RAG the contact was given and how often it changed since, for the decision's event (R3).</summary>
     public async Task<RatingStory> StoryBeforeDecisionAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ using Mash.Contracts.Quality.V1;
 using Mash.Importer;
 using Mash.Testing.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PlatformBenchmark;
 
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : fallback;
@@ -36,6 +37,7 @@ await Task.WhenAll(model.Resources.Where(r => r is not ParameterResource && !r.H
     .Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name)));
 
 var begin = Stopwatch.GetTimestamp();
+var cpuAtBegin = ProcessCpu.Take();
 var options = new ImportOptions(folder, app.GetEndpoint("intake", "grpc"), app.GetEndpoint("triage", "grpc"), app.GetEndpoint("outcomes", "grpc"),
     TestTokens.For("legacy-import", "Mash.Importer", "Mash.Practitioner"), Path.Combine(folder, ".checkpoint"), TimeSpan.FromMinutes(5), childrenAtOnce);
 var stepsDone = 0;
@@ -74,7 +76,10 @@ while (true)
     await Task.Delay(TimeSpan.FromSeconds(1));
 }
 var all = Stopwatch.GetElapsedTime(begin);
+var cpuAtEnd = ProcessCpu.Take();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Every projection has the year: {all.TotalSeconds:N0} s from the import's start ({year.Cases.Count / all.TotalSeconds:N0} contacts/s); goal for England's 2,500,000: under 1,800 s."));
+// ImportBenchmark is also the importer (ImportRun runs in this process) and the AppHost's host.
+Console.WriteLine($"CPU a step, every process on the machine until then: {cpuAtEnd.PerItemSince(cpuAtBegin, summary.Replayed)}.");
 await app.StopAsync();
 Directory.Delete(folder, recursive: true);
 Directory.Delete(state, recursive: true);

@@ -66,17 +66,25 @@ internal sealed class ProcessCpu
     public string BusiestSince(ProcessCpu earlier, int count = 8)
     {
         var seconds = (at - earlier.at).TotalSeconds;
-        if (seconds <= 0)
-        {
-            return "";
-        }
-        var byName = processes
-            .Select(p => (p.Value.Name, Ticks: p.Value.Ticks - (earlier.processes.TryGetValue(p.Key, out var before) && before.Name == p.Value.Name ? before.Ticks : 0)))
-            .GroupBy(p => p.Name, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, Cores: g.Sum(p => p.Ticks) / TicksPerSecond / seconds))
-            .Where(p => p.Cores >= 0.01)
-            .OrderByDescending(p => p.Cores)
-            .Take(count);
-        return string.Join(", ", byName.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Cores:0.00}")));
+        return seconds <= 0 ? "" : Listed(SecondsByNameSince(earlier).Select(p => (p.Name, p.Seconds / seconds)).Where(p => p.Item2 >= 0.01).Take(count), "0.00");
     }
+
+    /// <summary>
+    /// CPU time an item of work (a contact, a step) since <paramref name="earlier"/>, in all and by the
+    /// busiest process names, in milliseconds, e.g. "9.8 ms in all: postgres 2.61, Triage 2.05, …".
+    /// </summary>
+    public string PerItemSince(ProcessCpu earlier, int items, int count = 8)
+    {
+        var byName = SecondsByNameSince(earlier).Select(p => (p.Name, p.Seconds * 1000 / items)).ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{byName.Sum(p => p.Item2):0.0} ms in all: ") + Listed(byName.Where(p => p.Item2 >= 0.01).Take(count), "0.00");
+    }
+
+    private IEnumerable<(string Name, double Seconds)> SecondsByNameSince(ProcessCpu earlier) => processes
+        .Select(p => (p.Value.Name, Ticks: p.Value.Ticks - (earlier.processes.TryGetValue(p.Key, out var before) && before.Name == p.Value.Name ? before.Ticks : 0)))
+        .GroupBy(p => p.Name, StringComparer.Ordinal)
+        .Select(g => (Name: g.Key, Seconds: g.Sum(p => p.Ticks) / TicksPerSecond))
+        .OrderByDescending(p => p.Seconds);
+
+    private static string Listed(IEnumerable<(string Name, double Value)> values, string format) =>
+        string.Join(", ", values.Select(p => $"{p.Name} {p.Value.ToString(format, CultureInfo.InvariantCulture)}"));
 }

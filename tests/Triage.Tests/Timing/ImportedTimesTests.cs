@@ -123,4 +123,52 @@ public class ImportedTimesTests(TriageDatabase database)
 
         Assert.Equal(new DateTimeOffset(receivedAt.UtcDateTime.Date, TimeSpan.Zero), Assert.Single(counts.Counts, c => c.AgencyId == agency).PeriodStart.ToDateTimeOffset());
     }
+
+    [Fact]
+    public async Task An_imported_rating_replayed_is_done_and_changes_nothing_even_after_the_decision()
+    {
+        var received = await triage.ReceiveAsync(minutesAgo: 600);
+        var receivedAt = received.OccurredAt.ToDateTimeOffset();
+        RateContactRequest Rating(Rag rag, int hours, string reason = "") =>
+            new() { ContactId = received.ContactId, Rag = rag, Reason = reason, OccurredAt = At(receivedAt.AddHours(hours)) };
+        await triage.Service.RateContact(Rating(Rag.Red, 1), importer);
+        await triage.Service.RateContact(Rating(Rag.Amber, 2, "police checks back"), importer);
+
+        var beforeTheDecision = await triage.Service.RateContact(Rating(Rag.Red, 1), importer);   // the importer run again
+        await triage.Service.RecordDecision(new RecordDecisionRequest
+        {
+            ContactId = received.ContactId, ThresholdMet = true, Rationale = "imported", OccurredAt = At(receivedAt.AddHours(3)),
+        }, importer);
+        var afterTheDecision = await triage.Service.RateContact(Rating(Rag.Amber, 2, "police checks back"), importer);
+        var notInTheHistory = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RateContact(Rating(Rag.Green, 1), importer));
+
+        Assert.Equal((Rag.Amber, Rag.Amber), (beforeTheDecision.Rag, afterTheDecision.Rag));
+        Assert.Equal(StatusCode.FailedPrecondition, notInTheHistory.StatusCode);
+        Assert.Equal(2, await database.CountAsync("SELECT count(*) FROM contact_ratings WHERE contact_id = $1", received.ContactId));
+        Assert.Equal(2, (await database.OutboxAsync<ContactRated>(received.ContactId, e => e.ContactId)).Count);
+    }
+
+    [Fact]
+    public async Task An_imported_request_replayed_is_answered_with_the_request_made_before()
+    {
+        var received = await triage.ReceiveAsync(minutesAgo: 600);
+        var receivedAt = received.OccurredAt.ToDateTimeOffset();
+        var health = triage.NewAgency();
+        RequestInformationRequest Asking(string agencyId) =>
+            new() { ContactId = received.ContactId, AgencyId = agencyId, Question = "known?", OccurredAt = At(receivedAt.AddHours(1)) };
+        var first = await triage.Service.RequestInformation(Asking(health), importer);
+        await triage.Service.RateContact(new RateContactRequest { ContactId = received.ContactId, Rag = Rag.Green, OccurredAt = At(receivedAt.AddHours(2)) }, importer);
+        await triage.Service.RecordDecision(new RecordDecisionRequest
+        {
+            ContactId = received.ContactId, ThresholdMet = false, Rationale = "imported", OccurredAt = At(receivedAt.AddHours(3)),
+        }, importer);
+
+        var again = await triage.Service.RequestInformation(Asking(health), importer);   // the importer run again, after the decision
+        var ofAnother = await Assert.ThrowsAsync<RpcException>(() => triage.Service.RequestInformation(Asking(triage.NewAgency()), importer));
+
+        Assert.Equal(first.RequestId, again.RequestId);
+        Assert.Equal(StatusCode.FailedPrecondition, ofAnother.StatusCode);
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM information_requests WHERE contact_id = $1", received.ContactId));
+        Assert.Single(await database.OutboxAsync<InformationRequested>(received.ContactId, e => e.ContactId));
+    }
 }

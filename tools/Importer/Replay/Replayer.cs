@@ -65,7 +65,7 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
             {
                 RatingStep rating => RateAsync(rating, contactId, cancellationToken),
                 InformationRequestStep request => RequestAsync(request, contactId, cancellationToken),
-                InformationResponseStep response => AnswerAsync(response, contactId, cancellationToken),
+                InformationResponseStep response => AnswerAsync(response, cancellationToken),
                 DecisionStep decision => DecideAsync(decision, contactId, unheardReferrals, cancellationToken),
                 OutcomeStep outcome => RecordOutcomeAsync(outcome, contactId, cancellationToken),
                 FeedbackStep feedback => FeedBackAsync(feedback, contactId, cancellationToken),
@@ -98,48 +98,36 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         }
     }
 
-    /// <summary>A rating already in the contact's history at its time (a re-run) is not given again: a re-rating replayed twice would change the RAG back.</summary>
-    private async Task RateAsync(RatingStep step, string contactId, CancellationToken cancellationToken)
-    {
-        var history = await settling.RetryAsync(() => platform.Triage.GetRatingHistoryAsync(new() { ContactId = contactId }, platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
-        if (history.Ratings.Any(r => r.RatedAt.ToDateTimeOffset() == step.At))
-        {
-            return;
-        }
-        await settling.RetryAsync(() => platform.Triage.RateContactAsync(
+    /// <summary>A rating already in the contact's history at its time (a re-run) is answered as done by Triage and changes nothing.</summary>
+    private Task RateAsync(RatingStep step, string contactId, CancellationToken cancellationToken) =>
+        settling.RetryAsync(() => platform.Triage.RateContactAsync(
             new RateContactRequest { ContactId = contactId, Rag = step.Rag, Reason = step.Reason, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
             platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
-    }
 
-    /// <summary>A request is found again by its contact, agency and time, so a re-run without the checkpoint asks nothing twice.</summary>
+    /// <summary>Triage answers a request it was given before (its contact, agency and time) with that request, so a re-run without the checkpoint asks nothing twice.</summary>
     private async Task RequestAsync(InformationRequestStep step, string contactId, CancellationToken cancellationToken)
     {
         if (checkpoint.RequestIdOf(step.RequestId) is not null)
         {
             return;
         }
-        var asked = await FindRequestAsync(contactId, step.AgencyId, step.At, cancellationToken)
-            ?? await settling.RetryAsync(() => platform.Triage.RequestInformationAsync(new RequestInformationRequest
-            {
-                ContactId = contactId,
-                AgencyId = step.AgencyId,
-                Question = step.Question,
-                DueAt = step.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
-                OccurredAt = Timestamp.FromDateTimeOffset(step.At),
-            }, platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+        var asked = await settling.RetryAsync(() => platform.Triage.RequestInformationAsync(new RequestInformationRequest
+        {
+            ContactId = contactId,
+            AgencyId = step.AgencyId,
+            Question = step.Question,
+            DueAt = step.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
+            OccurredAt = Timestamp.FromDateTimeOffset(step.At),
+        }, platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
         checkpoint.RememberRequest(step.RequestId, asked.RequestId);
     }
 
-    private async Task AnswerAsync(InformationResponseStep step, string contactId, CancellationToken cancellationToken)
+    /// <summary>The same answer again is answered as done by Triage.</summary>
+    private Task AnswerAsync(InformationResponseStep step, CancellationToken cancellationToken)
     {
-        var requests = await ListRequestsAsync(contactId, cancellationToken);
         var requestId = checkpoint.RequestIdOf(step.RequestId)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"request {step.RequestId} was not imported (see its line in {InformationRequestRows.File})"));
-        if (requests.FirstOrDefault(r => r.RequestId == requestId) is { AnsweredAt: not null })
-        {
-            return;
-        }
-        await settling.RetryAsync(() => platform.Triage.AnswerInformationRequestAsync(
+        return settling.RetryAsync(() => platform.Triage.AnswerInformationRequestAsync(
             new AnswerInformationRequestRequest { RequestId = requestId, Answer = step.Answer, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
             platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
     }
@@ -167,13 +155,6 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         settling.RetryAsync(() => platform.Outcomes.RecordFeedbackAsync(
             new RecordFeedbackRequest { ContactId = contactId, AgencyId = step.AgencyId, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
             platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
-
-    private async Task<InformationRequest?> FindRequestAsync(string contactId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        (await ListRequestsAsync(contactId, cancellationToken)).FirstOrDefault(r => r.AgencyId == agencyId && r.RequestedAt.ToDateTimeOffset() == at);
-
-    private async Task<IReadOnlyList<InformationRequest>> ListRequestsAsync(string contactId, CancellationToken cancellationToken) =>
-        (await settling.RetryAsync(() => platform.Triage.ListInformationRequestsAsync(new ListInformationRequestsRequest { ContactId = contactId },
-            platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken)).Requests;
 
     /// <summary>Waits until Intake has heard of each of the child's earlier referrals (its contact DECIDED or later).</summary>
     private async Task AwaitReferralsHeardAsync(List<string> unheardReferrals, CancellationToken cancellationToken)
