@@ -31,7 +31,7 @@ try
     {
         AnsiConsole.MarkupLineInterpolated($"[yellow]not imported[/] {row}");
     }
-    AnsiConsole.MarkupLineInterpolated($"{summary.Replayed} steps replayed, {summary.AlreadyDone} already done (checkpoint), {summary.Problems.Count} rows not imported.");
+    AnsiConsole.MarkupLineInterpolated($"{summary.Replayed} steps replayed, {summary.AlreadyDone} already done (checkpoint), {summary.Problems.Count} rows not imported; {summary.TriedAgain} calls tried again while the platform caught up.");
     return summary.Problems.Count == 0 ? 0 : 1;
 }
 catch (Mash.Importer.Replay.StaleCheckpointException e)

@@ -47,7 +47,7 @@ var summary = await ImportRun.RunAsync(options, total => Console.WriteLine(strin
     _ => Interlocked.Increment(ref stepsDone), CancellationToken.None);
 await reporting.DisposeAsync();
 var imported = Stopwatch.GetElapsedTime(begin);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported: {summary.Replayed:N0} steps in {imported.TotalSeconds:N0} s ({summary.Replayed / imported.TotalSeconds:N0} steps/s); {summary.Problems.Count} rows refused."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported: {summary.Replayed:N0} steps in {imported.TotalSeconds:N0} s ({summary.Replayed / imported.TotalSeconds:N0} steps/s); {summary.Problems.Count} rows refused; {summary.TriedAgain:N0} calls tried again while the platform caught up."));
 foreach (var problem in summary.Problems.Take(10))
 {
     Console.WriteLine($"  refused: {problem}");

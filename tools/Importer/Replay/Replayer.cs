@@ -29,7 +29,7 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         var children = steps.GroupBy(s => childOf[s.ContactId], StringComparer.Ordinal);
         await Parallel.ForEachAsync(children, new ParallelOptions { MaxDegreeOfParallelism = childrenAtOnce, CancellationToken = cancellationToken },
             (child, token) => ReplayChildAsync(child, token));
-        return new ImportSummary(replayed, alreadyDone, [.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line)]);
+        return new ImportSummary(replayed, alreadyDone, [.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line)], settling.TriedAgain);
     }
 
     private async ValueTask ReplayChildAsync(IEnumerable<ImportStep> steps, CancellationToken cancellationToken)

@@ -13,6 +13,11 @@ internal sealed class Settling(TimeSpan patience)
     private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
 
+    private int triedAgain;
+
+    /// <summary>Calls tried again so far, across every step.</summary>
+    public int TriedAgain => Volatile.Read(ref triedAgain);
+
     public static bool MaySettle(StatusCode code) =>
         code is StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.DeadlineExceeded;
 
@@ -28,6 +33,7 @@ internal sealed class Settling(TimeSpan patience)
             }
             catch (RpcException e) when (MaySettle(e.StatusCode) && DateTimeOffset.UtcNow < giveUpAt)
             {
+                Interlocked.Increment(ref triedAgain);
                 await Task.Delay(wait, cancellationToken);
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks));
             }
