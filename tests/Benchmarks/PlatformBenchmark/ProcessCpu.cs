@@ -66,7 +66,7 @@ internal sealed class ProcessCpu
     public string BusiestSince(ProcessCpu earlier, int count = 8)
     {
         var seconds = (at - earlier.at).TotalSeconds;
-        return seconds <= 0 ? "" : Listed(SecondsByNameSince(earlier).Select(p => (p.Name, p.Seconds / seconds)).Where(p => p.Item2 >= 0.01).Take(count), "0.00");
+        return seconds <= 0 ? "" : Listed(SecondsByNameSince(earlier).Select(p => (p.Name, Cores: p.Seconds / seconds)).Where(p => p.Cores >= 0.01).Take(count), "0.00");
     }
 
     /// <summary>
@@ -75,8 +75,9 @@ internal sealed class ProcessCpu
     /// </summary>
     public string PerItemSince(ProcessCpu earlier, int items, int count = 8)
     {
-        var byName = SecondsByNameSince(earlier).Select(p => (p.Name, p.Seconds * 1000 / items)).ToList();
-        return string.Create(CultureInfo.InvariantCulture, $"{byName.Sum(p => p.Item2):0.0} ms in all: ") + Listed(byName.Where(p => p.Item2 >= 0.01).Take(count), "0.00");
+        var byName = SecondsByNameSince(earlier).Select(p => (p.Name, Milliseconds: p.Seconds * 1000 / items)).ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{byName.Sum(p => p.Milliseconds):0.0} ms in all: ")
+            + Listed(byName.Where(p => p.Milliseconds >= 0.01).Take(count), "0.00");
     }
 
     private IEnumerable<(string Name, double Seconds)> SecondsByNameSince(ProcessCpu earlier) => processes
