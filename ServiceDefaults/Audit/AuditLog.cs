@@ -55,7 +55,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider time)
     public async Task<IReadOnlyList<AuditEntry>> RecordAsync(NpgsqlTransaction transaction, Caller caller, string action, IReadOnlyList<string?> recordIds, AuditOutcome outcome, CancellationToken cancellationToken)
     {
         var occurredAt = time.GetUtcNow();
-        var entries = recordIds.Select(recordId => new AuditEntry(Guid.CreateVersion7(occurredAt), occurredAt, caller, action, recordId, outcome)).ToList();
+        var entries = recordIds.Select(recordId => new AuditEntry(NewGuids.OrderedBy(occurredAt), occurredAt, caller, action, recordId, outcome)).ToList();
         if (entries.Count == 0)
         {
             return entries;

@@ -48,7 +48,7 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
         var stored = fresh.Select((p, i) => new StoredContact(new ContactReceipt(p.ContactId, p.ReceivedAt, ContactStatus.Received) { Repeats = repeated[i] }, p.Contact)).ToList();
         if (fresh.Count > 0)
         {
-            IMessage[] events = [.. fresh.Select((p, i) => ContactReceivedEvent.From(Guid.NewGuid(), stored[i].Receipt, p.Contact, p.SubjectRefs))];
+            IMessage[] events = [.. fresh.Select((p, i) => ContactReceivedEvent.From(NewGuids.Random(), stored[i].Receipt, p.Contact, p.SubjectRefs))];
             if (!expectRetries && fresh.Count >= ContactCopy.Threshold)
             {
                 try

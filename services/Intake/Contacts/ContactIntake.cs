@@ -125,7 +125,7 @@ public sealed class ContactIntake(
     private PendingContact Pending(string requestId, Contact contact, DateTimeOffset? originallyReceivedAt)
     {
         var receivedAt = ToMicroseconds(originallyReceivedAt ?? time.GetUtcNow());
-        var contactId = Guid.CreateVersion7(receivedAt);
+        var contactId = NewGuids.OrderedBy(receivedAt);
         return new PendingContact(requestId, contact, contactId, receivedAt, pseudonyms.RefsFor(contact, contactId));
     }
 

@@ -14,7 +14,7 @@ internal sealed class ConsultationRecorder(NpgsqlDataSource dataSource, EventOut
     public async Task<Guid> RecordAsync(Guid? requestId, string agencyId, string kind, string givenBy, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
+        var id = NewGuids.OrderedBy(now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = new NpgsqlCommand("""
@@ -33,7 +33,7 @@ internal sealed class ConsultationRecorder(NpgsqlDataSource dataSource, EventOut
         {
             await outbox.AddAsync(transaction, new ConsultationGiven
             {
-                EventId = Guid.CreateVersion7(now).ToString(),
+                EventId = NewGuids.OrderedBy(now).ToString(),
                 ConsultationId = id.ToString(),
                 AgencyId = agencyId,
                 Kind = kind,

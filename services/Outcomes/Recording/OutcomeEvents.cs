@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Events.V1;
 using Mash.Outcomes.Journeys;
+using Mash.ServiceDefaults;
 
 namespace Mash.Outcomes.Recording;
 
@@ -14,7 +15,7 @@ internal static class OutcomeEvents
     /// <param name="occurredAt">When the outcome was decided (an importer's time, else now).</param>
     public static OutcomeRecorded Recorded(Journey journey, string caseRef, NewOutcome outcome, IReadOnlyList<string> contributing, DateTimeOffset occurredAt, DateTimeOffset now) => new()
     {
-        EventId = Guid.CreateVersion7(now).ToString(),
+        EventId = NewGuids.OrderedBy(now).ToString(),
         CaseRef = caseRef,
         Outcome = outcome.Code,
         AgencyId = journey.AgencyId,
@@ -48,7 +49,7 @@ internal static class OutcomeEvents
     /// <summary>A correction, pseudonymous like the outcome it corrects: the reason stays in Outcomes.</summary>
     public static OutcomeCorrected Corrected(Journey journey, string caseRef, OutcomeRevision revision) => new()
     {
-        EventId = Guid.CreateVersion7(revision.RecordedAt).ToString(),
+        EventId = NewGuids.OrderedBy(revision.RecordedAt).ToString(),
         CaseRef = caseRef,
         PreviousOutcome = revision.PreviousOutcome,
         Outcome = revision.Outcome,
@@ -66,7 +67,7 @@ internal static class OutcomeEvents
     /// <summary>An agency was told the outcome in force (O4): by case_ref, with when the outcome was first recorded.</summary>
     public static FeedbackGiven Told(RecordedOutcome outcome, string agencyId, bool toReferrer, DateTimeOffset outcomeAt, DateTimeOffset toldAt, DateTimeOffset now) => new()
     {
-        EventId = Guid.CreateVersion7(now).ToString(),
+        EventId = NewGuids.OrderedBy(now).ToString(),
         CaseRef = outcome.CaseRef,
         AgencyId = agencyId,
         ToReferrer = toReferrer,
@@ -82,7 +83,7 @@ internal static class OutcomeEvents
     /// <param name="revision">1 for the outcome as first recorded, a correction's number for a correction.</param>
     public static ContactOutcomeFedBack FedBack(string contactId, string outcome, DateTimeOffset occurredAt, DateTimeOffset now, int revision = 1) => new()
     {
-        EventId = Guid.CreateVersion7(now).ToString(),
+        EventId = NewGuids.OrderedBy(now).ToString(),
         ContactId = contactId,
         Outcome = outcome,
         OccurredAt = Timestamp.FromDateTimeOffset(occurredAt),

@@ -1,4 +1,5 @@
 using Mash.Quality.Definitions;
+using Mash.ServiceDefaults;
 using Npgsql;
 
 namespace Mash.Quality.Assurance;
@@ -37,7 +38,7 @@ internal sealed class RatingStore(NpgsqlDataSource dataSource, TimeProvider time
         var now = time.GetUtcNow();
         foreach (var value in new object[]
         {
-            Guid.CreateVersion7(now), rating.RequestId, rating.Reference, kind, rating.Period.From, rating.Period.Label,
+            NewGuids.OrderedBy(now), rating.RequestId, rating.Reference, kind, rating.Period.From, rating.Period.Label,
             IndicatorWords.Of(RatingWords.Stages, rating.Stage), IndicatorWords.Of(RatingWords.Ratings, rating.Rating),
             rating.Narrative, rating.Minute, rating.By.Id, rating.By.Name, now,
         })

@@ -1,5 +1,6 @@
 using Mash.Quality.Audits;
 using Mash.Quality.Definitions;
+using Mash.ServiceDefaults;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -32,7 +33,7 @@ internal sealed class RuleActionRaiser(NpgsqlDataSource dataSource, IOptions<Aud
             object[] values = action.Kind == RaisedKind.Audit
                 ?
                 [
-                    Guid.CreateVersion7(now), $"{a.Indicator.Name}, {period.Label}: {action.Action.Description}", action.Reason,
+                    NewGuids.OrderedBy(now), $"{a.Indicator.Name}, {period.Label}: {action.Action.Description}", action.Reason,
                     a.Indicator.LeadOfficer ?? "", action.Action.Rule, a.Indicator.Reference, Kind(period), period.From, period.Label, now,
                     ActorId, $"Assurance rule '{action.Action.Rule}'",
                 ]

@@ -26,7 +26,7 @@ internal sealed class AuditStore(NpgsqlDataSource dataSource, IOptions<AuditOpti
             INSERT INTO audit_steps (audit_id, number, stage, text, actor_id, actor_name, at)
             SELECT audit_id, 1, 'proposed', $3, $7, $8, $6 FROM proposed
             """, connection, transaction);
-        foreach (var value in new object[] { Guid.CreateVersion7(now), requestId, focus, rationale, leadAuditor, now, by.Id, by.Name })
+        foreach (var value in new object[] { NewGuids.OrderedBy(now), requestId, focus, rationale, leadAuditor, now, by.Id, by.Name })
         {
             insert.Parameters.Add(new() { Value = value });
         }

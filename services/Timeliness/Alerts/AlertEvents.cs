@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Timeliness.V1;
+using Mash.ServiceDefaults;
 
 namespace Mash.Timeliness.Alerts;
 
@@ -11,7 +12,7 @@ internal static class AlertEvents
     public static IMessage Of(RaisedAlert alert)
     {
         var (occurred, recorded) = (Stamp(alert.OccurredAt), Stamp(alert.RaisedAt));
-        var eventId = Guid.CreateVersion7(alert.RaisedAt).ToString();
+        var eventId = NewGuids.OrderedBy(alert.RaisedAt).ToString();
         return alert.Kind == AlertKind.Breached
             ? new DeadlineBreached
             {

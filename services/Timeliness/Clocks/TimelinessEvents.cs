@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
 
 namespace Mash.Timeliness.Clocks;
 
@@ -11,7 +12,7 @@ internal static class TimelinessEvents
     /// </summary>
     public static DecisionTimed DecisionTimed(ClockRecord clock, DateTimeOffset now) => new()
     {
-        EventId = Guid.CreateVersion7(now).ToString(),
+        EventId = NewGuids.OrderedBy(now).ToString(),
         ContactId = clock.ContactId,
         Rag = clock.Rag,
         StartedAt = Timestamp.FromDateTimeOffset(clock.StartedAt!.Value),

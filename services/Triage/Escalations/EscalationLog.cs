@@ -44,7 +44,7 @@ internal sealed class EscalationLog(NpgsqlDataSource database, QueueStore queue,
             return new ScreeningResult<Escalation>.BadField("occurred_at", early);
         }
         var recordedAt = time.GetUtcNow();
-        var escalation = new Escalation(Guid.CreateVersion7(recordedAt), contactId, kind, raisedByAgency, actor.Id, about, detail, moment.At);
+        var escalation = new Escalation(NewGuids.OrderedBy(recordedAt), contactId, kind, raisedByAgency, actor.Id, about, detail, moment.At);
         await escalations.AddAsync(transaction, escalation, recordedAt, cancellationToken);
         await outbox.AddAsync(transaction, Raised(escalation, recordedAt), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

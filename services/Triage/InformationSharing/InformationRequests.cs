@@ -46,7 +46,7 @@ internal sealed class InformationRequests(
             return new ScreeningResult<InformationRequest>.BadField("due_at", notAfter);
         }
         var recordedAt = time.GetUtcNow();
-        var request = new InformationRequest(Guid.CreateVersion7(recordedAt), contactId, agencyId, question, actor.Id, moment.At, due);
+        var request = new InformationRequest(NewGuids.OrderedBy(recordedAt), contactId, agencyId, question, actor.Id, moment.At, due);
         await requests.AddAsync(transaction, request, recordedAt, cancellationToken);
         await outbox.AddAsync(transaction, Requested(request, recordedAt), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

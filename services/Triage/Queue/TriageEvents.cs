@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Events.V1;
+using Mash.ServiceDefaults;
 using Mash.Triage.Risk;
 
 namespace Mash.Triage.Queue;
@@ -44,5 +45,5 @@ internal static class TriageEvents
 /// <summary>Event ids: version 7 GUIDs, unique and sorting by time, which helps whoever reads an inbox or a log.</summary>
 internal static class EventIds
 {
-    public static string New(DateTimeOffset at) => Guid.CreateVersion7(at).ToString();
+    public static string New(DateTimeOffset at) => NewGuids.OrderedBy(at).ToString();
 }

@@ -1,16 +1,18 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
+using Mash.ServiceDefaults;
 
 namespace IntakeBenchmark;
 
 /// <summary>
 /// Valid submissions (Intake.Tests' TestContacts, with a narrative of a realistic length), each
-/// with a fresh request id and, unless it is drawn as a repeat, a subject no earlier contact had, so
-/// repeat detection finds nothing and costs what it costs for a first contact. With a repeat share,
-/// that share of contacts is about a subject drawn at random from the earlier ones.
+/// with a fresh request id (random, or rising with time when ordered) and, unless it is drawn as a
+/// repeat, a subject no earlier contact had, so repeat detection finds nothing and costs what it
+/// costs for a first contact. With a repeat share, that share of contacts is about a subject drawn
+/// at random from the earlier ones.
 /// </summary>
-internal sealed class ContactSource(double repeatShare)
+internal sealed class ContactSource(double repeatShare, bool orderedRequestIds = false)
 {
     public const string AgencyId = "police-west";
 
@@ -40,8 +42,10 @@ internal sealed class ContactSource(double repeatShare)
         {
             subject = Interlocked.Increment(ref subjects) - 1;
         }
-        return new SubmitContactRequest { RequestId = Guid.NewGuid().ToString(), Contact = Contact(subject) };
+        return new SubmitContactRequest { RequestId = RequestId(), Contact = Contact(subject) };
     }
+
+    private string RequestId() => (orderedRequestIds ? NewGuids.OrderedBy(DateTimeOffset.UtcNow) : NewGuids.Random()).ToString();
 
     private static Contact Contact(long subject)
     {

@@ -24,11 +24,12 @@ const int SettledJitMethods = 100;
 const int MaxJitWarmups = 8;
 const int MaxBulkWarmups = 8;
 
-var contacts = new ContactSource(settings.RepeatShare);
+var contacts = new ContactSource(settings.RepeatShare, settings.OrderedRequestIds);
 Console.WriteLine($"Intake submission benchmark: parts {string.Join(", ", Settings.AllParts.Where(settings.Runs))}; " +
     $"{settings.Concurrency} calls in flight over {settings.Connections} HTTP/2 connections (h2c, loopback), " +
     $"{settings.Rounds} round(s) of {settings.Warmup.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s measured; " +
-    $"bulk {settings.Bulk:N0} contacts over {settings.BulkStreams} stream(s), a contact a message then {settings.BulkBatch} a batch; {settings.Outbox:N0} events preloaded into the outbox.");
+    $"bulk {settings.Bulk:N0} contacts over {settings.BulkStreams} stream(s), a contact a message then {settings.BulkBatch} a batch; " +
+    $"request ids {(settings.OrderedRequestIds ? "ordered by time (version 7 UUIDs)" : "random (version 4 UUIDs)")}; {settings.Outbox:N0} events preloaded into the outbox.");
 Console.WriteLine($"A SubmitContactRequest is {new ContactSource(0).Next().CalculateSize()} bytes. {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
     $"server GC {GCSettings.IsServerGC}; Intake, the ceiling's service and the clients in one process, PostgreSQL (fsync on) and RabbitMQ as processes.");
 

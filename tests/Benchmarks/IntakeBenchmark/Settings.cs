@@ -16,6 +16,7 @@ internal sealed record Settings(
     int PostgresWriters,
     int Outbox,
     double RepeatShare,
+    bool OrderedRequestIds,
     TimeSpan JitWarmup,
     int BulkWarmup,
     IReadOnlySet<string> Parts)
@@ -24,7 +25,7 @@ internal sealed record Settings(
 
     public const string Usage =
         "usage: IntakeBenchmark [--seconds=10] [--warmup=3] [--concurrency=64] [--connections=2] [--rounds=3] " +
-        "[--bulk=100000] [--bulk-streams=1] [--bulk-batch=500] [--batch=1000] [--pg-writers=2] [--outbox=100000] [--repeat-share=0] [--jit-warmup=5] [--bulk-warmup=20000] [--only=ceiling|postgres|unary|bulk|outbox[,...]]";
+        "[--bulk=100000] [--bulk-streams=1] [--bulk-batch=500] [--batch=1000] [--pg-writers=2] [--outbox=100000] [--repeat-share=0] [--request-ids=random|ordered] [--jit-warmup=5] [--bulk-warmup=20000] [--only=ceiling|postgres|unary|bulk|outbox[,...]]";
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -37,6 +38,7 @@ internal sealed record Settings(
         var only = arguments.Text("only") is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
             : AllParts.ToHashSet(StringComparer.Ordinal);
+        var requestIds = arguments.Text("request-ids") ?? "random";
         var settings = new Settings(
             TimeSpan.FromSeconds(arguments.Int("seconds", 10)),
             TimeSpan.FromSeconds(arguments.Int("warmup", 3)),
@@ -50,12 +52,13 @@ internal sealed record Settings(
             arguments.Int("pg-writers", 2),
             arguments.Int("outbox", 100_000),
             arguments.Share("repeat-share"),
+            requestIds == "ordered",
             TimeSpan.FromSeconds(arguments.Int("jit-warmup", 5)),
             arguments.Int("bulk-warmup", 20_000),
             only);
         var valid = arguments.AllUnderstood && settings.Duration > TimeSpan.Zero && settings.Concurrency > 0 && settings.Connections > 0
             && settings.Rounds > 0 && settings.Bulk > 0 && settings.BulkStreams > 0 && settings.BulkStreams <= settings.Bulk && settings.BulkBatch is >= 0 and <= 1000 && settings.Batch > 0 && settings.PostgresWriters > 0 && settings.Outbox > 0 && settings.BulkWarmup > 0
-            && only.Count > 0 && only.All(AllParts.Contains);
+            && only.Count > 0 && only.All(AllParts.Contains) && requestIds is "random" or "ordered";
         return valid ? settings : null;
     }
 }

@@ -14,7 +14,7 @@ public static class FrontlineApp
         var intake = new IntakeService.IntakeServiceClient(channel);
         var credentials = new Metadata { { "authorization", $"Bearer {token}" } };   // every call carries the agency's token
         // On a retry send this same request (the same id): Intake stores the contact once.
-        var request = new SubmitContactRequest { RequestId = Guid.NewGuid().ToString(), Contact = contact };
+        var request = new SubmitContactRequest { RequestId = Guid.CreateVersion7().ToString(), Contact = contact };
         var receipt = await intake.SubmitContactAsync(request, credentials, cancellationToken: cancellationToken);
         using var watch = intake.WatchContact(new WatchContactRequest { ContactId = receipt.ContactId }, credentials, cancellationToken: cancellationToken);
         await foreach (var change in watch.ResponseStream.ReadAllAsync(cancellationToken))

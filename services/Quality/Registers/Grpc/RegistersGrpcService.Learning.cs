@@ -14,8 +14,8 @@ internal sealed partial class RegistersGrpcService
         Check(LearningRequestRules.Check(request, vocabulary));
         var now = time.GetUtcNow();
         var learning = new LearningRecord(
-            Guid.CreateVersion7(now), request.SourceType, request.Source, Days.Of(request.IdentifiedOn)!.Value, request.Lesson,
-            [.. request.Actions.Select(a => new LearningActionRecord(Guid.CreateVersion7(now), a.Action, a.Owner, Days.Of(a.TargetOn)!.Value, a.Implementation))],
+            NewGuids.OrderedBy(now), request.SourceType, request.Source, Days.Of(request.IdentifiedOn)!.Value, request.Lesson,
+            [.. request.Actions.Select(a => new LearningActionRecord(NewGuids.OrderedBy(now), a.Action, a.Owner, Days.Of(a.TargetOn)!.Value, a.Implementation))],
             context.GetCaller().Id);
         return Recorded(await registers.Learning.AddAsync(Guid.Parse(request.RequestId), learning, now, context.CancellationToken));
     }
@@ -43,7 +43,7 @@ internal sealed partial class RegistersGrpcService
         Check(ReportRequestRules.Check(request));
         var now = time.GetUtcNow();
         var report = new ReportRecord(
-            Guid.CreateVersion7(now), request.Report, Days.Of(request.DueOn)!.Value, request.DueTo, request.Lead, request.Rationale, request.BusinessPlanLink,
+            NewGuids.OrderedBy(now), request.Report, Days.Of(request.DueOn)!.Value, request.DueTo, request.Lead, request.Rationale, request.BusinessPlanLink,
             Days.Of(request.RequestOn), Days.Of(request.ReminderOn));
         return Recorded(await registers.Reports.ScheduleAsync(Guid.Parse(request.RequestId), report, context.GetCaller().Id, now, context.CancellationToken));
     }

@@ -14,7 +14,7 @@ internal sealed partial class RegistersGrpcService
         Check(SurveyRequestRules.Check(request, vocabulary));
         var now = time.GetUtcNow();
         var answer = new SurveyAnswer(request.Survey, request.AgencyId, Days.Of(request.RespondedOn)!.Value, request.Satisfaction, request.Confident, request.Comment);
-        return Recorded(await registers.Surveys.RecordAsync(Guid.Parse(request.RequestId), Guid.CreateVersion7(now), answer, context.GetCaller().Id, now, context.CancellationToken));
+        return Recorded(await registers.Surveys.RecordAsync(Guid.Parse(request.RequestId), NewGuids.OrderedBy(now), answer, context.GetCaller().Id, now, context.CancellationToken));
     }
 
     [Authorize(Policy = MashPolicies.QualityLeads)]
@@ -23,7 +23,7 @@ internal sealed partial class RegistersGrpcService
         Check(FeedbackRequestRules.Check(request));
         var now = time.GetUtcNow();
         var item = new FeedbackEntry(FeedbackRequestRules.KindOf(request.Kind), request.AgencyId, Days.Of(request.ReceivedOn)!.Value, request.Summary);
-        return Recorded(await registers.Feedback.RecordAsync(Guid.Parse(request.RequestId), Guid.CreateVersion7(now), item, context.GetCaller().Id, now, context.CancellationToken));
+        return Recorded(await registers.Feedback.RecordAsync(Guid.Parse(request.RequestId), NewGuids.OrderedBy(now), item, context.GetCaller().Id, now, context.CancellationToken));
     }
 
     [Authorize(Policy = MashPolicies.QualityLeads)]
@@ -31,7 +31,7 @@ internal sealed partial class RegistersGrpcService
     {
         Check(CaseStudyRequestRules.Check(request));
         var now = time.GetUtcNow();
-        var study = new CaseStudyRecord(Guid.CreateVersion7(now), request.Title, request.Narrative, [.. request.AgencyIds], Days.Of(request.WrittenOn)!.Value, context.GetCaller().Id);
+        var study = new CaseStudyRecord(NewGuids.OrderedBy(now), request.Title, request.Narrative, [.. request.AgencyIds], Days.Of(request.WrittenOn)!.Value, context.GetCaller().Id);
         return Recorded(await registers.CaseStudies.AddAsync(Guid.Parse(request.RequestId), study, now, context.CancellationToken));
     }
 
@@ -49,7 +49,7 @@ internal sealed partial class RegistersGrpcService
     {
         Check(ImpactRequestRules.Check(request));
         var now = time.GetUtcNow();
-        var impact = new ImpactRecord(Guid.CreateVersion7(now), Days.Of(request.OccurredOn)!.Value, request.Source, request.Impact, request.Evidence, context.GetCaller().Id);
+        var impact = new ImpactRecord(NewGuids.OrderedBy(now), Days.Of(request.OccurredOn)!.Value, request.Source, request.Impact, request.Evidence, context.GetCaller().Id);
         return Recorded(await registers.Impacts.RecordAsync(Guid.Parse(request.RequestId), impact, now, context.CancellationToken));
     }
 

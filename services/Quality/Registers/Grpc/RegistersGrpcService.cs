@@ -22,7 +22,7 @@ internal sealed partial class RegistersGrpcService(
         Check(QualityAuditRequestRules.Check(request, vocabulary));
         var now = time.GetUtcNow();
         var record = new QualityAuditRecord(
-            Guid.CreateVersion7(now), QualityAuditRequestRules.KindOf(request.Kind), request.AgencyId, Days.Of(request.AuditedOn)!.Value, request.Grade,
+            NewGuids.OrderedBy(now), QualityAuditRequestRules.KindOf(request.Kind), request.AgencyId, Days.Of(request.AuditedOn)!.Value, request.Grade,
             QualityAuditRequestRules.ConsentOf(request.Consent), request.Findings, request.ContactId.Length > 0 ? Guid.Parse(request.ContactId) : null, context.GetCaller().Id);
         return Recorded(await registers.Audits.RecordAsync(Guid.Parse(request.RequestId), record, now, context.CancellationToken));
     }
