@@ -31,11 +31,9 @@ public static class NewGuids
     public static Guid OrderedBy(DateTimeOffset at)
     {
         Span<byte> bytes = stackalloc byte[16];
+        // The Unix time in milliseconds, big-endian, in the first 48 bits; random bytes after them.
+        BinaryPrimitives.WriteInt64BigEndian(bytes, at.ToUnixTimeMilliseconds() << 16);
         Fill(bytes[6..]);
-        // The Unix time in milliseconds, big-endian, in the first 48 bits.
-        Span<byte> milliseconds = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(milliseconds, at.ToUnixTimeMilliseconds());
-        milliseconds[2..].CopyTo(bytes);
         return Stamped(bytes, version: 7);
     }
 
