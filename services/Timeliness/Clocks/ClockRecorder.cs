@@ -85,7 +85,8 @@ internal sealed partial class ClockRecorder(
         return (timed.Count, alertWrites?.Earliest);
     }
 
-    // The decision was timed against the rating known then (see the report on DecisionRecorded carrying its RAG).
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Contact {ContactId}'s clock had stopped when {Fact}, made before the decision, arrived; it is left as timed")]
+    // Nothing for an operator to do: the decision was timed against the rating known then (DecisionRecorded
+    // carries its RAG). Events of one contact arriving out of order is usual under an import's bursts.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Contact {ContactId}'s clock had stopped when {Fact}, made before the decision, arrived; it is left as timed")]
     private partial void LogAfterStop(string contactId, ClockFact fact);
 }
