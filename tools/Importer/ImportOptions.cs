@@ -7,8 +7,11 @@ namespace Mash.Importer;
 /// </summary>
 internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri Outcomes, string Token, string? CheckpointPath, TimeSpan Patience, int ChildrenAtOnce = ImportOptions.DefaultChildrenAtOnce)
 {
-    /// <summary>Enough to keep a 2-core platform busy while each child waits on the platform in turn.</summary>
-    public const int DefaultChildrenAtOnce = 64;
+    /// <summary>
+    /// Enough children that their events travel and are applied many to a batch, not so many that their
+    /// calls outrun what the platform has heard and are refused and tried again (BENCHMARKS.md).
+    /// </summary>
+    public const int DefaultChildrenAtOnce = 256;
 
     public const string Usage = """
         mash-import <folder> [--intake URL] [--triage URL] [--outcomes URL] [--token TOKEN] [--checkpoint FILE | --no-checkpoint] [--patience SECONDS] [--children-at-once N]
@@ -19,7 +22,7 @@ internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri 
           --token       a staff JWT with the roles Mash.Importer and Mash.Practitioner (MASH_IMPORT_TOKEN)
           --checkpoint  where the run records its progress (default <folder>/.mash-import-checkpoint)
           --patience    how long a step waits for the platform to catch up before it is reported (default 120)
-          --children-at-once  how many children's histories replay at the same time (default 64); each child's in time order
+          --children-at-once  how many children's histories replay at the same time (default 256); each child's in time order
         """;
 
     /// <summary>The options, or why they cannot be read.</summary>
