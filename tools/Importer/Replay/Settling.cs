@@ -10,7 +10,9 @@ namespace Mash.Importer.Replay;
 /// </summary>
 internal sealed class Settling(TimeSpan patience)
 {
-    private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(25);
+    // An event reaches the services downstream a few hundred milliseconds after its write (the outbox
+    // lets a moment's events gather for 100 ms): asked again sooner, a step is mostly refused again.
+    private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
 
     private int triedAgain;
