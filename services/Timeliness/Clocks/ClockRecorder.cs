@@ -86,7 +86,7 @@ internal sealed partial class ClockRecorder(
     }
 
     // Nothing for an operator to do: the decision was timed against the rating known then (DecisionRecorded
-    // carries its RAG). Events of one contact arriving out of order is usual under an import's bursts.
+    // carries its RAG). Events of one contact arrive out of order often under an import's bursts.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Contact {ContactId}'s clock had stopped when {Fact}, made before the decision, arrived; it is left as timed")]
     private partial void LogAfterStop(string contactId, ClockFact fact);
 }
