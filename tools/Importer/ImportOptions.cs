@@ -13,7 +13,10 @@ internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri 
     /// </summary>
     public const int DefaultChildrenAtOnce = 256;
 
-    public const string Usage = """
+    /// <summary>How long a step waits for the platform to catch up before it is reported.</summary>
+    public const int DefaultPatienceSeconds = 120;
+
+    public static readonly string Usage = $"""
         mash-import <folder> [--intake URL] [--triage URL] [--outcomes URL] [--token TOKEN] [--checkpoint FILE | --no-checkpoint] [--patience SECONDS] [--children-at-once N]
           <folder>      the export: contacts.csv, ratings.csv, decisions.csv, information_requests.csv, information_responses.csv, outcomes.csv
           --intake      Intake's gRPC address    (MASH_INTAKE_URL,   default http://localhost:5101)
@@ -21,8 +24,8 @@ internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri 
           --outcomes    Outcomes' gRPC address   (MASH_OUTCOMES_URL, default http://localhost:5104)
           --token       a staff JWT with the roles Mash.Importer and Mash.Practitioner (MASH_IMPORT_TOKEN)
           --checkpoint  where the run records its progress (default <folder>/.mash-import-checkpoint)
-          --patience    how long a step waits for the platform to catch up before it is reported (default 120)
-          --children-at-once  how many children's histories replay at the same time (default 256); each child's in time order
+          --patience    how long a step waits for the platform to catch up before it is reported (default {DefaultPatienceSeconds})
+          --children-at-once  how many children's histories replay at the same time (default {DefaultChildrenAtOnce}); each child's in time order
         """;
 
     /// <summary>The options, or why they cannot be read.</summary>
@@ -68,7 +71,7 @@ internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri 
         {
             return (null, "--intake, --triage and --outcomes must be absolute URLs (http://host:port)");
         }
-        if (!int.TryParse(named.GetValueOrDefault("patience") ?? "120", out var patience) || patience < 1)
+        if (!int.TryParse(named.GetValueOrDefault("patience") ?? $"{DefaultPatienceSeconds}", out var patience) || patience < 1)
         {
             return (null, "--patience must be a whole number of seconds, at least 1");
         }
