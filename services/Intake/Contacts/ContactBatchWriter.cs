@@ -16,7 +16,7 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
     // The first attempt assumes no retries (the usual case): it neither looks stored receipts up nor
     // asks the insert to skip stored request ids, saving a query and an index probe per contact. If a
     // request id is already stored (a retry, or a concurrent commit of the same one), the insert fails
-    // on the unique index, the attempt rolls back, and the next looks the stored receipts up first
+    // on the request key's constraint, the attempt rolls back, and the next looks the stored receipts up first
     // and skips them (fewer rows stored than given then means another commit got there meanwhile).
     private const int Attempts = 3;
 
@@ -55,7 +55,7 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
                 {
                     await ContactCopy.WriteAsync(connection, fresh, stored, events);
                 }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+                catch (PostgresException e) when (IsRequestIdStored(e))
                 {
                     return null;
                 }
@@ -69,7 +69,7 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
             {
                 await write.ExecuteNonQueryAsync();
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && !expectRetries)
+            catch (PostgresException e) when (IsRequestIdStored(e))
             {
                 return null;
             }
@@ -80,6 +80,11 @@ public sealed class ContactBatchWriter(NpgsqlDataSource dataSource, EventOutbox 
         }
         return await CommitAsync(transaction, batch, fresh, stored, receipts);
     }
+
+    // The request key is an exclusion constraint (migration 12): a stored request id fails it, and two
+    // commits inserting the same one at once may each wait for the other until PostgreSQL aborts one.
+    private static bool IsRequestIdStored(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.DeadlockDetected;
 
     private async Task<IReadOnlyList<ContactReceipt>> CommitAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingContact> batch,
         List<PendingContact> fresh, List<StoredContact> stored, Dictionary<(string AgencyId, string RequestId), ContactReceipt> receipts)

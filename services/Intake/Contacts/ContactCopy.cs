@@ -10,7 +10,7 @@ namespace Mash.Intake.Contacts;
 /// Stores a large group commit (a bulk import's) with COPY rather than INSERT … unnest: PostgreSQL
 /// then skips planning and unpacking arrays, which for hundreds of rows a commit was a fair share
 /// of its CPU (BENCHMARKS.md, "Intake submission"). COPY cannot skip a stored request id, so it is
-/// only the first attempt's way: a retry fails it on the unique index, and the next attempt inserts.
+/// only the first attempt's way: a retry fails it on the request key's constraint, and the next attempt inserts.
 /// </summary>
 public static class ContactCopy
 {

@@ -11,7 +11,7 @@ public sealed class ContactStore
 {
     /// <summary>
     /// Stores the new contacts. A request id its agency already stored fails the command on the
-    /// unique index, unless <paramref name="skipStored"/>: then that contact is skipped, and
+    /// request key's constraint, unless <paramref name="skipStored"/>: then that contact is skipped, and
     /// RecordsAffected tells how many were stored (fewer than given means a retry or another commit
     /// got there first, and the caller rolls back).
     /// </summary>
@@ -24,7 +24,7 @@ public sealed class ContactStore
             SELECT c.id, c.request_id, c.agency_id, c.received_at, $5, c.body, string_to_array(c.repeats, ',')::uuid[], string_to_array(c.referrals, ',')::uuid[]
             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $6::bytea[], $7::text[], $8::text[])
                 AS c(id, request_id, agency_id, received_at, body, repeats, referrals)
-            """ + (skipStored ? " ON CONFLICT (agency_id, request_id) DO NOTHING" : ""));
+            """ + (skipStored ? " ON CONFLICT ON CONSTRAINT contacts_request_key DO NOTHING" : ""));
         command.Parameters.Add(new() { Value = contacts.Select(c => c.Receipt.ContactId).ToArray() });
         command.Parameters.Add(new() { Value = pending.Select(p => p.RequestId).ToArray() });
         command.Parameters.Add(new() { Value = pending.Select(p => p.AgencyId).ToArray() });
@@ -62,7 +62,7 @@ public sealed class ContactStore
         await using var command = new NpgsqlCommand("""
             SELECT c.id, c.received_at, c.status, c.repeats_contact_ids, c.agency_id, c.request_id, c.repeats_referral_ids
             FROM unnest($1::text[], $2::text[]) AS k(agency_id, request_id)
-            JOIN contacts c ON c.agency_id = k.agency_id AND c.request_id = k.request_id
+            JOIN contacts c ON length(c.agency_id)::text || ':' || c.agency_id || c.request_id = length(k.agency_id)::text || ':' || k.agency_id || k.request_id
             """, transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = asked.Select(k => k.AgencyId).ToArray() });
         command.Parameters.Add(new() { Value = asked.Select(k => k.RequestId).ToArray() });

@@ -88,12 +88,30 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
     }
 
     [Fact]
-    public async Task A_request_id_a_concurrent_transaction_stores_first_is_answered_with_that_contact()
+    public async Task A_request_id_is_its_agencys_own_even_where_agency_and_request_id_run_together_alike()
+    {
+        // The request key joins the two: (x + "ab", "c") and (x + "a", "bc") must stay two keys.
+        var agency = $"batch-writer-tests-{Guid.NewGuid():N}-a";
+        var first = Pending(FromAgency(agency + "b", "c"));
+        var second = Pending(FromAgency(agency, "bc"));
+
+        var receipts = await Writer.WriteAsync([first, second]);
+        var again = await Writer.WriteAsync([Pending(FromAgency(agency, "bc"))]);
+
+        Assert.Equal([first.ContactId, second.ContactId], receipts.Select(r => r.ContactId));
+        Assert.Equal(receipts[1], again[0]);
+    }
+
+    // Our insert (below ContactCopy.Threshold) or copy (from it) conflicts with theirs.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(ContactCopy.Threshold)]
+    public async Task A_request_id_a_concurrent_transaction_stores_first_is_answered_with_that_contact(int others)
     {
         var request = TestContacts.Request();
         var theirs = Pending(request);
         var ours = Pending(request);
-        var other = Pending(TestContacts.Request());
+        var rest = Enumerable.Range(0, others).Select(_ => Pending(AnotherAgencys())).ToList();
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var concurrent = await connection.BeginTransactionAsync();
         var theirReceipt = new ContactReceipt(theirs.ContactId, theirs.ReceivedAt, ContactStatus.Received);
@@ -102,24 +120,27 @@ public sealed class ContactBatchWriterTests(IntakeDatabase database)
             Assert.Equal(1, await insert.ExecuteNonQueryAsync());
         }
 
-        // Our insert waits on theirs (the unique index), fails on it once theirs commits, then looks
-        // the stored receipts up and writes the rest of the batch again.
-        var writing = Writer.WriteAsync([ours, other]);
+        // Ours waits on theirs (the request key's constraint), fails on it once theirs commits, then
+        // looks the stored receipts up and writes the rest of the batch again.
+        var writing = Writer.WriteAsync([ours, .. rest]);
         await concurrent.CommitAsync();
         var receipts = await writing;
 
         Assert.Equal(theirReceipt, receipts[0]);
-        Assert.Equal(other.ContactId, receipts[1].ContactId);
+        Assert.Equal(rest.Select(p => p.ContactId), receipts.Skip(1).Select(r => r.ContactId));
         Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contacts WHERE request_id = $1", request.RequestId));
-        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM contacts WHERE id = $1", other.ContactId));
-        Assert.Single(await database.OutboxAsync<ContactReceived>(other.ContactId.ToString(), e => e.ContactId));
+        Assert.Equal(others, await database.CountAsync("SELECT count(*) FROM contacts WHERE id = ANY($1)", rest.Select(p => p.ContactId).ToArray()));
+        Assert.Single(await database.OutboxAsync<ContactReceived>(rest[0].ContactId.ToString(), e => e.ContactId));
     }
 
     // Many contacts at once, from an agency of their own: they would crowd the test agency's listings in other tests.
-    private static SubmitContactRequest AnotherAgencys()
+    private static SubmitContactRequest AnotherAgencys() => FromAgency("batch-writer-tests", $"batch-{Guid.NewGuid():N}");
+
+    private static SubmitContactRequest FromAgency(string agencyId, string requestId)
     {
         var request = TestContacts.Request();
-        request.Contact.Agency.OrganisationId = "batch-writer-tests";
+        request.Contact.Agency.OrganisationId = agencyId;
+        request.RequestId = requestId;
         return request;
     }
 

@@ -5,7 +5,7 @@ namespace Mash.Intake.Validation.Rules;
 /// <summary>The client's idempotency key: without it a retry would store the contact twice.</summary>
 public static class RequestIdIsUsable
 {
-    // Stored in a unique index; far above any UUID or ULID a client would choose.
+    // Part of a unique key; far above any UUID or ULID a client would choose.
     public const int MaxLength = 200;
 
     public static IEnumerable<Violation> Check(SubmitContactRequest request)
