@@ -42,9 +42,9 @@ public sealed class RepeatFinder(RepeatWindow window, int limit)
     }
 
     /// <summary>
-    /// One query for the whole batch: per subject reference, its latest contacts in the window (a
-    /// range of contact_subjects' key) and, separately, its latest contacts in the window that were
-    /// referrals by the time the new contact was received (the same range, each looked up in the
+    /// One query for the whole batch: per subject reference, its latest contacts in the window (its
+    /// rows of contact_subjects, by the hash index) and, separately, its latest contacts in the window that were
+    /// referrals by the time the new contact was received (the same rows, each looked up in the
     /// index of referrals, contacts_referred). Most subjects are new: only those with an earlier
     /// contact are looked up for referrals.
     /// </summary>

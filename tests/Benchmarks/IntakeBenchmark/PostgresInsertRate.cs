@@ -36,7 +36,7 @@ internal sealed class PostgresInsertRate : IAsyncDisposable
         SELECT id, request_id, agency_id, received_at, status, body
         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::bytea[])
             AS batch(id, request_id, agency_id, received_at, status, body)
-        ON CONFLICT (agency_id, request_id) DO NOTHING
+        ON CONFLICT ON CONSTRAINT contacts_request_key DO NOTHING
         """;
 
     private const string CopyInsert = $"COPY contacts ({Columns}) FROM STDIN (FORMAT BINARY)";
