@@ -59,6 +59,7 @@ public sealed class ContactStore
         NpgsqlTransaction transaction, IEnumerable<(string AgencyId, string RequestId)> keys, CancellationToken cancellationToken = default)
     {
         var asked = keys.ToList();
+        // Joined on the request key's own expression (migration 12), so its hash index finds each.
         await using var command = new NpgsqlCommand("""
             SELECT c.id, c.received_at, c.status, c.repeats_contact_ids, c.agency_id, c.request_id, c.repeats_referral_ids
             FROM unnest($1::text[], $2::text[]) AS k(agency_id, request_id)
