@@ -59,11 +59,11 @@ public sealed class ContactStore
         NpgsqlTransaction transaction, IEnumerable<(string AgencyId, string RequestId)> keys, CancellationToken cancellationToken = default)
     {
         var asked = keys.ToList();
-        // Joined on the request key's own expression (migration 12), so its hash index finds each.
+        // Joined on the request key (migration 12), so its hash index finds each.
         await using var command = new NpgsqlCommand("""
             SELECT c.id, c.received_at, c.status, c.repeats_contact_ids, c.agency_id, c.request_id, c.repeats_referral_ids
             FROM unnest($1::text[], $2::text[]) AS k(agency_id, request_id)
-            JOIN contacts c ON length(c.agency_id)::text || ':' || c.agency_id || c.request_id = length(k.agency_id)::text || ':' || k.agency_id || k.request_id
+            JOIN contacts c ON contact_request_key(c.agency_id, c.request_id) = contact_request_key(k.agency_id, k.request_id)
             """, transaction.Connection, transaction);
         command.Parameters.Add(new() { Value = asked.Select(k => k.AgencyId).ToArray() });
         command.Parameters.Add(new() { Value = asked.Select(k => k.RequestId).ToArray() });
