@@ -19,7 +19,7 @@ namespace Mash.Triage.Grpc;
 /// the credentials and when from the server's clock (or an importer's occurred_at), records each read
 /// of personal data and each refusal in the audit log, and turns the domain's answer into the reply or a status.
 /// </summary>
-internal sealed class TriageGrpcService(
+internal sealed partial class TriageGrpcService(
     Screening screening,
     QueueStore queue,
     RatingStore ratings,

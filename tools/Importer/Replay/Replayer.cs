@@ -3,6 +3,8 @@ using Grpc.Core;
 using Mash.Contracts.Intake.V1;
 using Mash.Contracts.Outcomes.V1;
 using Mash.Contracts.Triage.V1;
+// The importer's own OutcomeStep is the row from outcomes.csv; this is the call's.
+using OutcomeCall = Mash.Contracts.Outcomes.V1.OutcomeStep;
 using Mash.Importer.Export;
 
 namespace Mash.Importer.Replay;
@@ -11,11 +13,12 @@ namespace Mash.Importer.Replay;
 /// Replays steps through the platform's gRPC APIs, as the importer. A child's steps replay one after
 /// another in time order (a later contact about the child must find the earlier referral, as it would
 /// have live); up to <paramref name="childrenAtOnce"/> children replay at once, so a step waiting for
-/// the platform to catch up holds back only its own child. Each step is idempotent on its own
+/// the platform to catch up holds back only its own child. The steps the children send at the same
+/// moment travel together, many a call (<see cref="BatchedCalls"/>). Each step is idempotent on its own
 /// (README.md, "Running it again") and recorded in the checkpoint once the platform has it; a step the
 /// platform refuses is reported with its row and the rest go on.
 /// </summary>
-internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, Settling settling, Action<ImportStep> advanced, int childrenAtOnce)
+internal sealed class Replayer(PlatformClients platform, BatchedCalls calls, Checkpoint checkpoint, Settling settling, Action<ImportStep> advanced, int childrenAtOnce)
 {
     private readonly Lock progress = new();
     private readonly List<RowProblem> problems = [];
@@ -27,8 +30,8 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         // Every step's contact is in the export (LegacyExport), and a contact is about one child.
         var childOf = steps.OfType<ContactStep>().ToDictionary(c => c.ContactId, c => c.Contact.Child.ChildId, StringComparer.Ordinal);
         var children = steps.GroupBy(s => childOf[s.ContactId], StringComparer.Ordinal);
-        await Parallel.ForEachAsync(children, new ParallelOptions { MaxDegreeOfParallelism = childrenAtOnce, CancellationToken = cancellationToken },
-            (child, token) => ReplayChildAsync(child, token));
+        await calls.RunAsync(() => Parallel.ForEachAsync(children, new ParallelOptions { MaxDegreeOfParallelism = childrenAtOnce, CancellationToken = cancellationToken },
+            (child, token) => ReplayChildAsync(child, token)), cancellationToken);
         return new ImportSummary(replayed, alreadyDone, [.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line)], settling.TriedAgain);
     }
 
@@ -88,8 +91,8 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         await AwaitReferralsHeardAsync(unheardReferrals, cancellationToken);
         try
         {
-            var accepted = await settling.RetryAsync(() => platform.Intake.SubmitContactAsync(ContactRequests.For(step), platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
-            checkpoint.RememberContact(step.ContactId, accepted.ContactId);
+            var contactId = await settling.RetryAsync(() => calls.Contacts.TakeAsync(ContactRequests.For(step), cancellationToken), cancellationToken);
+            checkpoint.RememberContact(step.ContactId, contactId);
             Done(step);
         }
         catch (RpcException e) when (IsRefusal(e.StatusCode))
@@ -100,9 +103,10 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
 
     /// <summary>A rating already in the contact's history at its time (a re-run) is answered as done by Triage and changes nothing.</summary>
     private Task RateAsync(RatingStep step, string contactId, CancellationToken cancellationToken) =>
-        settling.RetryAsync(() => platform.Triage.RateContactAsync(
-            new RateContactRequest { ContactId = contactId, Rag = step.Rag, Reason = step.Reason, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
-            platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+        ScreenAsync(new ScreeningStep
+        {
+            Rating = new RateContactRequest { ContactId = contactId, Rag = step.Rag, Reason = step.Reason, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
+        }, cancellationToken);
 
     /// <summary>Triage answers a request it was given before (its contact, agency and time) with that request, so a re-run without the checkpoint asks nothing twice.</summary>
     private async Task RequestAsync(InformationRequestStep step, string contactId, CancellationToken cancellationToken)
@@ -111,15 +115,18 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         {
             return;
         }
-        var asked = await settling.RetryAsync(() => platform.Triage.RequestInformationAsync(new RequestInformationRequest
+        var requestId = await ScreenAsync(new ScreeningStep
         {
-            ContactId = contactId,
-            AgencyId = step.AgencyId,
-            Question = step.Question,
-            DueAt = step.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
-            OccurredAt = Timestamp.FromDateTimeOffset(step.At),
-        }, platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
-        checkpoint.RememberRequest(step.RequestId, asked.RequestId);
+            InformationRequest = new RequestInformationRequest
+            {
+                ContactId = contactId,
+                AgencyId = step.AgencyId,
+                Question = step.Question,
+                DueAt = step.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
+                OccurredAt = Timestamp.FromDateTimeOffset(step.At),
+            },
+        }, cancellationToken);
+        checkpoint.RememberRequest(step.RequestId, requestId);
     }
 
     /// <summary>The same answer again is answered as done by Triage.</summary>
@@ -127,17 +134,19 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
     {
         var requestId = checkpoint.RequestIdOf(step.RequestId)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"request {step.RequestId} was not imported (see its line in {InformationRequestRows.File})"));
-        return settling.RetryAsync(() => platform.Triage.AnswerInformationRequestAsync(
-            new AnswerInformationRequestRequest { RequestId = requestId, Answer = step.Answer, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
-            platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+        return ScreenAsync(new ScreeningStep
+        {
+            Answer = new AnswerInformationRequestRequest { RequestId = requestId, Answer = step.Answer, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
+        }, cancellationToken);
     }
 
     /// <summary>The same decision again is a retry to Triage; a referral is remembered until Intake has heard of it.</summary>
     private async Task DecideAsync(DecisionStep step, string contactId, List<string> unheardReferrals, CancellationToken cancellationToken)
     {
-        await settling.RetryAsync(() => platform.Triage.RecordDecisionAsync(
-            new RecordDecisionRequest { ContactId = contactId, ThresholdMet = step.ThresholdMet, Rationale = step.Rationale, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
-            platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+        await ScreenAsync(new ScreeningStep
+        {
+            Decision = new RecordDecisionRequest { ContactId = contactId, ThresholdMet = step.ThresholdMet, Rationale = step.Rationale, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
+        }, cancellationToken);
         if (step.ThresholdMet)
         {
             unheardReferrals.Add(contactId);
@@ -146,15 +155,23 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
 
     /// <summary>The same outcome again is a retry to Outcomes.</summary>
     private Task RecordOutcomeAsync(OutcomeStep step, string contactId, CancellationToken cancellationToken) =>
-        settling.RetryAsync(() => platform.Outcomes.RecordOutcomeAsync(
-            new RecordOutcomeRequest { ContactId = contactId, Outcome = step.Outcome, OnwardAgencyIds = { step.OnwardAgencyIds }, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
-            platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+        RecordAsync(new OutcomeCall
+        {
+            Outcome = new RecordOutcomeRequest { ContactId = contactId, Outcome = step.Outcome, OnwardAgencyIds = { step.OnwardAgencyIds }, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
+        }, cancellationToken);
 
     /// <summary>Telling an agency again is answered with the first telling.</summary>
     private Task FeedBackAsync(FeedbackStep step, string contactId, CancellationToken cancellationToken) =>
-        settling.RetryAsync(() => platform.Outcomes.RecordFeedbackAsync(
-            new RecordFeedbackRequest { ContactId = contactId, AgencyId = step.AgencyId, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
-            platform.Credentials, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+        RecordAsync(new OutcomeCall
+        {
+            Feedback = new RecordFeedbackRequest { ContactId = contactId, AgencyId = step.AgencyId, OccurredAt = Timestamp.FromDateTimeOffset(step.At) },
+        }, cancellationToken);
+
+    private Task<string> ScreenAsync(ScreeningStep step, CancellationToken cancellationToken) =>
+        settling.RetryAsync(() => calls.Screening.TakeAsync(step, cancellationToken), cancellationToken);
+
+    private Task<string> RecordAsync(OutcomeCall step, CancellationToken cancellationToken) =>
+        settling.RetryAsync(() => calls.Outcomes.TakeAsync(step, cancellationToken), cancellationToken);
 
     /// <summary>Waits until Intake has heard of each of the child's earlier referrals (its contact DECIDED or later).</summary>
     private async Task AwaitReferralsHeardAsync(List<string> unheardReferrals, CancellationToken cancellationToken)
