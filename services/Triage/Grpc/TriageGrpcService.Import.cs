@@ -8,7 +8,10 @@ namespace Mash.Triage.Grpc;
 
 internal sealed partial class TriageGrpcService
 {
-    /// <summary>Many screening steps a call, each taken by its own RPC's code (<see cref="ImportSteps"/>).</summary>
+    /// <summary>
+    /// Many screening steps a call, each taken by its own RPC's code (<see cref="ImportSteps"/>). The
+    /// answer carries no queue item, so a rating or decision here is not a read for the audit log.
+    /// </summary>
     [Authorize(Policy = MashPolicies.Importers)]
     public override Task<ImportStepResults> ImportScreeningSteps(ImportScreeningStepsRequest request, ServerCallContext context) =>
         ImportSteps.TakeAsync(request.Steps, step => TakeAsync(step, context), context.CancellationToken);
@@ -18,7 +21,7 @@ internal sealed partial class TriageGrpcService
         switch (step.StepCase)
         {
             case ScreeningStep.StepOneofCase.Rating:
-                await RateContact(step.Rating, context);
+                await RateAsync(step.Rating, context);
                 return "";
             case ScreeningStep.StepOneofCase.InformationRequest:
                 return (await RequestInformation(step.InformationRequest, context)).RequestId;
@@ -26,7 +29,7 @@ internal sealed partial class TriageGrpcService
                 await AnswerInformationRequest(step.Answer, context);
                 return "";
             case ScreeningStep.StepOneofCase.Decision:
-                await RecordDecision(step.Decision, context);
+                await DecideAsync(step.Decision, context);
                 return "";
             default:
                 throw RpcErrors.InvalidArgument("step", "names no step: set rating, information_request, answer or decision");

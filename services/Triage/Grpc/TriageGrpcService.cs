@@ -106,12 +106,17 @@ internal sealed partial class TriageGrpcService(
     [Authorize(Policy = TriagePolicies.Screening)]
     public override async Task<QueueItem> RateContact(RateContactRequest request, ServerCallContext context)
     {
+        var entry = await RateAsync(request, context);
+        await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);   // the reply is the queue item
+        return QueueItems.ToQueueItem(entry, scheme);
+    }
+
+    private async Task<QueueEntry> RateAsync(RateContactRequest request, ServerCallContext context)
+    {
         Answers.ThrowIfInvalid(TriageRequestRules.RateContact(request));
         var actor = Callers.ActorOf(context);
         var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
-        var entry = await answers.OfAsync(await screening.RateAsync(request.ContactId, request.Rag, request.Reason, actor, moment, context.CancellationToken), context, request.ContactId);
-        await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);   // the reply is the queue item
-        return QueueItems.ToQueueItem(entry, scheme);
+        return await answers.OfAsync(await screening.RateAsync(request.ContactId, request.Rag, request.Reason, actor, moment, context.CancellationToken), context, request.ContactId);
     }
 
     [Authorize(Policy = MashPolicies.Practitioners)]
@@ -145,12 +150,17 @@ internal sealed partial class TriageGrpcService(
     [Authorize(Policy = TriagePolicies.Screening)]
     public override async Task<QueueItem> RecordDecision(RecordDecisionRequest request, ServerCallContext context)
     {
+        var entry = await DecideAsync(request, context);
+        await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);   // the reply is the queue item
+        return QueueItems.ToQueueItem(entry, scheme);
+    }
+
+    private async Task<QueueEntry> DecideAsync(RecordDecisionRequest request, ServerCallContext context)
+    {
         Answers.ThrowIfInvalid(TriageRequestRules.RecordDecision(request));
         var actor = Callers.ActorOf(context);
         var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
-        var entry = await answers.OfAsync(await screening.DecideAsync(request.ContactId, request.ThresholdMet, request.Rationale, actor, moment, context.CancellationToken), context, request.ContactId);
-        await audit.RecordAsync(context, entry.ContactId, AuditOutcome.Allowed);   // the reply is the queue item
-        return QueueItems.ToQueueItem(entry, scheme);
+        return await answers.OfAsync(await screening.DecideAsync(request.ContactId, request.ThresholdMet, request.Rationale, actor, moment, context.CancellationToken), context, request.ContactId);
     }
 
     [Authorize(Policy = MashPolicies.Scorecard)]
