@@ -40,6 +40,7 @@ public sealed class RolesTests(TriageDatabase database) : IAsyncLifetime
         ["ResolveEscalation"] = async (c, m) => await c.ResolveEscalationAsync(new(), m),
         ["ListEscalations"] = async (c, m) => await c.ListEscalationsAsync(new(), m),
         ["CountEscalations"] = async (c, m) => await c.CountEscalationsAsync(new(), m),
+        ["ImportScreeningSteps"] = async (c, m) => await c.ImportScreeningStepsAsync(new(), m),
     };
 
     private const string P = MashRoles.Practitioner, M = MashRoles.Manager, Q = MashRoles.QualityLead, B = MashRoles.BoardMember,
@@ -66,6 +67,7 @@ public sealed class RolesTests(TriageDatabase database) : IAsyncLifetime
         ["ResolveEscalation"] = [M, I],
         ["ListEscalations"] = [P, M],
         ["CountEscalations"] = [M, Q, B],
+        ["ImportScreeningSteps"] = [I],
     };
 
     public static TheoryData<string> Rpcs => [.. Calls.Keys];
