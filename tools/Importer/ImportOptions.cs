@@ -8,10 +8,13 @@ namespace Mash.Importer;
 internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri Outcomes, string Token, string? CheckpointPath, TimeSpan Patience, int ChildrenAtOnce = ImportOptions.DefaultChildrenAtOnce)
 {
     /// <summary>
-    /// Enough children that their events travel and are applied many to a batch, not so many that their
-    /// calls outrun what the platform has heard and are refused and tried again (BENCHMARKS.md).
+    /// Enough children that their steps travel many to a call and their events many to a batch, while
+    /// each child waits for the platform between its steps (BENCHMARKS.md, "Steps many a call").
     /// </summary>
-    public const int DefaultChildrenAtOnce = 256;
+    public const int DefaultChildrenAtOnce = 1024;
+
+    /// <summary>Children at once at most: each holds its history and its steps in flight.</summary>
+    public const int MostChildrenAtOnce = 8192;
 
     /// <summary>How long a step waits for the platform to catch up before it is reported.</summary>
     public const int DefaultPatienceSeconds = 120;
@@ -75,9 +78,9 @@ internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri 
         {
             return (null, "--patience must be a whole number of seconds, at least 1");
         }
-        if (!int.TryParse(named.GetValueOrDefault("children-at-once") ?? $"{DefaultChildrenAtOnce}", out var childrenAtOnce) || childrenAtOnce is < 1 or > 1024)
+        if (!int.TryParse(named.GetValueOrDefault("children-at-once") ?? $"{DefaultChildrenAtOnce}", out var childrenAtOnce) || childrenAtOnce is < 1 or > MostChildrenAtOnce)
         {
-            return (null, "--children-at-once must be a whole number from 1 to 1024");
+            return (null, $"--children-at-once must be a whole number from 1 to {MostChildrenAtOnce}");
         }
         var folder = positional[0];
         var checkpoint = noCheckpoint ? null : named.GetValueOrDefault("checkpoint") ?? Path.Combine(folder, ".mash-import-checkpoint");

@@ -15,8 +15,9 @@ namespace Mash.Importer.Replay;
 /// </summary>
 internal sealed class BatchedCalls(PlatformClients platform)
 {
-    // Two calls at once a service: one being answered while the next gathers its steps.
-    private const int CallsAtOnce = 2;
+    // A service takes a call's steps one after another, each committing on its own: a few calls at
+    // once keep its database's commits overlapping (BENCHMARKS.md, "Steps many a call").
+    private const int CallsAtOnce = 4;
     private const int StepsPerCall = 500;
 
     public StepBatcher<SubmitContactRequest> Contacts { get; } = new((contacts, token) => SubmitAsync(platform, contacts, token), CallsAtOnce, StepsPerCall);
