@@ -168,7 +168,7 @@ public sealed class ImportOutcomeStepsTests(OutcomesDatabase database)
     public async Task Anyone_but_an_importer_is_permission_denied_over_a_real_port_on_record_and_nothing_changes(string role)
     {
         var outcomes = await DecidedAsync();
-        await using var host = await StartAsync(outcomes);
+        await using var host = await outcomes.StartGrpcAsync();
 
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await new OutcomesService.OutcomesServiceClient(host.Channel).ImportOutcomeStepsAsync(
             Batch(Outcome(ContactId, Decided), Telling(ContactId, "police-west", Decided.AddHours(1))), TestTokens.Bearer(TestTokens.For("staff-1", role))));
@@ -183,7 +183,7 @@ public sealed class ImportOutcomeStepsTests(OutcomesDatabase database)
     public async Task Over_a_real_port_an_importers_batch_is_taken_as_the_importer()
     {
         var outcomes = await DecidedAsync();
-        await using var host = await StartAsync(outcomes);
+        await using var host = await outcomes.StartGrpcAsync();
 
         var results = await new OutcomesService.OutcomesServiceClient(host.Channel).ImportOutcomeStepsAsync(
             Batch(Outcome(ContactId, Decided), Telling(ContactId, "police-west", Decided.AddHours(1))), TestTokens.Bearer(TestTokens.For("importer-7", MashRoles.Importer)));
@@ -192,25 +192,4 @@ public sealed class ImportOutcomeStepsTests(OutcomesDatabase database)
         Assert.Equal(1, await RowsAsync(outcomes, "SELECT count(*) FROM outcomes WHERE contact_id = $1 AND practitioner_id = 'importer-7'", ContactId));
         Assert.Equal(1, await RowsAsync(outcomes, "SELECT count(*) FROM feedback WHERE contact_id = $1 AND given_by = 'importer-7'", ContactId));
     }
-
-    /// <summary>Outcomes' gRPC API on a real port over <paramref name="outcomes"/>, as <see cref="OutcomesAccessTests"/> starts it.</summary>
-    private static Task<GrpcTestHost> StartAsync(OutcomesUnderTest outcomes) => GrpcTestHost.StartAsync(
-        builder =>
-        {
-            builder.Services.AddSingleton(outcomes.Recorder);
-            builder.Services.AddSingleton(outcomes.Corrector);
-            builder.Services.AddSingleton(outcomes.Histories);
-            builder.Services.AddSingleton(outcomes.Feedback());
-            builder.Services.AddSingleton(outcomes.FeedbackCounts);
-            builder.Services.AddSingleton(outcomes.Moments);
-            builder.Services.AddSingleton(outcomes.Consultations);
-            builder.Services.AddSingleton(outcomes.OutcomeCounts);
-            builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
-            builder.Services.AddSingleton(outcomes.Broadcaster);
-            builder.Services.AddSingleton(new OutcomeFeed(outcomes.FeedLog));
-            builder.Services.AddSingleton(DefaultVocabulary.Load());
-            builder.Services.AddSingleton(outcomes.Audit);
-            builder.Services.AddSingleton(outcomes.Refusals);
-        },
-        app => app.MapGrpcService<OutcomesGrpcService>());
 }

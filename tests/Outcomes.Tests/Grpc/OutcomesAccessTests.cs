@@ -41,25 +41,7 @@ public sealed class OutcomesAccessTests(OutcomesDatabase database) : IAsyncLifet
     public async Task InitializeAsync()
     {
         outcomes = new OutcomesUnderTest(await database.CreateDatabaseAsync());
-        host = await GrpcTestHost.StartAsync(
-            builder =>
-            {
-                builder.Services.AddSingleton(outcomes.Recorder);
-                builder.Services.AddSingleton(outcomes.Corrector);
-                builder.Services.AddSingleton(outcomes.Histories);
-                builder.Services.AddSingleton(outcomes.Feedback());
-                builder.Services.AddSingleton(outcomes.FeedbackCounts);
-                builder.Services.AddSingleton(outcomes.Moments);
-                builder.Services.AddSingleton(outcomes.Consultations);
-                builder.Services.AddSingleton(outcomes.OutcomeCounts);
-                builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
-                builder.Services.AddSingleton(outcomes.Broadcaster);
-                builder.Services.AddSingleton(new OutcomeFeed(outcomes.FeedLog));
-                builder.Services.AddSingleton(DefaultVocabulary.Load());
-                builder.Services.AddSingleton(outcomes.Audit);
-                builder.Services.AddSingleton(outcomes.Refusals);
-            },
-            app => app.MapGrpcService<OutcomesGrpcService>());
+        host = await outcomes.StartGrpcAsync();
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();

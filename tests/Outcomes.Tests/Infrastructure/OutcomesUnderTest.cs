@@ -11,6 +11,9 @@ using Mash.Outcomes.Grpc;
 using Mash.Outcomes.Journeys;
 using Mash.Outcomes.Recording;
 using Mash.ServiceDefaults;
+using Mash.Testing.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -57,6 +60,27 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
     public Refusals Refusals => new(Audit, NullLogger<Refusals>.Instance);
 
     public OutcomesGrpcService Service => new(Recorder, Corrector, Histories, Feedback(), FeedbackCounts, Consultations, OutcomeCounts, Broadcaster, new OutcomeFeed(FeedLog), DefaultVocabulary.Load(), Moments, Lifetime, Audit, Refusals);
+
+    /// <summary>Outcomes' gRPC API on a real loopback port over this database, behind its real policies.</summary>
+    public Task<GrpcTestHost> StartGrpcAsync() => GrpcTestHost.StartAsync(
+        builder =>
+        {
+            builder.Services.AddSingleton(Recorder);
+            builder.Services.AddSingleton(Corrector);
+            builder.Services.AddSingleton(Histories);
+            builder.Services.AddSingleton(Feedback());
+            builder.Services.AddSingleton(FeedbackCounts);
+            builder.Services.AddSingleton(Moments);
+            builder.Services.AddSingleton(Consultations);
+            builder.Services.AddSingleton(OutcomeCounts);
+            builder.Services.AddAuthorizationBuilder().AddOutcomesPolicies();
+            builder.Services.AddSingleton(Broadcaster);
+            builder.Services.AddSingleton(new OutcomeFeed(FeedLog));
+            builder.Services.AddSingleton(DefaultVocabulary.Load());
+            builder.Services.AddSingleton(Audit);
+            builder.Services.AddSingleton(Refusals);
+        },
+        app => app.MapGrpcService<OutcomesGrpcService>());
 
     /// <summary>Received, rated and (unless told otherwise) decided, as the events would leave it.</summary>
     public async Task ContactAsync(string contactId, Rag rag = Rag.Red, bool decided = true)
