@@ -32,12 +32,14 @@ internal sealed class ProcessCpu
             }
             try
             {
-                // pid (comm) state ppid ... utime stime: fields 14 and 15, counted after the ')' that ends comm.
+                // pid (comm) state ppid ... utime stime cutime cstime: fields 14 to 17, counted after the ')'
+                // that ends comm. cutime and cstime are the CPU of children that have exited, so a
+                // PostgreSQL backend whose connection closed meanwhile still counts, under postgres.
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                 var open = stat.IndexOf('(', StringComparison.Ordinal);
                 var close = stat.LastIndexOf(')');
                 var fields = stat[(close + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var ticks = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
                 processes[pid] = (NameOf(directory, stat[(open + 1)..close]), ticks);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
