@@ -15,7 +15,7 @@ internal static class ImportRun
         using var platform = new PlatformClients(options.Intake, options.Triage, options.Outcomes, options.Token);
         using var checkpoint = Checkpoint.Open(options.CheckpointPath);
         await CheckpointCheck.EnsureKeptForThisPlatformAsync(checkpoint, options.CheckpointPath, contactId => platform.HasContactAsync(contactId, cancellationToken));
-        var replay = await new Replayer(platform, new BatchedCalls(platform), checkpoint, new Settling(options.Patience), advanced, options.ChildrenAtOnce).RunAsync(export.Steps, cancellationToken);
+        var replay = await new Replayer(platform, checkpoint, new Settling(options.Patience), advanced, options.ChildrenAtOnce).RunAsync(export.Steps, cancellationToken);
         return replay with { Problems = [.. export.Problems, .. replay.Problems] };
     }
 }

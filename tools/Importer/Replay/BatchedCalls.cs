@@ -15,8 +15,8 @@ namespace Mash.Importer.Replay;
 /// </summary>
 internal sealed class BatchedCalls(PlatformClients platform)
 {
-    // A service takes a call's steps one after another, each committing on its own: a few calls at
-    // once keep its database's commits overlapping (BENCHMARKS.md, "Steps many a call").
+    // A service takes a call's steps one after another: a few calls at once keep it and its database
+    // busy while each call's steps wait on their statements (BENCHMARKS.md, "Steps many a call").
     private const int CallsAtOnce = 4;
     private const int StepsPerCall = 500;
 

@@ -18,8 +18,9 @@ namespace Mash.Importer.Replay;
 /// (README.md, "Running it again") and recorded in the checkpoint once the platform has it; a step the
 /// platform refuses is reported with its row and the rest go on.
 /// </summary>
-internal sealed class Replayer(PlatformClients platform, BatchedCalls calls, Checkpoint checkpoint, Settling settling, Action<ImportStep> advanced, int childrenAtOnce)
+internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, Settling settling, Action<ImportStep> advanced, int childrenAtOnce)
 {
+    private readonly BatchedCalls calls = new(platform);
     private readonly Lock progress = new();
     private readonly List<RowProblem> problems = [];
     private int replayed;
