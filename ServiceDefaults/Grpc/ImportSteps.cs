@@ -20,7 +20,7 @@ public static class ImportSteps
     {
         if (steps.Count > MaxPerCall)
         {
-            throw RpcErrors.InvalidArgument("steps", $"at most {MaxPerCall} steps a call; this one has {steps.Count}");
+            throw TooMany(steps.Count);
         }
         var results = new ImportStepResults();
         foreach (var step in steps)
@@ -31,7 +31,33 @@ public static class ImportSteps
         return results;
     }
 
-    private static async Task<ImportStepResult> ResultOfAsync(Func<Task<string>> take)
+    /// <summary>
+    /// Takes the steps in rounds (<see cref="ImportRounds"/>), each round with <paramref name="takeRound"/>,
+    /// which answers its steps' results in its order: a round's steps are of different records, so a
+    /// service may take them together, each answered as if taken alone.
+    /// </summary>
+    public static async Task<ImportStepResults> TakeInRoundsAsync<TStep>(
+        IReadOnlyList<TStep> steps, Func<TStep, string> recordOf, Func<IReadOnlyList<TStep>, Task<IReadOnlyList<ImportStepResult>>> takeRound, CancellationToken cancellationToken)
+    {
+        if (steps.Count > MaxPerCall)
+        {
+            throw TooMany(steps.Count);
+        }
+        var results = new ImportStepResult[steps.Count];
+        foreach (var round in ImportRounds.Of(steps, recordOf))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var taken = await takeRound([.. round.Select(i => steps[i])]);
+            for (var k = 0; k < round.Count; k++)
+            {
+                results[round[k]] = taken[k];
+            }
+        }
+        return new ImportStepResults { Results = { results } };
+    }
+
+    /// <summary>The step's result: what <paramref name="take"/> made, or the status it was refused with.</summary>
+    public static async Task<ImportStepResult> ResultOfAsync(Func<Task<string>> take)
     {
         try
         {
@@ -42,4 +68,6 @@ public static class ImportSteps
             return new ImportStepResult { Code = (int)refused.StatusCode, Message = refused.Status.Detail };
         }
     }
+
+    private static RpcException TooMany(int steps) => RpcErrors.InvalidArgument("steps", $"at most {MaxPerCall} steps a call; this one has {steps}");
 }

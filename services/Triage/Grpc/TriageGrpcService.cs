@@ -111,13 +111,19 @@ internal sealed partial class TriageGrpcService(
         return QueueItems.ToQueueItem(entry, scheme);
     }
 
-    private async Task<QueueEntry> RateAsync(RateContactRequest request, ServerCallContext context)
+    private async Task<QueueEntry> RateAsync(RateContactRequest request, ServerCallContext context) =>
+        await TakeAloneAsync(await RatingOfAsync(request, context), context);
+
+    private async Task<ScreeningChange> RatingOfAsync(RateContactRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RateContact(request));
         var actor = Callers.ActorOf(context);
         var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
-        return await answers.OfAsync(await screening.RateAsync(request.ContactId, request.Rag, request.Reason, actor, moment, context.CancellationToken), context, request.ContactId);
+        return new ScreeningChange.Rate(request.ContactId, request.Rag, request.Reason, actor, moment);
     }
+
+    private async Task<QueueEntry> TakeAloneAsync(ScreeningChange change, ServerCallContext context) =>
+        await answers.OfAsync((await screening.TakeAsync([change], context.CancellationToken))[0], context, change.ContactId);
 
     [Authorize(Policy = MashPolicies.Practitioners)]
     public override async Task<RatingHistory> GetRatingHistory(GetRatingHistoryRequest request, ServerCallContext context)
@@ -155,12 +161,15 @@ internal sealed partial class TriageGrpcService(
         return QueueItems.ToQueueItem(entry, scheme);
     }
 
-    private async Task<QueueEntry> DecideAsync(RecordDecisionRequest request, ServerCallContext context)
+    private async Task<QueueEntry> DecideAsync(RecordDecisionRequest request, ServerCallContext context) =>
+        await TakeAloneAsync(await DecisionOfAsync(request, context), context);
+
+    private async Task<ScreeningChange> DecisionOfAsync(RecordDecisionRequest request, ServerCallContext context)
     {
         Answers.ThrowIfInvalid(TriageRequestRules.RecordDecision(request));
         var actor = Callers.ActorOf(context);
         var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
-        return await answers.OfAsync(await screening.DecideAsync(request.ContactId, request.ThresholdMet, request.Rationale, actor, moment, context.CancellationToken), context, request.ContactId);
+        return new ScreeningChange.Decide(request.ContactId, request.ThresholdMet, request.Rationale, actor, moment);
     }
 
     [Authorize(Policy = MashPolicies.Scorecard)]

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Google.Protobuf;
+using Mash.ServiceDefaults;
 using Mash.Triage.Risk;
 using Npgsql;
 using NpgsqlTypes;
@@ -59,6 +61,31 @@ internal sealed class QueueStore(NpgsqlDataSource database, RagScheme scheme)
         command.Parameters.Add(new() { Value = contactId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? QueueEntryReader.Read(reader) : null;
+    }
+
+    /// <summary>
+    /// The contacts Triage has heard of among <paramref name="contactIds"/>, locked until the transaction
+    /// ends, in contact id order, so transactions locking some of the same contacts wait rather than deadlock.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, QueueEntry>> FindForUpdateAsync(NpgsqlTransaction transaction, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
+    {
+        var ids = contactIds.ToArray();
+        // Lock first, read after, as the one-contact FindForUpdateAsync does, and for its reason.
+        await using (var lockRows = new NpgsqlCommand("SELECT 1 FROM queue_items WHERE contact_id = ANY($1) ORDER BY contact_id FOR UPDATE", transaction.Connection, transaction))
+        {
+            lockRows.Parameters.Add(new() { Value = ids });
+            await lockRows.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand($"{SelectEntries} WHERE q.contact_id = ANY($1)", transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = ids });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new Dictionary<string, QueueEntry>(ids.Length, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var entry = QueueEntryReader.Read(reader);
+            entries[entry.ContactId] = entry;
+        }
+        return entries;
     }
 
     /// <summary>The contact as it stands, without locking it; null when Triage has never heard of it.</summary>
@@ -139,73 +166,25 @@ internal sealed class QueueStore(NpgsqlDataSource database, RagScheme scheme)
         return new QueuePage(entries, new QueuePosition(last.DueAt!.Value, last.ContactId));
     }
 
-    /// <summary>Keeps the rating in the history and makes it the contact's current RAG, due by its target.</summary>
-    public async Task AddRatingAsync(NpgsqlTransaction transaction, Rating rating, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a transaction's allowed changes in one round trip, a statement a kind: each rating kept
+    /// in the history and made its contact's current RAG, due by its target; each decision recorded,
+    /// its contact out of the undecided queue and out of anyone's claim; their events in the outbox.
+    /// </summary>
+    public static async Task WriteAsync(NpgsqlTransaction transaction, ScreeningWrites writes, IReadOnlyList<IMessage> events, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        if (writes.Ratings.Count > 0)
         {
-            BatchCommands =
-            {
-                new("""
-                    INSERT INTO contact_ratings (contact_id, rag, previous_rag, practitioner_id, reason, rated_at, recorded_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7)
-                    """)
-                {
-                    Parameters =
-                    {
-                        new() { Value = rating.ContactId },
-                        new() { Value = RagColumn.ToColumn(rating.Rag) },
-                        new() { Value = RagColumn.ToColumn(rating.PreviousRag) },
-                        new() { Value = rating.PractitionerId },
-                        new() { Value = rating.Reason },
-                        new() { Value = rating.RatedAt.ToUniversalTime() },
-                        new() { Value = rating.RecordedAt.ToUniversalTime() },
-                    },
-                },
-                new("UPDATE queue_items SET rag = $2, rated_at = $3, due_at = $4 WHERE contact_id = $1")
-                {
-                    Parameters =
-                    {
-                        new() { Value = rating.ContactId },
-                        new() { Value = RagColumn.ToColumn(rating.Rag) },
-                        new() { Value = rating.RatedAt.ToUniversalTime() },
-                        new() { Value = dueAt.ToUniversalTime() },
-                    },
-                },
-            },
-        };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Records the decision, and takes the contact out of the undecided queue (and out of anyone's claim).</summary>
-    public async Task AddDecisionAsync(NpgsqlTransaction transaction, string contactId, ThresholdDecision decision, DateTimeOffset recordedAt, CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+            batch.BatchCommands.Add(ScreeningWriteCommands.AddRatings(writes.Ratings));
+            batch.BatchCommands.Add(ScreeningWriteCommands.SetRags(writes.Ratings));
+        }
+        if (writes.Decisions.Count > 0)
         {
-            BatchCommands =
-            {
-                new("""
-                    INSERT INTO threshold_decisions (contact_id, threshold_met, practitioner_id, rationale, decided_at, recorded_at, rag)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7)
-                    """)
-                {
-                    Parameters =
-                    {
-                        new() { Value = contactId },
-                        new() { Value = decision.ThresholdMet },
-                        new() { Value = decision.PractitionerId },
-                        new() { Value = decision.Rationale },
-                        new() { Value = decision.DecidedAt.ToUniversalTime() },
-                        new() { Value = recordedAt.ToUniversalTime() },
-                        new() { Value = RagColumn.ToColumn(decision.Rag) },
-                    },
-                },
-                new("UPDATE queue_items SET decided_at = $2, claimed_by = NULL, claimed_at = NULL WHERE contact_id = $1")
-                {
-                    Parameters = { new() { Value = contactId }, new() { Value = decision.DecidedAt.ToUniversalTime() } },
-                },
-            },
-        };
+            batch.BatchCommands.Add(ScreeningWriteCommands.AddDecisions(writes.Decisions, recordedAt));
+            batch.BatchCommands.Add(ScreeningWriteCommands.SetDecided(writes.Decisions));
+        }
+        batch.BatchCommands.Add(EventOutbox.AddRangeCommand(events));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 

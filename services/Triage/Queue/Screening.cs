@@ -3,6 +3,7 @@ using Mash.ServiceDefaults;
 using Mash.Triage.Actors;
 using Mash.Triage.Risk;
 using Mash.Triage.Timing;
+using Google.Protobuf;
 using Npgsql;
 
 namespace Mash.Triage.Queue;
@@ -14,64 +15,103 @@ namespace Mash.Triage.Queue;
 /// </summary>
 internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, RatingStore history, EventOutbox outbox, RagScheme scheme, TimeProvider time)
 {
-    public async Task<ScreeningResult<QueueEntry>> RateAsync(string contactId, Rag rag, string reason, Actor actor, Moment moment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ratings and decisions of different contacts in one transaction, their contacts locked together:
+    /// each answered, and written, as it would be alone; a refused one writes nothing. An importer's
+    /// call takes hundreds at once, so they cost a few statements in all rather than several each.
+    /// </summary>
+    public async Task<IReadOnlyList<ScreeningResult<QueueEntry>>> TakeAsync(IReadOnlyList<ScreeningChange> changes, CancellationToken cancellationToken)
     {
+        // Each change is answered as if alone, which two changes of one contact could not be.
+        var contactIds = changes.Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
+        if (contactIds.Count < changes.Count)
+        {
+            throw new ArgumentException("Changes taken together must each be of a different contact.", nameof(changes));
+        }
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var entry = await queue.FindForUpdateAsync(transaction, contactId, cancellationToken);
-        var step = RatingRules.Check(entry, rag, actor.Id);
+        var entries = await queue.FindForUpdateAsync(transaction, contactIds, cancellationToken);
+        var writes = new ScreeningWrites();
+        var results = new List<ScreeningResult<QueueEntry>>(changes.Count);
+        foreach (var change in changes)
+        {
+            var entry = entries.GetValueOrDefault(change.ContactId);
+            results.Add(change switch
+            {
+                ScreeningChange.Rate rate => await RateAsync(transaction, entry, rate, writes, cancellationToken),
+                ScreeningChange.Decide decide => Decide(entry, decide, writes),
+                _ => throw new ArgumentException($"Unexpected change {change}.", nameof(changes)),
+            });
+        }
+        if (!writes.IsEmpty)
+        {
+            var now = time.GetUtcNow();
+            await QueueStore.WriteAsync(transaction, writes, await EventsOfAsync(transaction, writes, now, cancellationToken), now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Added(writes.Order.Count);
+        }
+        return results;
+    }
+
+    private async Task<ScreeningResult<QueueEntry>> RateAsync(NpgsqlTransaction transaction, QueueEntry? entry, ScreeningChange.Rate change, ScreeningWrites writes, CancellationToken cancellationToken)
+    {
+        var step = RatingRules.Check(entry, change.Rag, change.Actor.Id);
         if (step is RatingStep.UnknownContact)
         {
-            return Unknown(contactId);
+            return Unknown(change.ContactId);
         }
         if (step is RatingStep.Unchanged)
         {
             return new ScreeningResult<QueueEntry>.Done(entry!);
         }
-        if (RatingRefusal(step, entry!, reason, moment) is { } refused)
+        if (RatingRefusal(step, entry!, change.Reason, change.Moment) is { } refused)
         {
             // An importer run again replays ratings already in the history, some now before the
             // current rating or after the decision: such a rating stands as it is, and nothing changes.
-            return moment.Given && await history.WasGivenAsync(transaction, contactId, rag, moment.At, cancellationToken)
+            return change.Moment.Given && await history.WasGivenAsync(transaction, change.ContactId, change.Rag, change.Moment.At, cancellationToken)
                 ? new ScreeningResult<QueueEntry>.Done(entry!)
                 : refused;
         }
-        var rating = new Rating(entry!.ContactId, rag, entry.Rag, actor.Id, reason, moment.At, time.GetUtcNow());
-        var dueAt = scheme.DueAt(entry.ReceivedAt, rag);
-        await queue.AddRatingAsync(transaction, rating, dueAt, cancellationToken);
-        await outbox.AddAsync(transaction, TriageEvents.ContactRated(rating, entry.AgencyId, scheme), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ScreeningResult<QueueEntry>.Done(entry with { Rag = rag, RatedAt = rating.RatedAt, DueAt = dueAt });
+        var rating = new Rating(entry!.ContactId, change.Rag, entry.Rag, change.Actor.Id, change.Reason, change.Moment.At, time.GetUtcNow());
+        var dueAt = scheme.DueAt(entry.ReceivedAt, change.Rag);
+        writes.Add(rating, dueAt, entry.AgencyId);
+        return new ScreeningResult<QueueEntry>.Done(entry with { Rag = change.Rag, RatedAt = rating.RatedAt, DueAt = dueAt });
     }
 
-    public async Task<ScreeningResult<QueueEntry>> DecideAsync(string contactId, bool thresholdMet, string rationale, Actor actor, Moment moment, CancellationToken cancellationToken)
+    private static ScreeningResult<QueueEntry> Decide(QueueEntry? entry, ScreeningChange.Decide change, ScreeningWrites writes)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var entry = await queue.FindForUpdateAsync(transaction, contactId, cancellationToken);
-        switch (DecisionRules.Check(entry, thresholdMet, actor.Id))
+        switch (DecisionRules.Check(entry, change.ThresholdMet, change.Actor.Id))
         {
             case DecisionStep.UnknownContact:
-                return Unknown(contactId);
+                return Unknown(change.ContactId);
             case DecisionStep.NotRated:
-                return new ScreeningResult<QueueEntry>.WrongState($"Contact {contactId} has no RAG rating yet; rate it before deciding.");
+                return new ScreeningResult<QueueEntry>.WrongState($"Contact {change.ContactId} has no RAG rating yet; rate it before deciding.");
             case DecisionStep.AlreadyDecided:
-                return new ScreeningResult<QueueEntry>.WrongState($"Contact {contactId} is already decided ({Describe(entry!.Decision!)}); a decision is recorded once.");
+                return new ScreeningResult<QueueEntry>.WrongState($"Contact {change.ContactId} is already decided ({Describe(entry!.Decision!)}); a decision is recorded once.");
             case DecisionStep.ClaimedByAnother:
                 return ClaimedByAnother(entry!);
             case DecisionStep.SameDecision:
                 return new ScreeningResult<QueueEntry>.Done(entry!);
         }
-        if ((TimeRules.NotBefore(moment, entry!.ReceivedAt, "the contact was received") ?? TimeRules.NotBefore(moment, entry.RatedAt ?? entry.ReceivedAt, "its current rating")) is { } late)
+        if ((TimeRules.NotBefore(change.Moment, entry!.ReceivedAt, "the contact was received") ?? TimeRules.NotBefore(change.Moment, entry.RatedAt ?? entry.ReceivedAt, "its current rating")) is { } late)
         {
             return new ScreeningResult<QueueEntry>.BadField("occurred_at", late);
         }
-        var decision = new ThresholdDecision(thresholdMet, actor.Id, rationale, moment.At, entry.Rag);
-        var story = await history.StoryBeforeDecisionAsync(transaction, contactId, cancellationToken);
-        await queue.AddDecisionAsync(transaction, entry.ContactId, decision, time.GetUtcNow(), cancellationToken);
-        await outbox.AddAsync(transaction, TriageEvents.DecisionRecorded(entry, decision, story, time.GetUtcNow()), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var decision = new ThresholdDecision(change.ThresholdMet, change.Actor.Id, change.Rationale, change.Moment.At, entry.Rag);
+        writes.Add(entry, decision);
         return new ScreeningResult<QueueEntry>.Done(entry with { Decision = decision, Claim = null });
+    }
+
+    /// <summary>The allowed changes' events, in their order; a decision's tells its contact's ratings before it.</summary>
+    private async Task<IReadOnlyList<IMessage>> EventsOfAsync(NpgsqlTransaction transaction, ScreeningWrites writes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stories = writes.Decisions.Count == 0
+            ? new Dictionary<string, RatingStory>()
+            : await history.StoriesBeforeDecisionAsync(transaction, [.. writes.Decisions.Select(d => d.Entry.ContactId)], cancellationToken);
+        return [.. writes.Order.Select(written => written.IsRating
+            ? (IMessage)TriageEvents.ContactRated(writes.Ratings[written.Index].Rating, writes.Ratings[written.Index].AgencyId, scheme)
+            : TriageEvents.DecisionRecorded(writes.Decisions[written.Index].Entry, writes.Decisions[written.Index].Decision,
+                stories.GetValueOrDefault(writes.Decisions[written.Index].Entry.ContactId) ?? RatingStory.None, now))];
     }
 
     /// <summary>Takes the contact to screen; claiming one's own claim again changes nothing.</summary>

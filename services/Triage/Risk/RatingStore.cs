@@ -37,18 +37,23 @@ internal sealed class RatingStore(NpgsqlDataSource database)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The first RAG the contact was given and how often it changed since, for the decision's event (R3).</summary>
-    public async Task<RatingStory> StoryBeforeDecisionAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken)
+    /// <summary>Each contact's first RAG and how often it changed since, for its decision's event (R3).</summary>
+    public async Task<IReadOnlyDictionary<string, RatingStory>> StoriesBeforeDecisionAsync(NpgsqlTransaction transaction, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT (SELECT rag FROM contact_ratings WHERE contact_id = $1 ORDER BY rated_at, id LIMIT 1),
-                   count(*) FILTER (WHERE previous_rag IS NOT NULL)::int
-            FROM contact_ratings WHERE contact_id = $1
+            SELECT DISTINCT ON (contact_id) contact_id, rag,
+                   (count(*) FILTER (WHERE previous_rag IS NOT NULL) OVER (PARTITION BY contact_id))::int
+            FROM contact_ratings WHERE contact_id = ANY($1)
+            ORDER BY contact_id, rated_at, id
             """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = contactId });
+        command.Parameters.Add(new() { Value = contactIds.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new RatingStory(RagColumn.FromColumn(reader.GetValue(0)), reader.GetInt32(1));
+        var stories = new Dictionary<string, RatingStory>(contactIds.Count, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stories[reader.GetString(0)] = new RatingStory(RagColumn.FromColumn(reader.GetValue(1)), reader.GetInt32(2));
+        }
+        return stories;
     }
 
     /// <summary>Re-ratings made in the window, by period, the contact's referring agency and transition (Red→Amber, …).</summary>
@@ -62,7 +67,11 @@ internal sealed class RatingStore(NpgsqlDataSource database)
 }
 
 /// <summary>What the decision's event tells of the contact's ratings: its first RAG and the number of re-ratings.</summary>
-internal sealed record RatingStory(Rag InitialRag, int Reratings);
+internal sealed record RatingStory(Rag InitialRag, int Reratings)
+{
+    /// <summary>A contact never rated (a decision needs a rating, so only as a fallback).</summary>
+    public static readonly RatingStory None = new(Rag.Unspecified, 0);
+}
 
 /// <summary>One kind of re-rating, for a referring agency.</summary>
 internal sealed record RatingChange(string AgencyId, Rag From, Rag To);

@@ -153,6 +153,74 @@ public sealed class ImportScreeningStepsTests(TriageDatabase database)
     }
 
     [Fact]
+    public async Task A_call_of_many_contacts_answers_and_stores_each_as_its_single_calls_do_for_its_twin()
+    {
+        var receivedAt = (await ReceivedAsync()).ReceivedAt;
+        // Four fates, each for ten contacts: rated; rated then decided; decided before any rating
+        // (refused); rated before it was received (refused). The call holds the contacts' first steps,
+        // then their second, as an importer's many children send them.
+        ScreeningStep[] StepsFor(string contactId, int fate) => fate switch
+        {
+            0 => [Rating(contactId, Rag.Red, receivedAt.AddHours(1))],
+            1 => [Rating(contactId, Rag.Amber, receivedAt.AddHours(1)), Deciding(contactId, receivedAt.AddHours(2), thresholdMet: false)],
+            2 => [Deciding(contactId, receivedAt.AddHours(2))],
+            _ => [Rating(contactId, Rag.Green, receivedAt.AddHours(-1))],
+        };
+        var pairs = new List<(string Batched, string Single, int Fate)>();
+        for (var i = 0; i < 40; i++)
+        {
+            pairs.Add(((await triage.ReceiveAsync(minutesAgo: 600)).ContactId, (await triage.ReceiveAsync(minutesAgo: 600)).ContactId, i % 4));
+        }
+        var batch = pairs.Select(p => StepsFor(p.Batched, p.Fate)).SelectMany(steps => steps.Take(1))
+            .Concat(pairs.Select(p => StepsFor(p.Batched, p.Fate)).SelectMany(steps => steps.Skip(1))).ToArray();
+        var singles = pairs.Select(p => StepsFor(p.Single, p.Fate)).SelectMany(steps => steps.Take(1))
+            .Concat(pairs.Select(p => StepsFor(p.Single, p.Fate)).SelectMany(steps => steps.Skip(1))).ToArray();
+
+        var results = await ImportAsync(batch);
+        var alone = new List<(StatusCode, string)>();
+        foreach (var step in singles)
+        {
+            alone.Add(await SingleCallAsync(step));
+        }
+
+        var twinOf = pairs.ToDictionary(p => p.Single, p => p.Batched);
+        Assert.Equal(
+            alone.Select(a => (a.Item1, twinOf.Aggregate(a.Item2, (message, twin) => message.Replace(twin.Key, twin.Value, StringComparison.Ordinal)))),
+            results.Results.Select(r => ((StatusCode)r.Code, r.Message)));
+        Assert.Equal(20, results.Results.Count(r => r.Code != 0));
+        foreach (var (batched, single, _) in pairs)
+        {
+            Assert.Equal(await ScreenedAsync(single), await ScreenedAsync(batched));
+        }
+    }
+
+    /// <summary>A step as its own RPC, by the importer: its status and detail.</summary>
+    private async Task<(StatusCode, string)> SingleCallAsync(ScreeningStep step)
+    {
+        try
+        {
+            _ = step.Rating is { } rating ? await triage.Service.RateContact(rating, importer) : await triage.Service.RecordDecision(step.Decision, importer);
+            return (StatusCode.OK, "");
+        }
+        catch (RpcException refused)
+        {
+            return (refused.StatusCode, refused.Status.Detail);
+        }
+    }
+
+    /// <summary>A contact's ratings, decision and events, without its id.</summary>
+    private async Task<string> ScreenedAsync(string contactId)
+    {
+        var ratings = await database.CountAsync("SELECT count(*) FROM contact_ratings WHERE contact_id = $1", contactId);
+        var rated = (await database.OutboxAsync<ContactRated>(contactId, e => e.ContactId)).Select(e => $"{e.Rag} from {e.PreviousRag} at {e.OccurredAt} for {e.AgencyId}");
+        var decided = (await database.OutboxAsync<DecisionRecorded>(contactId, e => e.ContactId))
+            .Select(e => $"{e.ThresholdMet} at {e.OccurredAt} on {e.Rag} from {e.InitialRag} after {e.RatingChanges} for {e.AgencyId}");
+        await using var queue = database.DataSource.CreateCommand("SELECT concat_ws(', ', rag, rated_at, due_at, decided_at) FROM queue_items WHERE contact_id = $1");
+        queue.Parameters.Add(new() { Value = contactId });
+        return string.Join("; ", rated.Concat(decided).Append($"{ratings} ratings; queue item {await queue.ExecuteScalarAsync()}"));
+    }
+
+    [Fact]
     public async Task A_step_for_a_contact_triage_has_not_heard_of_is_not_found_and_the_other_steps_are_taken()
     {
         var (contactId, receivedAt) = await ReceivedAsync();
