@@ -16,11 +16,13 @@ public static class PostgresExtensions
     /// <summary>Statements each connection keeps prepared, unless the connection string says (<c>Max Auto Prepare</c>).</summary>
     public const int DefaultMaxAutoPrepare = 50;
     private const string MaxAutoPrepareKeyword = "maxautoprepare";
+    private const string NoResetOnCloseKeyword = "noresetonclose";
 
     /// <summary>
     /// The service's own database through Aspire.Npgsql: an <see cref="NpgsqlDataSource"/> over
     /// <c>ConnectionStrings:{connectionName}</c>, with its health check, traces and metrics, that
-    /// names the service in <c>pg_stat_activity</c> and prepares the statements it runs all day. Its
+    /// names the service in <c>pg_stat_activity</c>, prepares the statements it runs all day and hands
+    /// connections back to the pool without resetting their (unused) session state. Its
     /// pool is the service's whole budget of connections (<see cref="PostgresPoolOptions"/>). A
     /// gRPC call whose handler fails because the database is unreachable ends UNAVAILABLE
     /// (<see cref="DatabaseUnavailableInterceptor"/>) rather than UNKNOWN. A second call is a
@@ -51,6 +53,14 @@ public static class PostgresExtensions
             if (!Sets(dataSource.ConnectionString, MaxAutoPrepareKeyword))
             {
                 connection.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            }
+            // The services leave no session state on a connection (no SET, LISTEN, temporary table,
+            // or advisory lock held past its use), so the seven statements Npgsql sends to reset each
+            // connection handed back to the pool would be pure cost: half the statements Triage and
+            // Outcomes ran during an import (BENCHMARKS.md). An open transaction is still rolled back.
+            if (!Sets(dataSource.ConnectionString, NoResetOnCloseKeyword))
+            {
+                connection.NoResetOnClose = true;
             }
             // A command outside any trace is a background poll (the outbox, a consumer's inbox, a
             // health check): as a span of its own every 200 ms it would bury the traces people look for.

@@ -26,6 +26,13 @@ public sealed class DataSourceDefaultsTests
     }
 
     [Fact]
+    public void Connections_go_back_to_the_pool_without_a_reset_unless_the_connection_string_asks_for_one()
+    {
+        Assert.True(SettingsOf(Database).NoResetOnClose);
+        Assert.False(SettingsOf($"{Database};No Reset On Close=false").NoResetOnClose);
+    }
+
+    [Fact]
     public void Connections_are_named_after_the_service()
     {
         Assert.Equal("widget-service", SettingsOf(Database).ApplicationName);
