@@ -2,6 +2,7 @@ using Grpc.Core;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Triage.V1;
 using Mash.ServiceDefaults;
+using Mash.Triage.InformationSharing;
 using Mash.Triage.Queue;
 using Microsoft.AspNetCore.Authorization;
 
@@ -11,10 +12,10 @@ internal sealed partial class TriageGrpcService
 {
     /// <summary>
     /// Many screening steps a call, each answered as its own RPC would answer it. The steps go in rounds
-    /// of different contacts (<see cref="ImportSteps.TakeInRoundsAsync"/>); a round's ratings and decisions
-    /// are taken together, in one transaction (<see cref="Screening.TakeAsync"/>), its information requests
-    /// and answers one by one. The answer carries no queue item, so a rating or decision here is not a read
-    /// for the audit log.
+    /// of different contacts (<see cref="ImportSteps.TakeInRoundsAsync"/>); a round's ratings and
+    /// decisions are taken together in one transaction (<see cref="Screening.TakeAsync"/>), as are its
+    /// information requests, and its answers. The answer carries no queue item, so a rating or decision
+    /// here is not a read for the audit log.
     /// </summary>
     [Authorize(Policy = MashPolicies.Importers)]
     public override Task<ImportStepResults> ImportScreeningSteps(ImportScreeningStepsRequest request, ServerCallContext context) =>
@@ -33,51 +34,55 @@ internal sealed partial class TriageGrpcService
     private async Task<IReadOnlyList<ImportStepResult>> TakeRoundAsync(IReadOnlyList<ScreeningStep> round, ServerCallContext context)
     {
         var results = new ImportStepResult[round.Count];
-        var changes = new List<(int Index, ScreeningChange Change)>();
+        var changes = new List<(int, ScreeningChange)>();
+        var asks = new List<(int, InformationAsk)>();
+        var replies = new List<(int, InformationReply)>();
         for (var i = 0; i < round.Count; i++)
         {
-            var step = round[i];
-            results[i] = step.StepCase is ScreeningStep.StepOneofCase.Rating or ScreeningStep.StepOneofCase.Decision
-                ? await ImportSteps.ResultOfAsync(async () =>
-                {
-                    changes.Add((i, await ChangeOfAsync(step, context)));
-                    return "";
-                })
-                : await ImportSteps.ResultOfAsync(() => TakeAsync(step, context));
-        }
-        if (changes.Count > 0)
-        {
-            var taken = await screening.TakeAsync([.. changes.Select(c => c.Change)], context.CancellationToken);
-            for (var k = 0; k < changes.Count; k++)
+            var (step, index) = (round[i], i);
+            // Each step checked as its own RPC checks it; a refusal here is its result.
+            results[i] = await ImportSteps.ResultOfAsync(async () =>
             {
-                var (index, change) = changes[k];
-                var result = taken[k];
-                results[index] = await ImportSteps.ResultOfAsync(async () =>
+                switch (step.StepCase)
                 {
-                    await answers.OfAsync(result, context, change.ContactId);
-                    return "";
-                });
-            }
+                    case ScreeningStep.StepOneofCase.Rating:
+                        changes.Add((index, await RatingOfAsync(step.Rating, context)));
+                        break;
+                    case ScreeningStep.StepOneofCase.Decision:
+                        changes.Add((index, await DecisionOfAsync(step.Decision, context)));
+                        break;
+                    case ScreeningStep.StepOneofCase.InformationRequest:
+                        asks.Add((index, await AskOfAsync(step.InformationRequest, context)));
+                        break;
+                    case ScreeningStep.StepOneofCase.Answer:
+                        replies.Add((index, await ReplyOfAsync(step.Answer, context)));
+                        break;
+                    default:
+                        throw RpcErrors.InvalidArgument("step", "names no step: set rating, information_request, answer or decision");
+                }
+                return "";
+            });
         }
+        await TakeTogetherAsync(changes, screening.TakeAsync, c => c.ContactId, _ => "", results, context);
+        await TakeTogetherAsync(asks, information.RequestAsync, a => a.ContactId, made => Records.ToMessage(made).RequestId, results, context);
+        await TakeTogetherAsync(replies, information.AnswerAsync, r => r.RequestId.ToString(), _ => "", results, context);
         return results;
     }
 
-    /// <summary>A rating or decision step as the change it asks, checked as its own RPC checks it.</summary>
-    private Task<ScreeningChange> ChangeOfAsync(ScreeningStep step, ServerCallContext context) =>
-        step.StepCase is ScreeningStep.StepOneofCase.Rating ? RatingOfAsync(step.Rating, context) : DecisionOfAsync(step.Decision, context);
-
-    /// <summary>An information request or an answer, taken by its own RPC's code.</summary>
-    private async Task<string> TakeAsync(ScreeningStep step, ServerCallContext context)
+    /// <summary>Takes changes of different records in one go, and puts each one's result at its step's place.</summary>
+    private async Task TakeTogetherAsync<TChange, T>(
+        List<(int Index, TChange Change)> changes, Func<IReadOnlyList<TChange>, CancellationToken, Task<IReadOnlyList<ScreeningResult<T>>>> take,
+        Func<TChange, string> recordOf, Func<T, string> recordIdOf, ImportStepResult[] results, ServerCallContext context)
     {
-        switch (step.StepCase)
+        if (changes.Count == 0)
         {
-            case ScreeningStep.StepOneofCase.InformationRequest:
-                return (await RequestInformation(step.InformationRequest, context)).RequestId;
-            case ScreeningStep.StepOneofCase.Answer:
-                await AnswerInformationRequest(step.Answer, context);
-                return "";
-            default:
-                throw RpcErrors.InvalidArgument("step", "names no step: set rating, information_request, answer or decision");
+            return;
+        }
+        var taken = await take([.. changes.Select(c => c.Change)], context.CancellationToken);
+        for (var k = 0; k < changes.Count; k++)
+        {
+            var ((index, change), result) = (changes[k], taken[k]);
+            results[index] = await ImportSteps.ResultOfAsync(async () => recordIdOf(await answers.OfAsync(result, context, recordOf(change))));
         }
     }
 }

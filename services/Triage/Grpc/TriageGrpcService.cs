@@ -193,12 +193,16 @@ internal sealed partial class TriageGrpcService(
     [Authorize(Policy = TriagePolicies.Screening)]
     public override async Task<InformationRequest> RequestInformation(RequestInformationRequest request, ServerCallContext context)
     {
+        var ask = await AskOfAsync(request, context);
+        return Records.ToMessage(await answers.OfAsync((await information.RequestAsync([ask], context.CancellationToken))[0], context, ask.ContactId));
+    }
+
+    private async Task<InformationSharing.InformationAsk> AskOfAsync(RequestInformationRequest request, ServerCallContext context)
+    {
         Answers.ThrowIfInvalid(TriageRequestRules.RequestInformation(request, agencies));
         var actor = Callers.ActorOf(context);
         var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.ContactId);
-        var made = await answers.OfAsync(await information.RequestAsync(
-            request.ContactId, request.AgencyId, request.Question, request.DueAt?.ToDateTimeOffset(), actor, moment, context.CancellationToken), context, request.ContactId);
-        return Records.ToMessage(made);
+        return new InformationSharing.InformationAsk(request.ContactId, request.AgencyId, request.Question, request.DueAt?.ToDateTimeOffset(), actor, moment);
     }
 
     [Authorize(Policy = MashPolicies.AgenciesAndPractitioners)]
@@ -224,11 +228,16 @@ internal sealed partial class TriageGrpcService(
     [Authorize(Policy = TriagePolicies.Answering)]
     public override async Task<InformationRequest> AnswerInformationRequest(AnswerInformationRequestRequest request, ServerCallContext context)
     {
+        var reply = await ReplyOfAsync(request, context);
+        return Records.ToMessage(await answers.OfAsync((await information.AnswerAsync([reply], context.CancellationToken))[0], context, request.RequestId));
+    }
+
+    private async Task<InformationSharing.InformationReply> ReplyOfAsync(AnswerInformationRequestRequest request, ServerCallContext context)
+    {
         Answers.ThrowIfInvalid(TriageRequestRules.AnswerInformationRequest(request));
         var actor = Callers.ActorOf(context);
         var moment = await moments.OfAsync(request.OccurredAt, actor, context, request.RequestId);
-        var answered = await answers.OfAsync(await information.AnswerAsync(Guid.Parse(request.RequestId), request.Answer, actor, moment, context.CancellationToken), context, request.RequestId);
-        return Records.ToMessage(answered);
+        return new InformationSharing.InformationReply(Guid.Parse(request.RequestId), request.Answer, actor, moment);
     }
 
     [Authorize(Policy = MashPolicies.Scorecard)]

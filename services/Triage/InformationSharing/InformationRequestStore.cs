@@ -13,57 +13,83 @@ internal sealed class InformationRequestStore(NpgsqlDataSource database)
         FROM information_requests
         """;
 
-    public async Task AddAsync(NpgsqlTransaction transaction, InformationRequest request, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    /// <summary>Adds the requests in one statement, for the caller's transaction.</summary>
+    public static NpgsqlBatchCommand AddCommand(IReadOnlyList<InformationRequest> made, DateTimeOffset recordedAt) => new("""
+        INSERT INTO information_requests (request_id, contact_id, agency_id, question, requested_by, requested_at, due_at, recorded_at)
+        SELECT r.*, $8 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[]) AS r
+        """)
     {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO information_requests (request_id, contact_id, agency_id, question, requested_by, requested_at, due_at, recorded_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = request.RequestId });
-        command.Parameters.Add(new() { Value = request.ContactId });
-        command.Parameters.Add(new() { Value = request.AgencyId });
-        command.Parameters.Add(new() { Value = request.Question });
-        command.Parameters.Add(new() { Value = request.RequestedBy });
-        command.Parameters.Add(new() { Value = request.RequestedAt.ToUniversalTime() });
-        command.Parameters.Add(new() { Value = request.DueAt.ToUniversalTime() });
-        command.Parameters.Add(new() { Value = recordedAt.ToUniversalTime() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+        Parameters =
+        {
+            new() { Value = made.Select(r => r.RequestId).ToArray() },
+            new() { Value = made.Select(r => r.ContactId).ToArray() },
+            new() { Value = made.Select(r => r.AgencyId).ToArray() },
+            new() { Value = made.Select(r => r.Question).ToArray() },
+            new() { Value = made.Select(r => r.RequestedBy).ToArray() },
+            Times(made.Select(r => r.RequestedAt)),
+            Times(made.Select(r => r.DueAt)),
+            new() { Value = recordedAt.UtcDateTime },
+        },
+    };
 
-    /// <summary>The request, locked until the transaction ends so two answers take turns.</summary>
-    public async Task<InformationRequest?> FindForUpdateAsync(NpgsqlTransaction transaction, Guid requestId, CancellationToken cancellationToken)
+    /// <summary>The requests, locked until the transaction ends in request id order, so two answers to one take turns.</summary>
+    public async Task<IReadOnlyDictionary<Guid, InformationRequest>> FindForUpdateAsync(NpgsqlTransaction transaction, IReadOnlyCollection<Guid> requestIds, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"{Select} WHERE request_id = $1 FOR UPDATE", transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = requestId });
+        await using var command = new NpgsqlCommand($"{Select} WHERE request_id = ANY($1) ORDER BY request_id FOR UPDATE", transaction.Connection, transaction);
+        command.Parameters.Add(new() { Value = requestIds.ToArray() });
+        var found = new Dictionary<Guid, InformationRequest>(requestIds.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var request = Read(reader);
+            found[request.RequestId] = request;
+        }
+        return found;
     }
 
-    /// <summary>A request made of the agency about the contact at exactly that time: an imported request replayed.</summary>
-    public async Task<InformationRequest?> FindAskedAtAsync(NpgsqlTransaction transaction, string contactId, string agencyId, DateTimeOffset requestedAt, CancellationToken cancellationToken)
+    /// <summary>For each ask, a request made of its agency about its contact at exactly its time: an imported request replayed.</summary>
+    public async Task<IReadOnlyDictionary<InformationAsk, InformationRequest>> FindAskedAtAsync(NpgsqlTransaction transaction, IReadOnlyList<InformationAsk> asks, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"{Select} WHERE contact_id = $1 AND agency_id = $2 AND requested_at = $3 LIMIT 1", transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = contactId });
-        command.Parameters.Add(new() { Value = agencyId });
-        command.Parameters.Add(new() { Value = requestedAt.ToUniversalTime() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-    }
-
-    public async Task AnswerAsync(NpgsqlTransaction transaction, Guid requestId, InformationAnswer answer, DateTimeOffset recordedAt, CancellationToken cancellationToken)
-    {
+        var found = new Dictionary<InformationAsk, InformationRequest>();
+        if (asks.Count == 0)
+        {
+            return found;
+        }
         await using var command = new NpgsqlCommand("""
-            UPDATE information_requests SET answer = $2, answered_by = $3, answered_at = $4, response_band = $5, answer_recorded_at = $6
-            WHERE request_id = $1
+            SELECT DISTINCT ON (a.n) r.request_id, r.contact_id, r.agency_id, r.question, r.requested_by, r.requested_at, r.due_at,
+                   r.answer, r.answered_by, r.answered_at, r.response_band, a.n
+            FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS a(contact_id, agency_id, requested_at, n)
+            JOIN information_requests r ON r.contact_id = a.contact_id AND r.agency_id = a.agency_id AND r.requested_at = a.requested_at
+            ORDER BY a.n
             """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = requestId });
-        command.Parameters.Add(new() { Value = answer.Answer });
-        command.Parameters.Add(new() { Value = answer.AnsweredBy });
-        command.Parameters.Add(new() { Value = answer.AnsweredAt.ToUniversalTime() });
-        command.Parameters.Add(new() { Value = answer.ResponseBand });
-        command.Parameters.Add(new() { Value = recordedAt.ToUniversalTime() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.Add(new() { Value = asks.Select(a => a.ContactId).ToArray() });
+        command.Parameters.Add(new() { Value = asks.Select(a => a.AgencyId).ToArray() });
+        command.Parameters.Add(Times(asks.Select(a => a.Moment.At)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found[asks[(int)reader.GetInt64(11) - 1]] = Read(reader);
+        }
+        return found;
     }
+
+    /// <summary>Records the requests' answers in one statement, for the caller's transaction.</summary>
+    public static NpgsqlBatchCommand AnswerCommand(IReadOnlyList<InformationRequest> answered, DateTimeOffset recordedAt) => new("""
+        UPDATE information_requests r SET answer = a.answer, answered_by = a.answered_by, answered_at = a.answered_at, response_band = a.response_band, answer_recorded_at = $6
+        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[]) AS a(request_id, answer, answered_by, answered_at, response_band)
+        WHERE r.request_id = a.request_id
+        """)
+    {
+        Parameters =
+        {
+            new() { Value = answered.Select(r => r.RequestId).ToArray() },
+            new() { Value = answered.Select(r => r.Answer!.Answer).ToArray() },
+            new() { Value = answered.Select(r => r.Answer!.AnsweredBy).ToArray() },
+            Times(answered.Select(r => r.Answer!.AnsweredAt)),
+            new() { Value = answered.Select(r => r.Answer!.ResponseBand).ToArray() },
+            new() { Value = recordedAt.UtcDateTime },
+        },
+    };
 
     /// <summary>The requests about a contact, oldest first.</summary>
     public Task<IReadOnlyList<InformationRequest>> OfContactAsync(string contactId, CancellationToken cancellationToken) =>
@@ -94,6 +120,9 @@ internal sealed class InformationRequestStore(NpgsqlDataSource database)
         }
         return requests;
     }
+
+    private static NpgsqlParameter Times(IEnumerable<DateTimeOffset> times) =>
+        new() { Value = times.Select(t => t.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 
     private static InformationRequest Read(NpgsqlDataReader row) => new(
         row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4),

@@ -16,19 +16,42 @@ namespace Mash.Triage.InformationSharing;
 internal sealed class InformationRequests(
     NpgsqlDataSource database, QueueStore queue, InformationRequestStore requests, EventOutbox outbox, IOptions<InformationSharingOptions> options, TimeProvider time)
 {
-    public async Task<ScreeningResult<InformationRequest>> RequestAsync(
-        string contactId, string agencyId, string question, DateTimeOffset? dueAt, Actor actor, Moment moment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Requests about different contacts in one transaction, their contacts locked together (an
+    /// importer's call): each answered, and written, as it would be alone.
+    /// </summary>
+    public async Task<IReadOnlyList<ScreeningResult<InformationRequest>>> RequestAsync(IReadOnlyList<InformationAsk> asks, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The contact stays locked while its request is added: a decision waits for it, and vice versa.
-        var entry = await queue.FindForUpdateAsync(transaction, contactId, cancellationToken);
+        // The contacts stay locked while their requests are added: a decision waits for them, and vice versa.
+        var entries = await queue.FindForUpdateAsync(transaction, Distinct(asks.Select(a => a.ContactId), nameof(asks)), cancellationToken);
+        // An importer run again asks nothing twice: its request, at the time it gives, is found again.
+        var askedBefore = await requests.FindAskedAtAsync(transaction, [.. asks.Where(a => a.Moment.Given)], cancellationToken);
+        var recordedAt = time.GetUtcNow();
+        var made = new List<InformationRequest>();
+        var results = asks.Select(ask => Request(ask, entries.GetValueOrDefault(ask.ContactId), askedBefore, recordedAt, made)).ToList();
+        if (made.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands = { InformationRequestStore.AddCommand(made, recordedAt), EventOutbox.AddRangeCommand([.. made.Select(r => Requested(r, recordedAt))]) },
+            };
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Added(made.Count);
+        }
+        return results;
+    }
+
+    private ScreeningResult<InformationRequest> Request(
+        InformationAsk ask, QueueEntry? entry, IReadOnlyDictionary<InformationAsk, InformationRequest> askedBefore, DateTimeOffset recordedAt, List<InformationRequest> made)
+    {
         if (entry is null)
         {
-            return new ScreeningResult<InformationRequest>.Unknown($"No contact {contactId} in the triage queue.");
+            return new ScreeningResult<InformationRequest>.Unknown($"No contact {ask.ContactId} in the triage queue.");
         }
-        // An importer run again asks nothing twice: its request, at the time it gives, is found again.
-        if (moment.Given && await requests.FindAskedAtAsync(transaction, contactId, agencyId, moment.At, cancellationToken) is { } asked)
+        if (askedBefore.GetValueOrDefault(ask) is { } asked)
         {
             return new ScreeningResult<InformationRequest>.Done(asked);
         }
@@ -36,56 +59,76 @@ internal sealed class InformationRequests(
         {
             return new ScreeningResult<InformationRequest>.WrongState(decided);
         }
-        if (TimeRules.NotBefore(moment, entry.ReceivedAt, "the contact was received") is { } early)
+        if (TimeRules.NotBefore(ask.Moment, entry.ReceivedAt, "the contact was received") is { } early)
         {
             return new ScreeningResult<InformationRequest>.BadField("occurred_at", early);
         }
-        var due = dueAt ?? moment.At + options.Value.DefaultResponseTime;
-        if (InformationRules.DueAfterAsking(due, moment.At) is { } notAfter)
+        var due = ask.DueAt ?? ask.Moment.At + options.Value.DefaultResponseTime;
+        if (InformationRules.DueAfterAsking(due, ask.Moment.At) is { } notAfter)
         {
             return new ScreeningResult<InformationRequest>.BadField("due_at", notAfter);
         }
-        var recordedAt = time.GetUtcNow();
-        var request = new InformationRequest(NewGuids.OrderedBy(recordedAt), contactId, agencyId, question, actor.Id, moment.At, due);
-        await requests.AddAsync(transaction, request, recordedAt, cancellationToken);
-        await outbox.AddAsync(transaction, Requested(request, recordedAt), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var request = new InformationRequest(NewGuids.OrderedBy(recordedAt), ask.ContactId, ask.AgencyId, ask.Question, ask.Actor.Id, ask.Moment.At, due);
+        made.Add(request);
         return new ScreeningResult<InformationRequest>.Done(request);
     }
 
-    public async Task<ScreeningResult<InformationRequest>> AnswerAsync(Guid requestId, string answer, Actor actor, Moment moment, CancellationToken cancellationToken)
+    /// <summary>Answers to different requests in one transaction, the requests locked together: each answered, and written, as it would be alone.</summary>
+    public async Task<IReadOnlyList<ScreeningResult<InformationRequest>>> AnswerAsync(IReadOnlyList<InformationReply> replies, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var request = await requests.FindForUpdateAsync(transaction, requestId, cancellationToken);
+        var found = await requests.FindForUpdateAsync(transaction, Distinct(replies.Select(r => r.RequestId), nameof(replies)), cancellationToken);
+        var answered = new List<InformationRequest>();
+        var results = replies.Select(reply => Answer(reply, found.GetValueOrDefault(reply.RequestId), answered)).ToList();
+        if (answered.Count > 0)
+        {
+            var recordedAt = time.GetUtcNow();
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands = { InformationRequestStore.AnswerCommand(answered, recordedAt), EventOutbox.AddRangeCommand([.. answered.Select(r => Provided(r, recordedAt))]) },
+            };
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Added(answered.Count);
+        }
+        return results;
+    }
+
+    private ScreeningResult<InformationRequest> Answer(InformationReply reply, InformationRequest? request, List<InformationRequest> answered)
+    {
         if (request is null)
         {
-            return new ScreeningResult<InformationRequest>.Unknown($"No information request {requestId}.");
+            return new ScreeningResult<InformationRequest>.Unknown($"No information request {reply.RequestId}.");
         }
-        if (InformationRules.AnsweredByTheAgencyAsked(request, actor) is { } notTheirs)
+        if (InformationRules.AnsweredByTheAgencyAsked(request, reply.Actor) is { } notTheirs)
         {
             return new ScreeningResult<InformationRequest>.NotAllowed(notTheirs);
         }
-        switch (InformationRules.CheckAnswer(request, answer))
+        switch (InformationRules.CheckAnswer(request, reply.Answer))
         {
             case AnswerStep.SameAnswer:
                 return new ScreeningResult<InformationRequest>.Done(request);
             case AnswerStep.AlreadyAnswered:
-                return new ScreeningResult<InformationRequest>.WrongState($"Request {requestId} was answered at {request.Answer!.AnsweredAt:O}; an answer is given once.");
+                return new ScreeningResult<InformationRequest>.WrongState($"Request {reply.RequestId} was answered at {request.Answer!.AnsweredAt:O}; an answer is given once.");
         }
-        if (InformationRules.AnsweredAfterAsking(moment, request) is { } early)
+        if (InformationRules.AnsweredAfterAsking(reply.Moment, request) is { } early)
         {
             return new ScreeningResult<InformationRequest>.BadField("occurred_at", early);
         }
         // Never negative: a live answer comes at the server's now, after any request (none is in the future).
-        var band = ResponseBands.BandOf(moment.At - request.RequestedAt, options.Value.ResponseBands);
-        var given = new InformationAnswer(answer, actor.Id, moment.At, band);
-        var recordedAt = time.GetUtcNow();
-        await requests.AnswerAsync(transaction, requestId, given, recordedAt, cancellationToken);
-        var answered = request with { Answer = given };
-        await outbox.AddAsync(transaction, Provided(answered, recordedAt), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ScreeningResult<InformationRequest>.Done(answered);
+        var band = ResponseBands.BandOf(reply.Moment.At - request.RequestedAt, options.Value.ResponseBands);
+        var given = request with { Answer = new InformationAnswer(reply.Answer, reply.Actor.Id, reply.Moment.At, band) };
+        answered.Add(given);
+        return new ScreeningResult<InformationRequest>.Done(given);
+    }
+
+    /// <summary>Each change is answered as if alone, which two changes of one thing could not be.</summary>
+    private static HashSet<T> Distinct<T>(IEnumerable<T> keys, string name)
+    {
+        var list = keys.ToList();
+        var distinct = list.ToHashSet();
+        return distinct.Count == list.Count ? distinct : throw new ArgumentException("Changes taken together must each be of a different contact or request.", name);
     }
 
     private static InformationRequested Requested(InformationRequest request, DateTimeOffset recordedAt) => new()

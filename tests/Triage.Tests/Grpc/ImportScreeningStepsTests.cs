@@ -156,31 +156,36 @@ public sealed class ImportScreeningStepsTests(TriageDatabase database)
     public async Task A_call_of_many_contacts_answers_and_stores_each_as_its_single_calls_do_for_its_twin()
     {
         var receivedAt = (await ReceivedAsync()).ReceivedAt;
-        // Four fates, each for ten contacts: rated; rated then decided; decided before any rating
-        // (refused); rated before it was received (refused). The call holds the contacts' first steps,
-        // then their second, as an importer's many children send them.
-        ScreeningStep[] StepsFor(string contactId, int fate) => fate switch
+        var health = triage.NewAgency();
+        // Six fates, each for ten contacts: rated; rated then decided; decided before any rating
+        // (refused); rated before it was received (refused); asked of an agency; an earlier request
+        // answered. The call holds the contacts' first steps, then their second, as an importer's
+        // many children send them.
+        ScreeningStep[] StepsFor(string contactId, string earlier, int n) => (n % 6) switch
         {
             0 => [Rating(contactId, Rag.Red, receivedAt.AddHours(1))],
             1 => [Rating(contactId, Rag.Amber, receivedAt.AddHours(1)), Deciding(contactId, receivedAt.AddHours(2), thresholdMet: false)],
             2 => [Deciding(contactId, receivedAt.AddHours(2))],
-            _ => [Rating(contactId, Rag.Green, receivedAt.AddHours(-1))],
+            3 => [Rating(contactId, Rag.Green, receivedAt.AddHours(-1))],
+            4 => [Asking(contactId, health, receivedAt.AddHours(1))],
+            _ => [Answering(earlier, receivedAt.AddHours(3), $"Known to the health visitor: note {n}.")],
         };
-        var pairs = new List<(string Batched, string Single, int Fate)>();
-        for (var i = 0; i < 40; i++)
+        var pairs = new List<(string Batched, string BatchedEarlier, string Single, string SingleEarlier, int N)>();
+        for (var i = 0; i < 60; i++)
         {
-            pairs.Add(((await triage.ReceiveAsync(minutesAgo: 600)).ContactId, (await triage.ReceiveAsync(minutesAgo: 600)).ContactId, i % 4));
+            var (batched, single) = ((await triage.ReceiveAsync(minutesAgo: 600)).ContactId, (await triage.ReceiveAsync(minutesAgo: 600)).ContactId);
+            pairs.Add((batched, await AskedBeforeAsync(batched, health, receivedAt.AddMinutes(30)), single, await AskedBeforeAsync(single, health, receivedAt.AddMinutes(30)), i));
         }
-        var batch = pairs.Select(p => StepsFor(p.Batched, p.Fate)).SelectMany(steps => steps.Take(1))
-            .Concat(pairs.Select(p => StepsFor(p.Batched, p.Fate)).SelectMany(steps => steps.Skip(1))).ToArray();
-        var singles = pairs.Select(p => StepsFor(p.Single, p.Fate)).SelectMany(steps => steps.Take(1))
-            .Concat(pairs.Select(p => StepsFor(p.Single, p.Fate)).SelectMany(steps => steps.Skip(1))).ToArray();
+        ScreeningStep[] InCallOrder(Func<(string, string, string, string, int), ScreeningStep[]> steps) =>
+            [.. pairs.SelectMany(p => steps(p).Take(1)), .. pairs.SelectMany(p => steps(p).Skip(1))];
 
-        var results = await ImportAsync(batch);
+        var results = await ImportAsync(InCallOrder(p => StepsFor(p.Item1, p.Item2, p.Item5)));
+        var again = await ImportAsync(InCallOrder(p => StepsFor(p.Item1, p.Item2, p.Item5)));
         var alone = new List<(StatusCode, string)>();
-        foreach (var step in singles)
+        foreach (var step in InCallOrder(p => StepsFor(p.Item3, p.Item4, p.Item5)))
         {
             alone.Add(await SingleCallAsync(step));
+            await SingleCallAsync(step);
         }
 
         var twinOf = pairs.ToDictionary(p => p.Single, p => p.Batched);
@@ -188,18 +193,26 @@ public sealed class ImportScreeningStepsTests(TriageDatabase database)
             alone.Select(a => (a.Item1, twinOf.Aggregate(a.Item2, (message, twin) => message.Replace(twin.Key, twin.Value, StringComparison.Ordinal)))),
             results.Results.Select(r => ((StatusCode)r.Code, r.Message)));
         Assert.Equal(20, results.Results.Count(r => r.Code != 0));
-        foreach (var (batched, single, _) in pairs)
+        Assert.Equal(10, results.Results.Count(r => r.RecordId != ""));
+        Assert.Equal(results, again);
+        foreach (var (batched, _, single, _, _) in pairs)
         {
             Assert.Equal(await ScreenedAsync(single), await ScreenedAsync(batched));
         }
     }
 
-    /// <summary>A step as its own RPC, by the importer: its status and detail.</summary>
+    /// <summary>A step as its own RPC, by the importer: its status and detail (the call above is sent twice, so these are too).</summary>
     private async Task<(StatusCode, string)> SingleCallAsync(ScreeningStep step)
     {
         try
         {
-            _ = step.Rating is { } rating ? await triage.Service.RateContact(rating, importer) : await triage.Service.RecordDecision(step.Decision, importer);
+            _ = step.StepCase switch
+            {
+                ScreeningStep.StepOneofCase.Rating => await triage.Service.RateContact(step.Rating, importer) as object,
+                ScreeningStep.StepOneofCase.InformationRequest => await triage.Service.RequestInformation(step.InformationRequest, importer),
+                ScreeningStep.StepOneofCase.Answer => await triage.Service.AnswerInformationRequest(step.Answer, importer),
+                _ => await triage.Service.RecordDecision(step.Decision, importer),
+            };
             return (StatusCode.OK, "");
         }
         catch (RpcException refused)
@@ -217,7 +230,12 @@ public sealed class ImportScreeningStepsTests(TriageDatabase database)
             .Select(e => $"{e.ThresholdMet} at {e.OccurredAt} on {e.Rag} from {e.InitialRag} after {e.RatingChanges} for {e.AgencyId}");
         await using var queue = database.DataSource.CreateCommand("SELECT concat_ws(', ', rag, rated_at, due_at, decided_at) FROM queue_items WHERE contact_id = $1");
         queue.Parameters.Add(new() { Value = contactId });
-        return string.Join("; ", rated.Concat(decided).Append($"{ratings} ratings; queue item {await queue.ExecuteScalarAsync()}"));
+        var requests = (await triage.Service.ListInformationRequests(new ListInformationRequestsRequest { ContactId = contactId }, Callers.Practitioner())).Requests
+            .OrderBy(r => r.RequestedAt.ToDateTimeOffset())
+            .Select(r => $"asked at {r.RequestedAt} due {r.DueAt}: {r.Answer} by {r.AnsweredBy} at {r.AnsweredAt} ({r.ResponseBand})");
+        var informed = (await database.OutboxAsync<InformationRequested>(contactId, e => e.ContactId)).Select(e => $"asked at {e.OccurredAt} due {e.DueAt}")
+            .Concat((await database.OutboxAsync<InformationProvided>(contactId, e => e.ContactId)).Select(e => $"answered at {e.OccurredAt} ({e.ResponseBand})"));
+        return string.Join("; ", rated.Concat(decided).Concat(requests).Concat(informed).Append($"{ratings} ratings; queue item {await queue.ExecuteScalarAsync()}"));
     }
 
     [Fact]
