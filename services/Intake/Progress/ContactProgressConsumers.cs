@@ -12,14 +12,8 @@ internal sealed class ContactRatedProgressConsumer(NpgsqlDataSource dataSource) 
 {
     public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) =>
         context.ApplyOnceAsync(dataSource, nameof(ContactRatedProgressConsumer),
-            rated => (rated.EventId, (rated.ContactId, OccurredAt: EventFields.OccurredAt(rated.OccurredAt))),
-            async (transaction, ratings, cancellationToken) =>
-            {
-                foreach (var (contactId, occurredAt) in ContactProgress.InLockOrder(ratings, r => r.ContactId))
-                {
-                    await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.InTriage, null, occurredAt, cancellationToken);
-                }
-            });
+            rated => (rated.EventId, new ProgressStep(rated.ContactId, ContactStatus.InTriage, EventFields.OccurredAt(rated.OccurredAt))),
+            ContactAdvances.AdvanceAsync);
 }
 
 /// <summary>
@@ -30,13 +24,14 @@ internal sealed class DecisionRecordedProgressConsumer(NpgsqlDataSource dataSour
 {
     public Task Consume(ConsumeContext<EventBatch<DecisionRecorded>> context) =>
         context.ApplyOnceAsync(dataSource, nameof(DecisionRecordedProgressConsumer),
-            decided => (decided.EventId, (decided.ContactId, decided.ThresholdMet, OccurredAt: EventFields.OccurredAt(decided.OccurredAt))),
+            decided => (decided.EventId, (decided.ThresholdMet, Step: new ProgressStep(decided.ContactId, ContactStatus.Decided, EventFields.OccurredAt(decided.OccurredAt)))),
             async (transaction, decisions, cancellationToken) =>
             {
-                foreach (var (contactId, thresholdMet, occurredAt) in ContactProgress.InLockOrder(decisions, d => d.ContactId))
+                // Advancing locks the batch's contacts in id order first, so these updates of the same rows take no lock in another order.
+                await ContactAdvances.AdvanceAsync(transaction, [.. decisions.Select(d => d.Step)], cancellationToken);
+                foreach (var (thresholdMet, step) in decisions)
                 {
-                    await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.Decided, null, occurredAt, cancellationToken);
-                    await ReferralDecisions.RecordAsync(transaction, contactId, thresholdMet, occurredAt, cancellationToken);
+                    await ReferralDecisions.RecordAsync(transaction, step.ContactId, thresholdMet, step.ChangedAt, cancellationToken);
                 }
             });
 }
@@ -46,12 +41,6 @@ internal sealed class ContactOutcomeFedBackConsumer(NpgsqlDataSource dataSource)
 {
     public Task Consume(ConsumeContext<EventBatch<ContactOutcomeFedBack>> context) =>
         context.ApplyOnceAsync(dataSource, nameof(ContactOutcomeFedBackConsumer),
-            fedBack => (fedBack.EventId, (fedBack.ContactId, fedBack.Outcome, OccurredAt: EventFields.OccurredAt(fedBack.OccurredAt), fedBack.Revision)),
-            async (transaction, outcomes, cancellationToken) =>
-            {
-                foreach (var (contactId, outcome, occurredAt, revision) in ContactProgress.InLockOrder(outcomes, o => o.ContactId))
-                {
-                    await ContactProgress.AdvanceAsync(transaction, contactId, ContactStatus.Closed, outcome, occurredAt, cancellationToken, revision);
-                }
-            });
+            fedBack => (fedBack.EventId, new ProgressStep(fedBack.ContactId, ContactStatus.Closed, EventFields.OccurredAt(fedBack.OccurredAt), fedBack.Outcome, fedBack.Revision)),
+            ContactAdvances.AdvanceAsync);
 }

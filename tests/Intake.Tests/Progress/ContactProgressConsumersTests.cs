@@ -69,6 +69,31 @@ public sealed class ContactProgressConsumersTests(IntakeDatabase database)
     }
 
     [Fact]
+    public async Task One_batch_with_a_contacts_outcome_and_its_corrections_in_and_out_of_order_ends_at_the_latest_revision()
+    {
+        var contactId = await SubmitAsync();
+
+        await events.ConsumeAsync(ProgressEvents.FedBack(contactId, "advice", revision: 2), ProgressEvents.FedBack(contactId, "strategy-discussion", revision: 1),
+            ProgressEvents.FedBack(contactId, "early-help", revision: 3), ProgressEvents.FedBack(contactId, "nfa", revision: 2));
+
+        var record = await GetAsync(contactId);
+        Assert.Equal((ContactStatus.Closed, "early-help"), (record.Status, record.Outcome));
+    }
+
+    [Fact]
+    public async Task A_batch_mixing_known_unknown_and_malformed_contacts_moves_the_known_and_applies_every_event_once()
+    {
+        var first = await SubmitAsync();
+        var second = await SubmitAsync();
+        var before = await ProcessedAsync("ContactRatedProgressConsumer");
+
+        await events.ConsumeAsync(ProgressEvents.Rated(second), ProgressEvents.Rated(Guid.NewGuid().ToString()), ProgressEvents.Rated("not-a-uuid"), ProgressEvents.Rated(first));
+
+        Assert.Equal((ContactStatus.InTriage, ContactStatus.InTriage), ((await GetAsync(first)).Status, (await GetAsync(second)).Status));
+        Assert.Equal(before + 4, await ProcessedAsync("ContactRatedProgressConsumer"));
+    }
+
+    [Fact]
     public async Task An_open_contact_has_no_outcome()
     {
         var contactId = await SubmitAsync();
