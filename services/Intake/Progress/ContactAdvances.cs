@@ -14,14 +14,14 @@ public static class ContactAdvances
     /// <summary>
     /// Applies a batch's <paramref name="steps"/> as applying them one by one in order would, in one
     /// statement (one step per event cost a round trip each: 38,000 for a legacy year's 12,000 contacts).
-    /// One contact's steps are netted in memory first (<see cref="ProgressSteps.Net"/>) rather than
+    /// One contact's steps are netted in memory first (<see cref="ProgressStep.Net"/>) rather than
     /// ordered in SQL: simpler, and an UPDATE changes each row once anyway. Rows are locked in id order
     /// before any changes, so batches applied at once wait for each other rather than deadlock. An unknown
     /// contact (or a malformed id) changes nothing. Returns how many contacts moved.
     /// </summary>
     public static async Task<int> AdvanceAsync(NpgsqlTransaction transaction, IReadOnlyList<ProgressStep> steps, CancellationToken cancellationToken)
     {
-        var net = ProgressSteps.Net(steps).ToArray();
+        var net = ProgressStep.Net(steps).ToArray();
         if (net.Length == 0)
         {
             return 0;

@@ -1,4 +1,5 @@
 using Mash.Contracts.Intake.V1;
+using Mash.Intake.Contacts;
 
 namespace Mash.Intake.Progress;
 
@@ -19,4 +20,12 @@ public sealed record ProgressStep(string ContactId, ContactStatus Status, DateTi
     /// </summary>
     public bool MovesOn(ProgressStep reached) =>
         Status > reached.Status || (Status == ContactStatus.Closed && reached.Status == ContactStatus.Closed && OutcomeRevision > reached.OutcomeRevision);
+
+    /// <summary>
+    /// Each contact's step that applying <paramref name="steps"/> one by one would leave: the first to reach
+    /// the furthest status or revision. The row then takes it only if it moves on from where the row is,
+    /// which ends where the whole sequence would (a contact short of CLOSED has revision 0).
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, ProgressStep> Net(IEnumerable<ProgressStep> steps) =>
+        PerContact.Net(steps, s => s.ContactId, (step, before) => step.MovesOn(before));
 }

@@ -4,7 +4,7 @@ using Mash.Intake.Progress;
 namespace Mash.Intake.Tests.Progress;
 
 /// <summary>A batch's steps net to one a contact: the step applying them one by one in order would leave.</summary>
-public sealed class ProgressStepsTests
+public sealed class ProgressStepNetTests
 {
     private static readonly DateTimeOffset At = ProgressEvents.At;
     private static readonly string Contact = Guid.NewGuid().ToString();
@@ -12,7 +12,7 @@ public sealed class ProgressStepsTests
     private static ProgressStep Step(ContactStatus status, int hour, string? outcome = null, int revision = 0) =>
         new(Contact, status, At.AddHours(hour), outcome, revision);
 
-    private static ProgressStep NetOf(params ProgressStep[] steps) => Assert.Single(ProgressSteps.Net(steps)).Value;
+    private static ProgressStep NetOf(params ProgressStep[] steps) => Assert.Single(ProgressStep.Net(steps)).Value;
 
     [Fact]
     public void Steps_in_order_net_to_the_furthest()
@@ -62,7 +62,7 @@ public sealed class ProgressStepsTests
         var mine = Step(ContactStatus.Decided, 2);
         var theirs = new ProgressStep(other.ToString("N").ToUpperInvariant(), ContactStatus.InTriage, At);
 
-        var net = ProgressSteps.Net([new("not-a-uuid", ContactStatus.Closed, At), mine, theirs, Step(ContactStatus.InTriage, 1),
+        var net = ProgressStep.Net([new("not-a-uuid", ContactStatus.Closed, At), mine, theirs, Step(ContactStatus.InTriage, 1),
             new(other.ToString(), ContactStatus.InTriage, At.AddHours(1))]);
 
         Assert.Equal(new Dictionary<Guid, ProgressStep> { [Guid.Parse(Contact)] = mine, [other] = theirs }, net);
