@@ -24,15 +24,12 @@ internal sealed class DecisionRecordedProgressConsumer(NpgsqlDataSource dataSour
 {
     public Task Consume(ConsumeContext<EventBatch<DecisionRecorded>> context) =>
         context.ApplyOnceAsync(dataSource, nameof(DecisionRecordedProgressConsumer),
-            decided => (decided.EventId, (decided.ThresholdMet, Step: new ProgressStep(decided.ContactId, ContactStatus.Decided, EventFields.OccurredAt(decided.OccurredAt)))),
+            decided => (decided.EventId, new ReferralDecision(decided.ContactId, decided.ThresholdMet, EventFields.OccurredAt(decided.OccurredAt))),
             async (transaction, decisions, cancellationToken) =>
             {
-                // Advancing locks the batch's contacts in id order first, so these updates of the same rows take no lock in another order.
-                await ContactAdvances.AdvanceAsync(transaction, [.. decisions.Select(d => d.Step)], cancellationToken);
-                foreach (var (thresholdMet, step) in decisions)
-                {
-                    await ReferralDecisions.RecordAsync(transaction, step.ContactId, thresholdMet, step.ChangedAt, cancellationToken);
-                }
+                // The step first: it locks the batch's contacts in id order, which recording the decisions relies on.
+                await ContactAdvances.AdvanceAsync(transaction, [.. decisions.Select(d => new ProgressStep(d.ContactId, ContactStatus.Decided, d.DecidedAt))], cancellationToken);
+                await ReferralDecisions.RecordAsync(transaction, decisions, cancellationToken);
             });
 }
 

@@ -10,20 +10,26 @@ namespace Mash.Intake.Repeats;
 /// </summary>
 public static class ReferralDecisions
 {
-    /// <summary>Records the decision unless a later one is recorded already; an unknown contact (or a malformed id) changes nothing.</summary>
-    public static async Task RecordAsync(NpgsqlTransaction transaction, string contactId, bool thresholdMet, DateTimeOffset decidedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a batch's decisions in one statement, each unless a later one is recorded already; an
+    /// unknown contact (or a malformed id) changes nothing. The caller has locked the rows in id order
+    /// (the DECIDED step does), so this statement takes no lock in another order.
+    /// </summary>
+    public static async Task RecordAsync(NpgsqlTransaction transaction, IReadOnlyList<ReferralDecision> decisions, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(contactId, out var id))
+        var latest = ReferralDecision.Latest(decisions).ToArray();
+        if (latest.Length == 0)
         {
             return;
         }
         await using var command = new NpgsqlCommand("""
-            UPDATE contacts SET decided_at = $2, referred_at = CASE WHEN $3 THEN $2 END
-            WHERE id = $1 AND (decided_at IS NULL OR decided_at <= $2)
+            UPDATE contacts c SET decided_at = d.decided_at, referred_at = CASE WHEN d.threshold_met THEN d.decided_at END
+            FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[]) AS d(id, decided_at, threshold_met)
+            WHERE c.id = d.id AND (c.decided_at IS NULL OR c.decided_at <= d.decided_at)
             """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = id });
-        command.Parameters.Add(new() { Value = decidedAt });
-        command.Parameters.Add(new() { Value = thresholdMet });
+        command.Parameters.Add(new() { Value = latest.Select(d => d.Key).ToArray() });
+        command.Parameters.Add(new() { Value = latest.Select(d => d.Value.DecidedAt).ToArray() });
+        command.Parameters.Add(new() { Value = latest.Select(d => d.Value.ThresholdMet).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

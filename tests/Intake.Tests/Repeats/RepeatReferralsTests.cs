@@ -164,6 +164,19 @@ public sealed class RepeatReferralsTests(IntakeDatabase database)
     }
 
     [Fact]
+    public async Task One_batch_with_several_decisions_about_a_contact_in_or_out_of_order_keeps_the_latest()
+    {
+        var inOrder = await SubmitAsync(Now.AddDays(-5), RepeatSubjects.WithNhsNumber());
+        var outOfOrder = await SubmitAsync(Now.AddDays(-5), RepeatSubjects.WithNhsNumber());
+
+        await events.ConsumeAsync(Decision(inOrder, thresholdMet: false, Now.AddDays(-4)), Decision(outOfOrder, thresholdMet: false, Now.AddDays(-3)),
+            Decision(inOrder, thresholdMet: true, Now.AddDays(-3)), Decision(outOfOrder, thresholdMet: true, Now.AddDays(-4)));
+
+        Assert.Equal(Now.AddDays(-3), await ReferredAtAsync(inOrder.ContactId));
+        Assert.Null(await ReferredAtAsync(outOfOrder.ContactId));
+    }
+
+    [Fact]
     public async Task A_decision_arriving_after_the_outcome_still_makes_the_contact_a_referral()
     {
         var subject = RepeatSubjects.WithNhsNumber();
