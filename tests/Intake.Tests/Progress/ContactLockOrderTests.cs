@@ -53,7 +53,7 @@ public sealed class ContactLockOrderTests(IntakeDatabase database)
 
     private async Task WaitUntilBlockedAsync()
     {
-        for (var tries = 0; await database.CountAsync("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%unnest(%'") == 0; tries++)
+        for (var tries = 0; await database.CountAsync("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF c)%'") == 0; tries++)
         {
             Assert.True(tries < 200, "The batch never waited for the held contact.");
             await Task.Delay(50);
