@@ -8,6 +8,7 @@ using Mash.Outcomes.Feedback;
 using Mash.Outcomes.Grpc;
 using Mash.Outcomes.Journeys;
 using Mash.Outcomes.Recording;
+using Mash.Outcomes.Steps;
 using Mash.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -58,6 +59,7 @@ public static class Extensions
         builder.Services.AddSingleton<JourneyStore>();
         builder.Services.AddSingleton<OutcomeStore>();
         builder.Services.AddSingleton<CaseRefs>();
+        builder.Services.AddSingleton<StepRound>();
         builder.Services.AddSingleton<OutcomeRecorder>();
         builder.Services.AddSingleton<OutcomeCorrector>();
         builder.Services.AddSingleton<OutcomeHistoryReader>();

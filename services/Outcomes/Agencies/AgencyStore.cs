@@ -22,23 +22,21 @@ internal sealed class AgencyStore
             rows.Select(c => c.ContactId).ToArray(), rows.Select(c => c.AgencyId).ToArray(), TransactionExtensions.Instants(rows.Select(c => c.OccurredAt)));
     }
 
-    public async Task<IReadOnlyList<string>> ContributorsAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT agency_id FROM contributions WHERE contact_id = $1 ORDER BY agency_id", transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = contactId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var agencies = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            agencies.Add(reader.GetString(0));
-        }
-        return agencies;
-    }
+    public async Task<IReadOnlyList<string>> ContributorsAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken) =>
+        [.. (await ContributorsAsync(transaction, [contactId], cancellationToken))[contactId]];
 
-    public Task AddOnwardReferralsAsync(NpgsqlTransaction transaction, string contactId, IEnumerable<string> agencyIds, CancellationToken cancellationToken) =>
-        transaction.ExecuteAsync("""
-            INSERT INTO onward_referrals (contact_id, agency_id) SELECT $1, a FROM unnest($2::text[]) AS a ON CONFLICT DO NOTHING
-            """, cancellationToken, contactId, agencyIds.ToArray());
+    /// <summary>The agencies that contributed to each of those contacts, each contact's in agency order.</summary>
+    public async Task<ILookup<string, string>> ContributorsAsync(NpgsqlTransaction transaction, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken) =>
+        (await transaction.ReadAsync(
+            "SELECT contact_id, agency_id FROM contributions WHERE contact_id = ANY($1) ORDER BY contact_id, agency_id",
+            row => (ContactId: row.GetString(0), AgencyId: row.GetString(1)), cancellationToken, TransactionExtensions.Texts(contactIds)))
+        .ToLookup(c => c.ContactId, c => c.AgencyId, StringComparer.Ordinal);
+
+    /// <summary>The agencies each outcome is referred on to (O2), for the caller's batch: one statement however many outcomes.</summary>
+    public static NpgsqlBatchCommand AddOnwardReferralsCommand(IReadOnlyList<(string ContactId, string AgencyId)> referrals) =>
+        TransactionExtensions.Command("""
+            INSERT INTO onward_referrals (contact_id, agency_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING
+            """, referrals.Select(r => r.ContactId).ToArray(), referrals.Select(r => r.AgencyId).ToArray());
 
     /// <summary>The agencies a contact's outcome was referred on to, so a correction's feed item names them as the outcome did.</summary>
     public Task<IReadOnlyList<string>> OnwardAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Mash.Contracts.Events.V1;
 using Mash.ServiceDefaults;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mash.Outcomes.Feed;
 
@@ -24,12 +25,24 @@ internal sealed class OutcomeFeedLog(NpgsqlDataSource dataSource)
     /// </summary>
     public static async Task AddUnnumberedAsync(NpgsqlTransaction transaction, OutcomeRecorded item, OutcomeCorrected? correction, IMessage alongside, CancellationToken cancellationToken)
     {
-        var unnumbered = new NpgsqlBatchCommand("INSERT INTO outcome_feed_unnumbered (item, correction, trace_parent) VALUES ($1, $2, $3)");
-        unnumbered.Parameters.Add(new() { Value = item.ToByteArray() });
-        unnumbered.Parameters.Add(new() { Value = (object?)correction?.ToByteArray() ?? DBNull.Value });
-        unnumbered.Parameters.Add(new() { Value = (object?)Activity.Current?.Id ?? DBNull.Value });
-        await using var writes = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { unnumbered, EventOutbox.AddRangeCommand([alongside]) } };
+        await using var writes = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { AddUnnumberedCommand([(item, correction)]), EventOutbox.AddRangeCommand([alongside]) } };
         await writes.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A command adding <paramref name="items"/> to the feed unnumbered, in their order (the order
+    /// <see cref="FeedNumbering"/> numbers them in), for the caller's batch in its transaction.
+    /// </summary>
+    public static NpgsqlBatchCommand AddUnnumberedCommand(IReadOnlyList<(OutcomeRecorded Item, OutcomeCorrected? Correction)> items)
+    {
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO outcome_feed_unnumbered (item, correction, trace_parent)
+            SELECT u.item, u.correction, $3 FROM unnest($1::bytea[], $2::bytea[]) WITH ORDINALITY AS u(item, correction, n) ORDER BY u.n
+            """);
+        command.Parameters.Add(new() { Value = items.Select(i => i.Item.ToByteArray()).ToArray() });
+        command.Parameters.Add(new() { Value = items.Select(i => i.Correction?.ToByteArray()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        command.Parameters.Add(new() { Value = (object?)Activity.Current?.Id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return command;
     }
 
     /// <summary>The feed's last sequence (0 when empty): where a subscriber from now on starts.</summary>

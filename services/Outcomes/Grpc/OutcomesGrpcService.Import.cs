@@ -1,30 +1,75 @@
 using Grpc.Core;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Outcomes.V1;
+using Mash.Outcomes.Steps;
 using Mash.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Mash.Outcomes.Grpc;
 
-/// <summary>An importer's outcomes and tellings, many a call (<see cref="ImportSteps"/>).</summary>
+/// <summary>
+/// An importer's outcomes and tellings, many a call, each answered as its own RPC would answer it. The steps go
+/// in rounds of different contacts (<see cref="ImportSteps.TakeInRoundsAsync"/>); each step is checked as its RPC
+/// checks it, and a round's checked steps are taken together in one transaction (<see cref="StepRound"/>),
+/// outcomes and tellings alike since they lock the same journeys and read the same outcomes: a handful of
+/// statements a round rather than ten a step.
+/// </summary>
 internal sealed partial class OutcomesGrpcService
 {
     [Authorize(Policy = MashPolicies.Importers)]
     public override Task<ImportStepResults> ImportOutcomeSteps(ImportOutcomeStepsRequest request, ServerCallContext context) =>
-        ImportSteps.TakeAsync(request.Steps, step => TakeAsync(step, context), context.CancellationToken);
+        ImportSteps.TakeInRoundsAsync(request.Steps, ContactOf, steps => TakeRoundAsync(steps, context), context.CancellationToken);
 
-    private async Task<string> TakeAsync(OutcomeStep step, ServerCallContext context)
+    private static string ContactOf(OutcomeStep step) => step.StepCase switch
     {
-        switch (step.StepCase)
+        OutcomeStep.StepOneofCase.Outcome => step.Outcome.ContactId,
+        OutcomeStep.StepOneofCase.Feedback => step.Feedback.ContactId,
+        // Refused before the database, whatever round it is in.
+        _ => "",
+    };
+
+    private async Task<IReadOnlyList<ImportStepResult>> TakeRoundAsync(IReadOnlyList<OutcomeStep> steps, ServerCallContext context)
+    {
+        var results = new ImportStepResult[steps.Count];
+        var asked = new List<(int Index, ContactStep Step)>();
+        for (var i = 0; i < steps.Count; i++)
         {
-            case OutcomeStep.StepOneofCase.Outcome:
-                await RecordOutcome(step.Outcome, context);
+            var index = i;
+            results[index] = await ImportSteps.ResultOfAsync(async () =>
+            {
+                asked.Add((index, await AskedAsync(steps[index], context)));
                 return "";
-            case OutcomeStep.StepOneofCase.Feedback:
-                await RecordFeedback(step.Feedback, context);
-                return "";
-            default:
-                throw RpcErrors.InvalidArgument("step", "names no step: set outcome or feedback");
+            });
         }
+        if (asked.Count == 0)
+        {
+            return results;
+        }
+        var taken = await round.TakeAsync([.. asked.Select(a => a.Step)], context.CancellationToken);
+        for (var k = 0; k < asked.Count; k++)
+        {
+            var (index, result) = (asked[k].Index, taken[k]);
+            results[index] = await ImportSteps.ResultOfAsync(() => Task.FromResult(Answer(steps[index], result)));
+        }
+        return results;
+    }
+
+    private async Task<ContactStep> AskedAsync(OutcomeStep step, ServerCallContext context) => step.StepCase switch
+    {
+        OutcomeStep.StepOneofCase.Outcome => await OutcomeAskedAsync(step.Outcome, context),
+        OutcomeStep.StepOneofCase.Feedback => await TellingAskedAsync(step.Feedback, context),
+        _ => throw RpcErrors.InvalidArgument("step", "names no step: set outcome or feedback"),
+    };
+
+    /// <summary>"" when the step's RPC would answer (neither an outcome nor a telling has an id of its own); else that RPC's status, thrown.</summary>
+    private static string Answer(OutcomeStep step, StepTaken taken)
+    {
+        _ = taken switch
+        {
+            StepTaken.Outcome outcome => Answer(step.Outcome, outcome.Result) as object,
+            StepTaken.Telling telling => Answer(step.Feedback, telling.Result),
+            _ => throw new InvalidOperationException($"Unexpected step {taken}."),
+        };
+        return "";
     }
 }

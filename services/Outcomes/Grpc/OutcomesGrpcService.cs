@@ -8,6 +8,7 @@ using Mash.Outcomes.Counting;
 using Mash.Outcomes.Feed;
 using Mash.Outcomes.Feedback;
 using Mash.Outcomes.Recording;
+using Mash.Outcomes.Steps;
 using Grpc.Core;
 using Google.Rpc;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,7 @@ namespace Mash.Outcomes.Grpc;
 /// and managers watch them (pseudonymous, but about people: each stream's opening is audited).
 /// </summary>
 internal sealed partial class OutcomesGrpcService(
-    OutcomeRecorder recorder, OutcomeCorrector corrector, OutcomeHistoryReader histories, FeedbackRecorder feedback, FeedbackCounter feedbackCounts,
+    OutcomeRecorder recorder, StepRound round, OutcomeCorrector corrector, OutcomeHistoryReader histories, FeedbackRecorder feedback, FeedbackCounter feedbackCounts,
     ConsultationRecorder consultations, OutcomeCounter outcomeCounts,
     OutcomeBroadcaster broadcaster, OutcomeFeed feed, Vocabulary vocabulary, Moments moments, IHostApplicationLifetime lifetime, AuditLog audit, Refusals refusals)
     : OutcomesService.OutcomesServiceBase
@@ -30,6 +31,13 @@ internal sealed partial class OutcomesGrpcService(
     /// </summary>
     [Authorize(Policy = OutcomesPolicies.Recording)]
     public override async Task<RecordOutcomeResponse> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
+    {
+        var asked = await OutcomeAskedAsync(request, context);
+        return Answer(request, await recorder.RecordAsync(asked.ContactId, asked.Asked, asked.PractitionerId, context.CancellationToken));
+    }
+
+    /// <summary>The request checked before the database: well formed, as the caller, at a time the caller may give.</summary>
+    private async Task<ContactStep.Outcome> OutcomeAskedAsync(RecordOutcomeRequest request, ServerCallContext context)
     {
         if (RecordOutcomeRules.Check(request, vocabulary) is { Count: > 0 } violations)
         {
@@ -42,14 +50,16 @@ internal sealed partial class OutcomesGrpcService(
             throw await refusals.RefuseAsync(context, request.ContactId, "practitioner_id names someone other than the caller: an outcome is recorded as whoever the credentials name; leave it empty.");
         }
         var at = await moments.GivenAsync(request.OccurredAt, context, request.ContactId);
-        return await recorder.RecordAsync(request.ContactId, new NewOutcome(request.Outcome, request.OnwardAgencyIds, request.Gaps, at), caller.Id, context.CancellationToken) switch
-        {
-            RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
-            RecordOutcomeResult.UnknownContact => throw RpcErrors.NotFound($"No contact {request.ContactId} is known to Outcomes."),
-            RecordOutcomeResult.Refused refused => throw RpcErrors.FailedPrecondition(refused.Reason),
-            var other => throw new InvalidOperationException($"Unexpected result {other}."),
-        };
+        return new(request.ContactId, new NewOutcome(request.Outcome, request.OnwardAgencyIds, request.Gaps, at), caller.Id);
     }
+
+    private static RecordOutcomeResponse Answer(RecordOutcomeRequest request, RecordOutcomeResult result) => result switch
+    {
+        RecordOutcomeResult.Recorded recorded => new RecordOutcomeResponse { CaseRef = recorded.CaseRef },
+        RecordOutcomeResult.UnknownContact => throw RpcErrors.NotFound($"No contact {request.ContactId} is known to Outcomes."),
+        RecordOutcomeResult.Refused refused => throw RpcErrors.FailedPrecondition(refused.Reason),
+        var other => throw new InvalidOperationException($"Unexpected result {other}."),
+    };
 
     /// <summary>
     /// Every outcome recorded from now on, or after the board's resume position (after_sequence: the

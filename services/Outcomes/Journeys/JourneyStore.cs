@@ -91,25 +91,29 @@ internal sealed class JourneyStore
     }
 
     /// <summary>The journey, locked until the transaction ends so two recordings of one contact queue up.</summary>
-    public async Task<Journey?> FindForUpdateAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken)
+    public async Task<Journey?> FindForUpdateAsync(NpgsqlTransaction transaction, string contactId, CancellationToken cancellationToken) =>
+        (await FindForUpdateAsync(transaction, [contactId], cancellationToken)).GetValueOrDefault(contactId);
+
+    /// <summary>
+    /// The journeys of those contacts Outcomes knows, each locked as above, in contact order (byte order, as the
+    /// upserts above write), so calls locking several wait for one another rather than deadlock.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Journey>> FindForUpdateAsync(NpgsqlTransaction transaction, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT received, coalesce(agency_id, ''), coalesce(referral_source, ''), is_repeat,
+        var journeys = await transaction.ReadAsync("""
+            SELECT contact_id, received, coalesce(agency_id, ''), coalesce(referral_source, ''), is_repeat,
                    initial_rag, final_rag, decided, threshold_met, is_repeat_referral, received_at
-            FROM journeys WHERE contact_id = $1 FOR UPDATE
-            """, transaction.Connection, transaction);
-        command.Parameters.Add(new() { Value = contactId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-        return new Journey(contactId, reader.GetBoolean(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(8),
-            (Rag)reader.GetInt16(4), (Rag)reader.GetInt16(5), reader.GetBoolean(6), reader.GetBoolean(7))
-        {
-            ReceivedAt = reader.IsDBNull(9) ? null : reader.GetDateTime(9),
-        };
+            FROM journeys WHERE contact_id = ANY($1) ORDER BY contact_id COLLATE "C" FOR UPDATE
+            """, Read, cancellationToken, TransactionExtensions.Texts(contactIds));
+        return journeys.ToDictionary(j => j.ContactId, StringComparer.Ordinal);
     }
+
+    private static Journey Read(NpgsqlDataReader row) =>
+        new(row.GetString(0), row.GetBoolean(1), row.GetString(2), row.GetString(3), row.GetBoolean(4), row.GetBoolean(9),
+            (Rag)row.GetInt16(5), (Rag)row.GetInt16(6), row.GetBoolean(7), row.GetBoolean(8))
+        {
+            ReceivedAt = row.IsDBNull(10) ? null : row.GetDateTime(10),
+        };
 
     // Folds each contact's facts in the order they arrived, and orders the contacts by id.
     private static IEnumerable<T> OnePerContact<T>(IEnumerable<T> facts, Func<T, string> contactOf, Func<T, T, T> fold) =>

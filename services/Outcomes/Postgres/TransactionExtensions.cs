@@ -23,20 +23,40 @@ internal static class TransactionExtensions
     public static NpgsqlParameter Instants(IEnumerable<DateTime> instants) =>
         new() { Value = instants.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 
+    /// <summary>A text[] parameter: a string[] given alone to a <c>params object[]</c> would be taken as the values themselves.</summary>
+    public static NpgsqlParameter Texts(IEnumerable<string> texts) =>
+        new() { Value = texts.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
     /// <summary>The first column of each row of one parameterised query, as text, in the query's order.</summary>
-    public static async Task<IReadOnlyList<string>> ReadStringsAsync(this NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values)
+    public static Task<IReadOnlyList<string>> ReadStringsAsync(this NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values) =>
+        transaction.ReadAsync(sql, row => row.GetString(0), cancellationToken, values);
+
+    /// <summary>Each row of one parameterised query, made into a <typeparamref name="T"/> by <paramref name="read"/>, in the query's order.</summary>
+    public static async Task<IReadOnlyList<T>> ReadAsync<T>(
+        this NpgsqlTransaction transaction, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         foreach (var value in values)
         {
-            command.Parameters.Add(new() { Value = value });
+            command.Parameters.Add(value as NpgsqlParameter ?? new() { Value = value });
         }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var strings = new List<string>();
+        var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            strings.Add(reader.GetString(0));
+            rows.Add(read(reader));
         }
-        return strings;
+        return rows;
+    }
+
+    /// <summary>One parameterised statement for an <see cref="NpgsqlBatch"/>, so several go to PostgreSQL in one round trip.</summary>
+    public static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value as NpgsqlParameter ?? new() { Value = value });
+        }
+        return command;
     }
 }
