@@ -10,6 +10,7 @@ using Mash.Outcomes.Feed;
 using Mash.Outcomes.Grpc;
 using Mash.Outcomes.Journeys;
 using Mash.Outcomes.Recording;
+using Mash.Outcomes.Steps;
 using Mash.ServiceDefaults;
 using Mash.Testing.Services;
 using Microsoft.AspNetCore.Builder;
@@ -37,11 +38,14 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public FeedNumbering Numbering => new(dataSource, new EventOutbox());
 
-    public OutcomeRecorder Recorder => new(dataSource, Journeys, new OutcomeStore(), Agencies, new EventOutbox(), Numbering, CaseRefs, new FixedTime(Now));
+    /// <summary>Steps taken at <paramref name="now"/> (the fixed clock unless given).</summary>
+    public StepRound Round(DateTimeOffset? now = null) =>
+        new(dataSource, Journeys, new OutcomeStore(), Agencies, new FeedbackStore(), new EventOutbox(), Numbering, CaseRefs, new FixedTime(now ?? Now));
+
+    public OutcomeRecorder Recorder => new(Round());
 
     /// <summary>Feedback told at <paramref name="now"/> (the fixed clock unless given).</summary>
-    public FeedbackRecorder Feedback(DateTimeOffset? now = null) =>
-        new(dataSource, Journeys, new OutcomeStore(), Agencies, new FeedbackStore(), new EventOutbox(), new FixedTime(now ?? Now));
+    public FeedbackRecorder Feedback(DateTimeOffset? now = null) => new(Round(now));
 
     public FeedbackCounter FeedbackCounts => new(dataSource);
 
@@ -59,13 +63,14 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
 
     public Refusals Refusals => new(Audit, NullLogger<Refusals>.Instance);
 
-    public OutcomesGrpcService Service => new(Recorder, Corrector, Histories, Feedback(), FeedbackCounts, Consultations, OutcomeCounts, Broadcaster, new OutcomeFeed(FeedLog), DefaultVocabulary.Load(), Moments, Lifetime, Audit, Refusals);
+    public OutcomesGrpcService Service => new(Recorder, Round(), Corrector, Histories, Feedback(), FeedbackCounts, Consultations, OutcomeCounts, Broadcaster, new OutcomeFeed(FeedLog), DefaultVocabulary.Load(), Moments, Lifetime, Audit, Refusals);
 
     /// <summary>Outcomes' gRPC API on a real loopback port over this database, behind its real policies.</summary>
     public Task<GrpcTestHost> StartGrpcAsync() => GrpcTestHost.StartAsync(
         builder =>
         {
             builder.Services.AddSingleton(Recorder);
+            builder.Services.AddSingleton(Round());
             builder.Services.AddSingleton(Corrector);
             builder.Services.AddSingleton(Histories);
             builder.Services.AddSingleton(Feedback());
