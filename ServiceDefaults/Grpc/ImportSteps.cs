@@ -5,31 +5,15 @@ namespace Mash.ServiceDefaults;
 
 /// <summary>
 /// An importer's many-steps-a-call RPC (Triage's ImportScreeningSteps, Outcomes' ImportOutcomeSteps):
-/// each step is taken by its own RPC's code, in the request's order, and the status that RPC would have
-/// ended with becomes the step's result instead of ending the call. A failure of the service itself
-/// (its database unreachable) still ends the call, leaving the later steps untaken: every step is
-/// idempotent, so the importer sends the call again.
+/// each step is answered as its own RPC would answer it, each record's steps in the request's order, and
+/// the status that RPC would have ended with becomes the step's result instead of ending the call. A
+/// failure of the service itself (its database unreachable) still ends the call, leaving the later steps
+/// untaken: every step is idempotent, so the importer sends the call again.
 /// </summary>
 public static class ImportSteps
 {
     /// <summary>Steps a call at most: a call is answered once all its steps are taken, so it stays short.</summary>
     public const int MaxPerCall = 1_000;
-
-    /// <summary>Takes each step with <paramref name="take"/>, which answers the id of what it made, or "".</summary>
-    public static async Task<ImportStepResults> TakeAsync<TStep>(IReadOnlyCollection<TStep> steps, Func<TStep, Task<string>> take, CancellationToken cancellationToken)
-    {
-        if (steps.Count > MaxPerCall)
-        {
-            throw TooMany(steps.Count);
-        }
-        var results = new ImportStepResults();
-        foreach (var step in steps)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            results.Results.Add(await ResultOfAsync(() => take(step)));
-        }
-        return results;
-    }
 
     /// <summary>
     /// Takes the steps in rounds (<see cref="ImportRounds"/>), each round with <paramref name="takeRound"/>,
@@ -41,7 +25,7 @@ public static class ImportSteps
     {
         if (steps.Count > MaxPerCall)
         {
-            throw TooMany(steps.Count);
+            throw RpcErrors.InvalidArgument("steps", $"at most {MaxPerCall} steps a call; this one has {steps.Count}");
         }
         var results = new ImportStepResult[steps.Count];
         foreach (var round in ImportRounds.Of(steps, recordOf))
@@ -68,6 +52,4 @@ public static class ImportSteps
             return new ImportStepResult { Code = (int)refused.StatusCode, Message = refused.Status.Detail };
         }
     }
-
-    private static RpcException TooMany(int steps) => RpcErrors.InvalidArgument("steps", $"at most {MaxPerCall} steps a call; this one has {steps}");
 }

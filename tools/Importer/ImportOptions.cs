@@ -9,9 +9,10 @@ internal sealed record ImportOptions(string Folder, Uri Intake, Uri Triage, Uri 
 {
     /// <summary>
     /// Enough children that their steps travel many to a call and their events many to a batch, while
-    /// each child waits for the platform between its steps (BENCHMARKS.md, "Steps many a call").
+    /// each child waits for the platform between its steps; twice as many kept more of the services
+    /// waiting on Intake's connections and were slower (BENCHMARKS.md, "Steps taken set-based").
     /// </summary>
-    public const int DefaultChildrenAtOnce = 1024;
+    public const int DefaultChildrenAtOnce = 4096;
 
     /// <summary>Children at once at most: each holds its history and its steps in flight.</summary>
     public const int MostChildrenAtOnce = 8192;
