@@ -1,9 +1,9 @@
+using Google.Protobuf;
 using Mash.Contracts.Common.V1;
 using Mash.ServiceDefaults;
 using Mash.Triage.Actors;
 using Mash.Triage.Risk;
 using Mash.Triage.Timing;
-using Google.Protobuf;
 using Npgsql;
 
 namespace Mash.Triage.Queue;
