@@ -40,6 +40,36 @@ public static class ImportSteps
         return new ImportStepResults { Results = { results } };
     }
 
+    /// <summary>
+    /// Takes a round: checks each step with <paramref name="check"/>, as its RPC checks it before the database
+    /// (a refusal there is the step's result), then takes the checked steps together with <paramref name="take"/>,
+    /// which answers, for each in its order, what gives its record id or throws the status its RPC would end with.
+    /// </summary>
+    public static async Task<IReadOnlyList<ImportStepResult>> TakeRoundAsync<TStep, TChecked>(
+        IReadOnlyList<TStep> round, Func<TStep, Task<TChecked>> check, Func<IReadOnlyList<TChecked>, Task<IReadOnlyList<Func<Task<string>>>>> take)
+    {
+        var results = new ImportStepResult[round.Count];
+        var checkedSteps = new List<(int Index, TChecked Step)>();
+        for (var i = 0; i < round.Count; i++)
+        {
+            var index = i;
+            results[index] = await ResultOfAsync(async () =>
+            {
+                checkedSteps.Add((index, await check(round[index])));
+                return "";
+            });
+        }
+        if (checkedSteps.Count > 0)
+        {
+            var answers = await take([.. checkedSteps.Select(c => c.Step)]);
+            for (var k = 0; k < checkedSteps.Count; k++)
+            {
+                results[checkedSteps[k].Index] = await ResultOfAsync(answers[k]);
+            }
+        }
+        return results;
+    }
+
     /// <summary>The step's result: what <paramref name="take"/> made, or the status it was refused with.</summary>
     public static async Task<ImportStepResult> ResultOfAsync(Func<Task<string>> take)
     {

@@ -28,31 +28,12 @@ internal sealed partial class OutcomesGrpcService
         _ => "",
     };
 
-    private async Task<IReadOnlyList<ImportStepResult>> TakeRoundAsync(IReadOnlyList<OutcomeStep> steps, ServerCallContext context)
-    {
-        var results = new ImportStepResult[steps.Count];
-        var asked = new List<(int Index, ContactStep Step)>();
-        for (var i = 0; i < steps.Count; i++)
+    private Task<IReadOnlyList<ImportStepResult>> TakeRoundAsync(IReadOnlyList<OutcomeStep> steps, ServerCallContext context) =>
+        ImportSteps.TakeRoundAsync(steps, async step => (Step: step, Asked: await AskedAsync(step, context)), async asked =>
         {
-            var index = i;
-            results[index] = await ImportSteps.ResultOfAsync(async () =>
-            {
-                asked.Add((index, await AskedAsync(steps[index], context)));
-                return "";
-            });
-        }
-        if (asked.Count == 0)
-        {
-            return results;
-        }
-        var taken = await round.TakeAsync([.. asked.Select(a => a.Step)], context.CancellationToken);
-        for (var k = 0; k < asked.Count; k++)
-        {
-            var (index, result) = (asked[k].Index, taken[k]);
-            results[index] = await ImportSteps.ResultOfAsync(() => Task.FromResult(Answer(steps[index], result)));
-        }
-        return results;
-    }
+            var taken = await round.TakeAsync([.. asked.Select(a => a.Asked)], context.CancellationToken);
+            return [.. asked.Select((a, k) => (Func<Task<string>>)(() => Task.FromResult(Answer(a.Step, taken[k]))))];
+        });
 
     private async Task<ContactStep> AskedAsync(OutcomeStep step, ServerCallContext context) => step.StepCase switch
     {

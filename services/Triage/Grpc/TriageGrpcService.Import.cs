@@ -14,7 +14,7 @@ internal sealed partial class TriageGrpcService
     /// Many screening steps a call, each answered as its own RPC would answer it. The steps go in rounds
     /// of different contacts (<see cref="ImportSteps.TakeInRoundsAsync"/>); a round's ratings and
     /// decisions are taken together in one transaction (<see cref="Screening.TakeAsync"/>), as are its
-    /// information requests, and its answers. The answer carries no queue item, so a rating or decision
+    /// information requests, and its answers (<see cref="ImportSteps.TakeRoundAsync"/>). The answer carries no queue item, so a rating or decision
     /// here is not a read for the audit log.
     /// </summary>
     [Authorize(Policy = MashPolicies.Importers)]
@@ -31,58 +31,46 @@ internal sealed partial class TriageGrpcService
         _ => "",
     };
 
-    private async Task<IReadOnlyList<ImportStepResult>> TakeRoundAsync(IReadOnlyList<ScreeningStep> round, ServerCallContext context)
+    private Task<IReadOnlyList<ImportStepResult>> TakeRoundAsync(IReadOnlyList<ScreeningStep> round, ServerCallContext context) =>
+        ImportSteps.TakeRoundAsync(round, step => CheckAsync(step, context), checkedSteps => TakeCheckedAsync(checkedSteps, context));
+
+    /// <summary>The step as what its RPC asks of the queue (a change, an ask or a reply), checked as that RPC checks it.</summary>
+    private async Task<object> CheckAsync(ScreeningStep step, ServerCallContext context) => step.StepCase switch
     {
-        var results = new ImportStepResult[round.Count];
-        var changes = new List<(int, ScreeningChange)>();
-        var asks = new List<(int, InformationAsk)>();
-        var replies = new List<(int, InformationReply)>();
-        for (var i = 0; i < round.Count; i++)
-        {
-            var (step, index) = (round[i], i);
-            // Each step checked as its own RPC checks it; a refusal here is its result.
-            results[i] = await ImportSteps.ResultOfAsync(async () =>
-            {
-                switch (step.StepCase)
-                {
-                    case ScreeningStep.StepOneofCase.Rating:
-                        changes.Add((index, await RatingOfAsync(step.Rating, context)));
-                        break;
-                    case ScreeningStep.StepOneofCase.Decision:
-                        changes.Add((index, await DecisionOfAsync(step.Decision, context)));
-                        break;
-                    case ScreeningStep.StepOneofCase.InformationRequest:
-                        asks.Add((index, await AskOfAsync(step.InformationRequest, context)));
-                        break;
-                    case ScreeningStep.StepOneofCase.Answer:
-                        replies.Add((index, await ReplyOfAsync(step.Answer, context)));
-                        break;
-                    default:
-                        throw RpcErrors.InvalidArgument("step", "names no step: set rating, information_request, answer or decision");
-                }
-                return "";
-            });
-        }
-        await TakeTogetherAsync(changes, screening.TakeAsync, c => c.ContactId, _ => "", results, context);
-        await TakeTogetherAsync(asks, information.RequestAsync, a => a.ContactId, made => Records.ToMessage(made).RequestId, results, context);
-        await TakeTogetherAsync(replies, information.AnswerAsync, r => r.RequestId.ToString(), _ => "", results, context);
-        return results;
+        ScreeningStep.StepOneofCase.Rating => await RatingOfAsync(step.Rating, context),
+        ScreeningStep.StepOneofCase.Decision => await DecisionOfAsync(step.Decision, context),
+        ScreeningStep.StepOneofCase.InformationRequest => await AskOfAsync(step.InformationRequest, context),
+        ScreeningStep.StepOneofCase.Answer => await ReplyOfAsync(step.Answer, context),
+        _ => throw RpcErrors.InvalidArgument("step", "names no step: set rating, information_request, answer or decision"),
+    };
+
+    private async Task<IReadOnlyList<Func<Task<string>>>> TakeCheckedAsync(IReadOnlyList<object> checkedSteps, ServerCallContext context)
+    {
+        var answered = new Func<Task<string>>[checkedSteps.Count];
+        await TakeTogetherAsync<ScreeningChange, QueueEntry>(checkedSteps, answered, screening.TakeAsync, c => c.ContactId, _ => "", context);
+        await TakeTogetherAsync<InformationAsk, InformationSharing.InformationRequest>(
+            checkedSteps, answered, information.RequestAsync, a => a.ContactId, made => Records.ToMessage(made).RequestId, context);
+        await TakeTogetherAsync<InformationReply, InformationSharing.InformationRequest>(
+            checkedSteps, answered, information.AnswerAsync, r => r.RequestId.ToString(), _ => "", context);
+        return answered;
     }
 
-    /// <summary>Takes changes of different records in one go, and puts each one's result at its step's place.</summary>
+    /// <summary>Takes the checked steps of one kind in one go, and answers each at its place.</summary>
     private async Task TakeTogetherAsync<TChange, T>(
-        List<(int Index, TChange Change)> changes, Func<IReadOnlyList<TChange>, CancellationToken, Task<IReadOnlyList<ScreeningResult<T>>>> take,
-        Func<TChange, string> recordOf, Func<T, string> recordIdOf, ImportStepResult[] results, ServerCallContext context)
+        IReadOnlyList<object> checkedSteps, Func<Task<string>>[] answered, Func<IReadOnlyList<TChange>, CancellationToken, Task<IReadOnlyList<ScreeningResult<T>>>> take,
+        Func<TChange, string> recordOf, Func<T, string> recordIdOf, ServerCallContext context)
     {
-        if (changes.Count == 0)
+        var places = Enumerable.Range(0, checkedSteps.Count).Where(i => checkedSteps[i] is TChange).ToArray();
+        if (places.Length == 0)
         {
             return;
         }
-        var taken = await take([.. changes.Select(c => c.Change)], context.CancellationToken);
-        for (var k = 0; k < changes.Count; k++)
+        TChange[] changes = [.. places.Select(i => (TChange)checkedSteps[i])];
+        var taken = await take(changes, context.CancellationToken);
+        for (var k = 0; k < places.Length; k++)
         {
-            var ((index, change), result) = (changes[k], taken[k]);
-            results[index] = await ImportSteps.ResultOfAsync(async () => recordIdOf(await answers.OfAsync(result, context, recordOf(change))));
+            var (change, result) = (changes[k], taken[k]);
+            answered[places[k]] = async () => recordIdOf(await answers.OfAsync(result, context, recordOf(change)));
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class InformationRequests(
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The contacts stay locked while their requests are added: a decision waits for them, and vice versa.
-        var entries = await queue.FindForUpdateAsync(transaction, Distinct(asks.Select(a => a.ContactId), nameof(asks)), cancellationToken);
+        var entries = await queue.FindForUpdateAsync(transaction, DifferentRecords.Of(asks.Select(a => a.ContactId), nameof(asks)), cancellationToken);
         // An importer run again asks nothing twice: its request, at the time it gives, is found again.
         var askedBefore = await requests.FindAskedAtAsync(transaction, [.. asks.Where(a => a.Moment.Given)], cancellationToken);
         var recordedAt = time.GetUtcNow();
@@ -78,7 +78,7 @@ internal sealed class InformationRequests(
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var found = await requests.FindForUpdateAsync(transaction, Distinct(replies.Select(r => r.RequestId), nameof(replies)), cancellationToken);
+        var found = await requests.FindForUpdateAsync(transaction, DifferentRecords.Of(replies.Select(r => r.RequestId), nameof(replies)), cancellationToken);
         var answered = new List<InformationRequest>();
         var results = replies.Select(reply => Answer(reply, found.GetValueOrDefault(reply.RequestId), answered)).ToList();
         if (answered.Count > 0)
@@ -121,14 +121,6 @@ internal sealed class InformationRequests(
         var given = request with { Answer = new InformationAnswer(reply.Answer, reply.Actor.Id, reply.Moment.At, band) };
         answered.Add(given);
         return new ScreeningResult<InformationRequest>.Done(given);
-    }
-
-    /// <summary>Each change is answered as if alone, which two changes of one thing could not be.</summary>
-    private static HashSet<T> Distinct<T>(IEnumerable<T> keys, string name)
-    {
-        var list = keys.ToList();
-        var distinct = list.ToHashSet();
-        return distinct.Count == list.Count ? distinct : throw new ArgumentException("Changes taken together must each be of a different contact or request.", name);
     }
 
     private static InformationRequested Requested(InformationRequest request, DateTimeOffset recordedAt) => new()

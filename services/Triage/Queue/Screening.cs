@@ -22,12 +22,7 @@ internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, Rat
     /// </summary>
     public async Task<IReadOnlyList<ScreeningResult<QueueEntry>>> TakeAsync(IReadOnlyList<ScreeningChange> changes, CancellationToken cancellationToken)
     {
-        // Each change is answered as if alone, which two changes of one contact could not be.
-        var contactIds = changes.Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
-        if (contactIds.Count < changes.Count)
-        {
-            throw new ArgumentException("Changes taken together must each be of a different contact.", nameof(changes));
-        }
+        var contactIds = DifferentRecords.Of(changes.Select(c => c.ContactId), nameof(changes));
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var entries = await queue.FindForUpdateAsync(transaction, contactIds, cancellationToken);
@@ -43,12 +38,12 @@ internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, Rat
                 _ => throw new ArgumentException($"Unexpected change {change}.", nameof(changes)),
             });
         }
-        if (!writes.IsEmpty)
+        if (writes.Count > 0)
         {
             var now = time.GetUtcNow();
             await QueueStore.WriteAsync(transaction, writes, await EventsOfAsync(transaction, writes, now, cancellationToken), now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            outbox.Added(writes.Order.Count);
+            outbox.Added(writes.Count);
         }
         return results;
     }
@@ -102,16 +97,20 @@ internal sealed class Screening(NpgsqlDataSource database, QueueStore queue, Rat
         return new ScreeningResult<QueueEntry>.Done(entry with { Decision = decision, Claim = null });
     }
 
-    /// <summary>The allowed changes' events, in their order; a decision's tells its contact's ratings before it.</summary>
+    /// <summary>
+    /// The allowed changes' events; a decision's tells its contact's ratings before it. The changes are of
+    /// different contacts, so the order between their events is of no account.
+    /// </summary>
     private async Task<IReadOnlyList<IMessage>> EventsOfAsync(NpgsqlTransaction transaction, ScreeningWrites writes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stories = writes.Decisions.Count == 0
             ? new Dictionary<string, RatingStory>()
             : await history.StoriesBeforeDecisionAsync(transaction, [.. writes.Decisions.Select(d => d.Entry.ContactId)], cancellationToken);
-        return [.. writes.Order.Select(written => written.IsRating
-            ? (IMessage)TriageEvents.ContactRated(writes.Ratings[written.Index].Rating, writes.Ratings[written.Index].AgencyId, scheme)
-            : TriageEvents.DecisionRecorded(writes.Decisions[written.Index].Entry, writes.Decisions[written.Index].Decision,
-                stories.GetValueOrDefault(writes.Decisions[written.Index].Entry.ContactId) ?? RatingStory.None, now))];
+        return
+        [
+            .. writes.Ratings.Select(r => TriageEvents.ContactRated(r.Rating, r.AgencyId, scheme)),
+            .. writes.Decisions.Select(d => TriageEvents.DecisionRecorded(d.Entry, d.Decision, stories.GetValueOrDefault(d.Entry.ContactId) ?? RatingStory.None, now)),
+        ];
     }
 
     /// <summary>Takes the contact to screen; claiming one's own claim again changes nothing.</summary>
