@@ -34,10 +34,10 @@ try
     AnsiConsole.MarkupLineInterpolated($"{summary.Replayed} steps replayed, {summary.AlreadyDone} already done (checkpoint), {summary.Problems.Count} rows not imported; {summary.TriedAgain} calls tried again while the platform caught up.");
     return summary.Problems.Count == 0 ? 0 : 1;
 }
-catch (Mash.Importer.Replay.StaleCheckpointException e)
+catch (Exception e) when (RunStopped.Explain(e) is { } stopped)
 {
-    await Console.Error.WriteLineAsync($"mash-import: {e.Message}");
-    return 2;
+    await Console.Error.WriteLineAsync($"mash-import: {stopped.Message}");
+    return stopped.ExitCode;
 }
 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 {

@@ -39,7 +39,8 @@ await Task.WhenAll(model.Resources.Where(r => r is not ParameterResource && !r.H
 var begin = Stopwatch.GetTimestamp();
 var cpuAtBegin = ProcessCpu.Take();
 var options = new ImportOptions(folder, app.GetEndpoint("intake", "grpc"), app.GetEndpoint("triage", "grpc"), app.GetEndpoint("outcomes", "grpc"),
-    TestTokens.For("legacy-import", "Mash.Importer", "Mash.Practitioner"), Path.Combine(folder, ".checkpoint"), TimeSpan.FromMinutes(5), childrenAtOnce);
+    // England's year takes over an hour, longer than a test token's lifetime.
+    TestTokens.Create("legacy-import", ["Mash.Importer", "Mash.Practitioner"], expires: DateTime.UtcNow.AddHours(12)), Path.Combine(folder, ".checkpoint"), TimeSpan.FromMinutes(5), childrenAtOnce);
 var stepsDone = 0;
 using var reporting = new Timer(_ => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"  {Stopwatch.GetElapsedTime(begin).TotalSeconds:N0} s: {Volatile.Read(ref stepsDone):N0} steps")), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
