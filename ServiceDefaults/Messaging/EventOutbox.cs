@@ -32,8 +32,9 @@ public sealed class EventOutbox
 
     /// <summary>
     /// A row may hold many events of one type (<c>bodies</c> and <c>trace_parents</c>, <c>events</c> of
-    /// them; <c>body</c> null): a bulk write stores its events a few hundred to a row (<see cref="CopyRangeAsync"/>),
-    /// so PostgreSQL writes, indexes and later deletes one row for them rather than one each.
+    /// them; <c>body</c> null): a write of many events stores them a few hundred to a row
+    /// (<see cref="AddRangeCommand"/>, <see cref="CopyRangeAsync"/>), so PostgreSQL writes, indexes and
+    /// later deletes one row for them rather than one each.
     /// 1000004: 1000003 is <see cref="AuditLog.Migration"/>'s.
     /// </summary>
     public static readonly Migration PackedMigration = new(1_000_004, "event_outbox_packed_rows", """
@@ -83,20 +84,24 @@ public sealed class EventOutbox
 
     /// <summary>
     /// A command adding <paramref name="messages"/> to the outbox in one statement, in their order,
-    /// for the caller to run in its own transaction beside its other writes (one round trip for all);
-    /// call <see cref="Added"/> once that transaction has committed. <paramref name="traceParents"/>
-    /// gives each message the trace it belongs to (<see cref="Activity.Id"/> where its change was asked
-    /// for); without it, every message belongs to the current activity's trace.
+    /// packed as <see cref="CopyRangeAsync"/> packs them (a row a run of one type), for the caller to
+    /// run in its own transaction beside its other writes (one round trip for all); call
+    /// <see cref="Added"/> once that transaction has committed. <paramref name="traceParents"/> gives
+    /// each message the trace it belongs to (<see cref="Activity.Id"/> where its change was asked for);
+    /// without it, every message belongs to the current activity's trace.
     /// </summary>
     public static NpgsqlBatchCommand AddRangeCommand(IReadOnlyList<IMessage> messages, IReadOnlyList<string?>? traceParents = null)
     {
-        // unnest WITH ORDINALITY keeps the given order in the ids the dispatcher publishes by.
+        // Each row slices its run out of the statement's two arrays; ORDER BY keeps the order in the ids the dispatcher publishes by.
         var command = new NpgsqlBatchCommand("""
-            INSERT INTO outbox_messages (message_type, body, trace_parent)
-            SELECT m.message_type, m.body, m.trace_parent
-            FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS m(message_type, body, trace_parent, n) ORDER BY m.n
+            INSERT INTO outbox_messages (message_type, events, bodies, trace_parents)
+            SELECT r.message_type, r.events, $4[r.first:r.first + r.events - 1], $5[r.first:r.first + r.events - 1]
+            FROM unnest($1::text[], $2::integer[], $3::integer[]) WITH ORDINALITY AS r(message_type, events, first, n) ORDER BY r.n
             """);
-        command.Parameters.Add(new() { Value = messages.Select(m => OutboxMessageTypes.NameOf(m.GetType())).ToArray() });
+        var runs = Runs(messages).ToArray();
+        command.Parameters.Add(new() { Value = runs.Select(run => OutboxMessageTypes.NameOf(messages[run.Start].GetType())).ToArray() });
+        command.Parameters.Add(new() { Value = runs.Select(run => run.Count).ToArray() });
+        command.Parameters.Add(new() { Value = runs.Select(run => run.Start + 1).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => m.ToByteArray()).ToArray() });
         command.Parameters.Add(new() { Value = traceParents?.ToArray() ?? Enumerable.Repeat(Activity.Current?.Id, messages.Count).ToArray() });
         return command;

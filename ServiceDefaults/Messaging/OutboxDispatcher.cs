@@ -41,7 +41,7 @@ internal sealed partial class OutboxDispatcher(
             WHERE upto <= {BatchSize} OR n = 1)
         DELETE FROM outbox_messages
         WHERE id = ANY(ARRAY(SELECT id FROM taken))
-        RETURNING id, message_type, coalesce(bodies, ARRAY[body]), coalesce(trace_parents, ARRAY[trace_parent]), bodies IS NOT NULL, (SELECT count(*) FROM locked)
+        RETURNING id, message_type, coalesce(bodies, ARRAY[body]), coalesce(trace_parents, ARRAY[trace_parent]), (SELECT count(*) FROM locked)
         """;
 
     internal static readonly TimeSpan RescanInterval = TimeSpan.FromSeconds(1);
@@ -153,9 +153,9 @@ internal sealed partial class OutboxDispatcher(
         {
             return (0, true);
         }
-        // One message a type (one in all, as a rule), and one a packed row: RabbitMQ, MassTransit and every
-        // consumer then pay their per-message cost once a batch (EventBatch). Consumers run concurrently
-        // anyway, so none could rely on the order of types.
+        // One message a type (one in all, as a rule; a batch holds BatchSize events at most, or one larger
+        // row): RabbitMQ, MassTransit and every consumer then pay their per-message cost once a batch
+        // (EventBatch). Consumers run concurrently anyway, so none could rely on the order of types.
         await PublishWithinTimeoutAsync(publisher, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var events = rows.Sum(row => row.Bodies.Length);
@@ -170,7 +170,7 @@ internal sealed partial class OutboxDispatcher(
     {
         using var timeout = new CancellationTokenSource(publishTimeout, time);
         using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var published = Task.WhenAll(rows.GroupBy(row => (row.Type, Packed: row.Packed ? row.Id : 0)).Select(group => PublishAsync(publisher, group.Key.Type, [.. group], publishing.Token)));
+        var published = Task.WhenAll(rows.GroupBy(row => row.Type).Select(group => PublishAsync(publisher, group.Key, [.. group], publishing.Token)));
         try
         {
             await published.WaitAsync(publishing.Token);
@@ -207,8 +207,8 @@ internal sealed partial class OutboxDispatcher(
         await using var reader = await take.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<byte[][]>(2), reader.GetFieldValue<string?[]>(3), reader.GetBoolean(4)));
-            locked = reader.GetInt64(5);
+            rows.Add(new(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<byte[][]>(2), reader.GetFieldValue<string?[]>(3)));
+            locked = reader.GetInt64(4);
         }
         return (rows, locked);
     }
@@ -230,7 +230,7 @@ internal sealed partial class OutboxDispatcher(
         };
 
     /// <summary>A row's events: one, or a packed row's many.</summary>
-    private sealed record OutboxRow(long Id, string Type, byte[][] Bodies, string?[] TraceParents, bool Packed);
+    private sealed record OutboxRow(long Id, string Type, byte[][] Bodies, string?[] TraceParents);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing from the outbox failed; retrying.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

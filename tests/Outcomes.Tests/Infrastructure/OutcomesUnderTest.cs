@@ -130,13 +130,13 @@ internal sealed class OutcomesUnderTest(NpgsqlDataSource dataSource, int feedCap
     {
         await NumberFeedAsync();
         // The outbox names each row's type as "Full.Name, Assembly".
-        await using var command = dataSource.CreateCommand("SELECT body FROM outbox_messages WHERE message_type = $1 ORDER BY id");
+        await using var command = dataSource.CreateCommand(ServiceDatabase.OutboxEventsSql + " WHERE o.message_type = $1 ORDER BY o.id, b.n");
         command.Parameters.Add(new() { Value = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" });
         await using var reader = await command.ExecuteReaderAsync();
         var events = new List<T>();
         while (await reader.ReadAsync())
         {
-            events.Add(parser.ParseFrom((byte[])reader[0]));
+            events.Add(parser.ParseFrom((byte[])reader[1]));
         }
         return events;
     }

@@ -152,6 +152,35 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Events_added_in_one_command_are_packed_a_run_to_a_row_and_each_published_once()
+    {
+        const int Added = EventOutbox.PackSize + 10;
+        var sink = new EventSink(expected: Added);
+        await using var host = await StartAsync(sink, maxYield: "00:05:00");
+        var sent = Enumerable.Range(0, Added).Select(_ => BusTests.SampleEvent()).ToArray();
+
+        var write = host.Services.GetRequiredService<EventOutbox>().BeginWrite();
+        await using (var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
+        {
+            await using (var batch = new NpgsqlBatch(connection) { BatchCommands = { EventOutbox.AddRangeCommand(sent) } })
+            {
+                await batch.ExecuteNonQueryAsync();
+            }
+            var rows = await host.CountOutboxAsync();
+            var backlog = await OutboxBacklog.ReadAsync(connection, outbox: null, CancellationToken.None);
+
+            Assert.Equal(2, rows);
+            Assert.Equal(Added, backlog.Waiting);
+        }
+        write.Dispose();
+        await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
+
+        Assert.Equal([10, EventOutbox.PackSize], sink.BatchSizes.Order());
+        Assert.Equal(sent.Select(e => e.ContactId).Order(), sink.All.Select(e => e.ContactId).Order());
+        await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
+    }
+
+    [Fact]
     public async Task A_PublishTimeout_under_a_second_stops_the_service_at_start()
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new EventSink(), maxYield: "00:00:00", publishTimeout: "00:00:00.500"));

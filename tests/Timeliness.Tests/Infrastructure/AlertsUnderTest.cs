@@ -70,14 +70,14 @@ internal sealed class AlertsUnderTest
     /// <summary>The events of type <typeparamref name="T"/> in the outbox, oldest first.</summary>
     public async Task<IReadOnlyList<T>> EventsAsync<T>() where T : IMessage<T>, new()
     {
-        await using var command = Database.CreateCommand("SELECT body FROM outbox_messages WHERE message_type LIKE $1 ORDER BY id");
+        await using var command = Database.CreateCommand(ServiceDatabase.OutboxEventsSql + " WHERE o.message_type LIKE $1 ORDER BY o.id, b.n");
         command.Parameters.Add(new() { Value = $"{typeof(T).FullName},%" });
         await using var reader = await command.ExecuteReaderAsync();
         var parser = new MessageParser<T>(() => new T());
         var events = new List<T>();
         while (await reader.ReadAsync())
         {
-            events.Add(parser.ParseFrom((byte[])reader[0]));
+            events.Add(parser.ParseFrom((byte[])reader[1]));
         }
         return events;
     }

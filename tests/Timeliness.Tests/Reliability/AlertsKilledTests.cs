@@ -133,7 +133,7 @@ public sealed class AlertsKilledTests(TimelinessProcessFixture fixture, ITestOut
 
     /// <summary>
     /// The alerts' events still in the outbox once the dispatcher has had until the hang guard to
-    /// publish them to RabbitMQ (each was written in its alert's transaction, so one per alert).
+    /// publish them to RabbitMQ (each written in the transaction that raised its alert).
     /// </summary>
     private static async Task<long> UnpublishedAlertEventsAsync(NpgsqlDataSource database)
     {
