@@ -18,7 +18,11 @@ namespace Mash.ServiceDefaults;
 /// The trace of the change each event announces (a W3C id, or null), at the same index: a batch is
 /// published in one trace, but each contact's journey stays a trace of its own.
 /// </param>
-public sealed record EventBatch<T>(IReadOnlyList<byte[]> Bodies, IReadOnlyList<string?> TraceParents)
+/// <param name="Rows">
+/// How many of the events each outbox row held, in order (<see cref="RowRanges"/>); null when each
+/// event is a row of its own.
+/// </param>
+public sealed record EventBatch<T>(IReadOnlyList<byte[]> Bodies, IReadOnlyList<string?> TraceParents, IReadOnlyList<int>? Rows = null)
     where T : class, IMessage<T>, new()
 {
     private static readonly MessageParser<T> Parser = new(() => new T());
@@ -32,6 +36,25 @@ public sealed record EventBatch<T>(IReadOnlyList<byte[]> Bodies, IReadOnlyList<s
 
     /// <summary>The trace of the event at <paramref name="index"/>, if it was written in one.</summary>
     public string? TraceParentOf(int index) => index < TraceParents.Count ? TraceParents[index] : null;
+
+    /// <summary>
+    /// The events of each outbox row, as where they start and how many: events written together travel
+    /// together, and a consumer applies them together, under one inbox key (<see cref="EventInbox.ApplyNewAsync{T}"/>).
+    /// A batch whose <see cref="Rows"/> are missing or do not add up to its events holds each event alone.
+    /// </summary>
+    public IEnumerable<(int Start, int Count)> RowRanges()
+    {
+        if (Rows is null || Rows.Any(count => count < 1) || Rows.Sum() != Bodies.Count)
+        {
+            return Enumerable.Range(0, Bodies.Count).Select(i => (i, 1));
+        }
+        var starts = new int[Rows.Count];
+        for (var row = 1; row < Rows.Count; row++)
+        {
+            starts[row] = starts[row - 1] + Rows[row - 1];
+        }
+        return starts.Select((start, row) => (start, Rows[row]));
+    }
 }
 
 /// <summary>Batches made by hand: tests, and tools that publish events outside an outbox.</summary>

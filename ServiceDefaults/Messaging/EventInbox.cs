@@ -69,29 +69,34 @@ public static class EventInbox
     }
 
     /// <summary>
-    /// The batch form of <see cref="ApplyOnceAsync"/>, for a batch consumer: in one transaction,
-    /// records the batch's event ids and runs <paramref name="effect"/> on the events
-    /// <paramref name="consumer"/> has not applied before, in the order given, each id once (its
-    /// first delivery in the batch). Nothing commits if the effect fails, so the retry applies them
-    /// all. Returns the events applied.
+    /// The batch form of <see cref="ApplyOnceAsync"/>, for a batch consumer: in one transaction, records
+    /// the batch's rows and runs <paramref name="effect"/> on the events of the rows
+    /// <paramref name="consumer"/> has not applied before, in the order given, each row once (its first
+    /// delivery in the batch). A row is the events one outbox row held (<see cref="EventBatch{T}.RowRanges"/>),
+    /// recorded under its first event's id: an event is written in one row only, and a row always
+    /// travels whole, so that id names the row wherever it is delivered again (a row of one event: its
+    /// own id). An import's rounds then cost the inbox a row per few hundred events, not one each
+    /// (BENCHMARKS.md, "Importing a legacy year"). Nothing commits if the effect fails,
+    /// so the retry applies them all. Returns the events applied.
     /// </summary>
     public static async Task<IReadOnlyList<T>> ApplyNewAsync<T>(
         NpgsqlDataSource dataSource,
         string consumer,
-        IReadOnlyList<T> events,
+        IReadOnlyList<IReadOnlyList<T>> rows,
         Func<T, string> eventIdOf,
         Func<NpgsqlTransaction, IReadOnlyList<T>, Task> effect,
         CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
+        rows = [.. rows.Where(row => row.Count > 0)];
+        if (rows.Count == 0)
         {
             return [];
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var unseen = new HashSet<string>(await RecordNewAsync(transaction, consumer, events.Select(eventIdOf), cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+        var unseen = new HashSet<string>(await RecordNewAsync(transaction, consumer, rows.Select(row => eventIdOf(row[0])), cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
         // Taken out of the set as it is applied, so a second delivery in the same batch is left out.
-        List<T> fresh = [.. events.Where(e => unseen.Remove(eventIdOf(e)))];
+        List<T> fresh = [.. rows.Where(row => unseen.Remove(eventIdOf(row[0]))).SelectMany(row => row)];
         if (fresh.Count > 0)
         {
             await effect(transaction, fresh).ConfigureAwait(false);

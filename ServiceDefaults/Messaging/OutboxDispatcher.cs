@@ -188,7 +188,7 @@ internal sealed partial class OutboxDispatcher(
         var traceParents = rows.SelectMany(row => row.TraceParents).ToArray();
         // MassTransit's send span, and through its headers every consumer's, joins the first event's trace.
         using var activity = OutboxTelemetry.StartPublish(type, traceParents);
-        var (batchType, batch) = OutboxMessageTypes.Batch(type, rows.SelectMany(row => row.Bodies), traceParents);
+        var (batchType, batch) = OutboxMessageTypes.Batch(type, [.. rows.Select(row => row.Bodies)], traceParents);
         await publisher.Publish(batch, batchType, cancellationToken);
     }
 

@@ -48,7 +48,7 @@ public sealed class SlowInboxBatchConsumer(NpgsqlDataSource dataSource) : IConsu
 {
     public Task Consume(ConsumeContext<EventBatch<ContactRated>> context) =>
         context.ApplyAsync((message, _) => message.ContactId,
-            ids => EventInbox.ApplyNewAsync(dataSource, nameof(SlowInboxBatchConsumer), ids, id => id, async (transaction, fresh) =>
+            rows => EventInbox.ApplyNewAsync(dataSource, nameof(SlowInboxBatchConsumer), rows, id => id, async (transaction, fresh) =>
             {
                 await using var insert = new NpgsqlCommand("INSERT INTO applied (event_id) SELECT unnest($1::text[])", transaction.Connection, transaction);
                 insert.Parameters.Add(new() { Value = fresh.ToArray() });

@@ -172,6 +172,9 @@ public sealed class EventSink(int expected = 1)
     /// <summary>How many events each batch a BatchRecordingConsumer got held, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<int> BatchSizes { get; } = new();
 
+    /// <summary>How many events each outbox row a BatchRecordingConsumer got held, as its batches said.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> RowSizes { get; } = new();
+
     /// <summary>Completes once <c>expected</c> events have come.</summary>
     public TaskCompletionSource AllReceived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -215,6 +218,10 @@ public sealed class BatchRecordingConsumer(EventSink sink) : IConsumer<EventBatc
     public Task Consume(ConsumeContext<EventBatch<ContactRated>> context)
     {
         sink.BatchSizes.Enqueue(context.Message.Bodies.Count);
+        foreach (var (_, count) in context.Message.RowRanges())
+        {
+            sink.RowSizes.Enqueue(count);
+        }
         foreach (var message in context.Message.Events)
         {
             sink.Add(message);

@@ -111,7 +111,7 @@ public sealed class InboxBatchConsumer(NpgsqlDataSource dataSource, BatchSink si
                 sink.TraceParents[message.ContactId] = traceParent;
                 return message.ContactId == "malformed" ? throw new InvalidOperationException("A malformed event.") : message.ContactId;
             },
-            ids => EventInbox.ApplyNewAsync(dataSource, nameof(InboxBatchConsumer), ids, id => id, async (transaction, fresh) =>
+            rows => EventInbox.ApplyNewAsync(dataSource, nameof(InboxBatchConsumer), rows, id => id, async (transaction, fresh) =>
             {
                 await using var command = new NpgsqlCommand("INSERT INTO applied (event_id) SELECT unnest($1::text[])", transaction.Connection, transaction);
                 command.Parameters.Add(new() { Value = fresh.ToArray() });

@@ -75,7 +75,7 @@ public sealed class InboxBatchTests(InfrastructureFixture infrastructure) : IAsy
     [Fact]
     public async Task A_failed_effect_leaves_the_whole_batch_unrecorded_so_a_retry_applies_it()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => EventInbox.ApplyNewAsync(dataSource, "TestConsumer", new[] { "e1", "e2" }, id => id,
+        await Assert.ThrowsAsync<InvalidOperationException>(() => EventInbox.ApplyNewAsync(dataSource, "TestConsumer", Alone("e1", "e2"), id => id,
             async (transaction, fresh) =>
             {
                 await InsertAsync(transaction, fresh);
@@ -94,13 +94,59 @@ public sealed class InboxBatchTests(InfrastructureFixture infrastructure) : IAsy
         await ApplyAsync("TestConsumer", "e1");
         var ran = false;
 
-        await EventInbox.ApplyNewAsync(dataSource, "TestConsumer", new[] { "e1", "e1" }, id => id, (_, _) => { ran = true; return Task.CompletedTask; }, CancellationToken.None);
+        await EventInbox.ApplyNewAsync(dataSource, "TestConsumer", Alone("e1", "e1"), id => id, (_, _) => { ran = true; return Task.CompletedTask; }, CancellationToken.None);
 
         Assert.False(ran);
     }
 
+    [Fact]
+    public async Task A_row_is_applied_whole_and_recorded_once_under_its_first_event()
+    {
+        var applied = await EventInbox.ApplyNewAsync(dataSource, "TestConsumer", [["e1", "e2", "e3"], ["e4"]], id => id, InsertAsync, CancellationToken.None);
+
+        Assert.Equal(["e1", "e2", "e3", "e4"], applied);
+        Assert.Equal(["e1", "e4"], await RecordedAsync("TestConsumer"));
+    }
+
+    [Fact]
+    public async Task A_row_delivered_again_changes_nothing()
+    {
+        await EventInbox.ApplyNewAsync(dataSource, "TestConsumer", [["e1", "e2", "e3"]], id => id, InsertAsync, CancellationToken.None);
+
+        var again = await EventInbox.ApplyNewAsync(dataSource, "TestConsumer", [["e5"], ["e1", "e2", "e3"]], id => id, InsertAsync, CancellationToken.None);
+
+        Assert.Equal(["e5"], again);
+        Assert.Equal(["e1", "e2", "e3", "e5"], await AppliedAsync());
+    }
+
+    [Fact]
+    public async Task A_row_whose_first_event_was_applied_alone_is_not_applied_again()
+    {
+        await ApplyAsync("TestConsumer", "e1", "e2");
+
+        var again = await EventInbox.ApplyNewAsync(dataSource, "TestConsumer", [["e1", "e2"]], id => id, InsertAsync, CancellationToken.None);
+
+        Assert.Empty(again);
+    }
+
     private Task<IReadOnlyList<string>> ApplyAsync(string consumer, params string[] eventIds) =>
-        EventInbox.ApplyNewAsync(dataSource, consumer, eventIds, id => id, InsertAsync, CancellationToken.None);
+        EventInbox.ApplyNewAsync(dataSource, consumer, Alone(eventIds), id => id, InsertAsync, CancellationToken.None);
+
+    /// <summary>Each event a row of its own, as a batch without rows delivers them.</summary>
+    private static IReadOnlyList<IReadOnlyList<string>> Alone(params string[] eventIds) => [.. eventIds.Select(id => (IReadOnlyList<string>)[id])];
+
+    private async Task<IReadOnlyList<string>> RecordedAsync(string consumer)
+    {
+        await using var command = dataSource.CreateCommand("SELECT event_id FROM processed_events WHERE consumer = $1 ORDER BY event_id");
+        command.Parameters.Add(new() { Value = consumer });
+        await using var reader = await command.ExecuteReaderAsync();
+        var recorded = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            recorded.Add(reader.GetString(0));
+        }
+        return recorded;
+    }
 
     private static async Task InsertAsync(NpgsqlTransaction transaction, IReadOnlyList<string> eventIds)
     {

@@ -23,12 +23,13 @@ internal sealed partial class ClockRecorder(
     AlertSchedule alerts)
 {
     public Task RecordAsync(string inboxName, ClockEvent clockEvent, CancellationToken cancellationToken) =>
-        RecordAsync(inboxName, [clockEvent], cancellationToken);
+        RecordAsync(inboxName, [[clockEvent]], cancellationToken);
 
-    public async Task RecordAsync(string inboxName, IReadOnlyList<ClockEvent> batch, CancellationToken cancellationToken)
+    /// <summary>Records a batch's events, a row of the producer's outbox at a time (<see cref="EventBatch{T}.RowRanges"/>).</summary>
+    public async Task RecordAsync(string inboxName, IReadOnlyList<IReadOnlyList<ClockEvent>> rows, CancellationToken cancellationToken)
     {
         var (stopped, earliestAlert) = (0, (DateTimeOffset?)null);
-        await EventInbox.ApplyNewAsync(database, inboxName, batch, e => e.EventId,
+        await EventInbox.ApplyNewAsync(database, inboxName, rows, e => e.EventId,
             async (transaction, fresh) => (stopped, earliestAlert) = await ApplyAsync(transaction, fresh, cancellationToken), cancellationToken);
         if (stopped > 0)
         {

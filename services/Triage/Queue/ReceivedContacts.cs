@@ -12,15 +12,16 @@ internal sealed class ReceivedContacts(NpgsqlDataSource database, QueueStore que
     private const string InboxName = "triage.contact-received";
 
     /// <summary>
-    /// Queues a batch of announced contacts in one transaction. An event seen before, or again in the
-    /// batch, adds nothing; a contact announced twice keeps the entry that arrived first.
+    /// Queues a batch of announced contacts in one transaction, a row of Intake's outbox at a time
+    /// (<see cref="EventBatch{T}.RowRanges"/>). A row seen before, or again in the batch, adds nothing;
+    /// a contact announced twice keeps the entry that arrived first.
     /// </summary>
     public Task ReceiveAsync(IReadOnlyList<ContactReceived> batch, CancellationToken cancellationToken) =>
-        QueueAsync([.. batch.Select(Announced)], cancellationToken);
+        QueueAsync([.. batch.Select(received => (IReadOnlyList<AnnouncedContact>)[Announced(received)])], cancellationToken);
 
     /// <inheritdoc cref="ReceiveAsync"/>
-    public Task QueueAsync(IReadOnlyList<AnnouncedContact> batch, CancellationToken cancellationToken) =>
-        EventInbox.ApplyNewAsync(database, InboxName, batch, a => a.EventId,
+    public Task QueueAsync(IReadOnlyList<IReadOnlyList<AnnouncedContact>> rows, CancellationToken cancellationToken) =>
+        EventInbox.ApplyNewAsync(database, InboxName, rows, a => a.EventId,
             (transaction, fresh) => queue.AddAsync(transaction, [.. fresh.Select(a => a.Entry)], cancellationToken), cancellationToken);
 
     /// <summary>The event's id and its queue entry; a malformed event is refused (see <see cref="ToQueueEntry"/>).</summary>

@@ -40,7 +40,7 @@ internal static class Backlog
                     RecordedAt = Timestamp.FromDateTimeOffset(at),
                 });
             }).ToList();
-            await contacts.QueueAsync(batch, CancellationToken.None);
+            await contacts.QueueAsync([batch], CancellationToken.None);
         }
         await using var batchSql = new NpgsqlBatch(await database.OpenConnectionAsync())
         {

@@ -101,6 +101,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
 
         Assert.Equal([3], sink.BatchSizes);
+        Assert.Equal([1, 1, 1], sink.RowSizes);
     }
 
     [Fact]
@@ -176,6 +177,7 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
 
         Assert.Equal([10, EventOutbox.PackSize], sink.BatchSizes.Order());
+        Assert.Equal([10, EventOutbox.PackSize], sink.RowSizes.Order());
         Assert.Equal(sent.Select(e => e.ContactId).Order(), sink.All.Select(e => e.ContactId).Order());
         await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
     }
