@@ -121,63 +121,31 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
     }
 
-    [Fact]
-    public async Task Events_copied_in_bulk_are_packed_counted_each_and_published_a_packed_row_a_message()
+    [Theory]
+    [InlineData(nameof(EventOutbox.CopyRangeAsync), (2 * EventOutbox.PackSize) + 88, new[] { 88, EventOutbox.PackSize, EventOutbox.PackSize })]
+    [InlineData(nameof(EventOutbox.AddRangeCommand), EventOutbox.PackSize + 10, new[] { 10, EventOutbox.PackSize })]
+    public async Task Events_written_many_at_once_are_packed_a_run_to_a_row_counted_each_and_published_a_row_a_message(string writtenWith, int written, int[] rowSizes)
     {
-        const int Copied = (2 * EventOutbox.PackSize) + 88;
-        var sink = new EventSink(expected: Copied);
+        var sink = new EventSink(expected: written);
         await using var host = await StartAsync(sink, maxYield: "00:05:00");
-        var sent = Enumerable.Range(0, Copied).Select(_ => BusTests.SampleEvent()).ToArray();
+        var sent = Enumerable.Range(0, written).Select(_ => BusTests.SampleEvent()).ToArray();
 
         // Held back while the write is open, so the backlog is read before anything leaves.
         var write = host.Services.GetRequiredService<EventOutbox>().BeginWrite();
         await using (var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
         {
-            await using (var transaction = await connection.BeginTransactionAsync())
-            {
-                await EventOutbox.CopyRangeAsync(connection, sent, [.. sent.Select(e => $"00-{Guid.NewGuid():N}-0000000000000001-01")]);
-                await transaction.CommitAsync();
-            }
+            await WriteAsync(connection, writtenWith, sent);
             var rows = await host.CountOutboxAsync();
             var backlog = await OutboxBacklog.ReadAsync(connection, outbox: null, CancellationToken.None);
 
-            Assert.Equal(3, rows);
-            Assert.Equal(Copied, backlog.Waiting);
+            Assert.Equal(rowSizes.Length, rows);
+            Assert.Equal(written, backlog.Waiting);
         }
         write.Dispose();
         await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
 
-        Assert.Equal([88, EventOutbox.PackSize, EventOutbox.PackSize], sink.BatchSizes.Order());
-        Assert.Equal(sent.Select(e => e.ContactId).Order(), sink.All.Select(e => e.ContactId).Order());
-        await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
-    }
-
-    [Fact]
-    public async Task Events_added_in_one_command_are_packed_a_run_to_a_row_and_each_published_once()
-    {
-        const int Added = EventOutbox.PackSize + 10;
-        var sink = new EventSink(expected: Added);
-        await using var host = await StartAsync(sink, maxYield: "00:05:00");
-        var sent = Enumerable.Range(0, Added).Select(_ => BusTests.SampleEvent()).ToArray();
-
-        var write = host.Services.GetRequiredService<EventOutbox>().BeginWrite();
-        await using (var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
-        {
-            await using (var batch = new NpgsqlBatch(connection) { BatchCommands = { EventOutbox.AddRangeCommand(sent) } })
-            {
-                await batch.ExecuteNonQueryAsync();
-            }
-            var rows = await host.CountOutboxAsync();
-            var backlog = await OutboxBacklog.ReadAsync(connection, outbox: null, CancellationToken.None);
-
-            Assert.Equal(2, rows);
-            Assert.Equal(Added, backlog.Waiting);
-        }
-        write.Dispose();
-        await sink.AllReceived.Task.WaitAsync(ServiceHost.HangGuard);
-
-        Assert.Equal([10, EventOutbox.PackSize], sink.BatchSizes.Order());
-        Assert.Equal([10, EventOutbox.PackSize], sink.RowSizes.Order());
+        Assert.Equal(rowSizes.Order(), sink.BatchSizes.Order());
+        Assert.Equal(rowSizes.Order(), sink.RowSizes.Order());
         Assert.Equal(sent.Select(e => e.ContactId).Order(), sink.All.Select(e => e.ContactId).Order());
         await ServiceHost.WaitUntilAsync(async () => await host.CountOutboxAsync() == 0);
     }
@@ -188,6 +156,20 @@ public sealed class OutboxDispatcherTests(InfrastructureFixture infrastructure)
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new EventSink(), maxYield: "00:00:00", publishTimeout: "00:00:00.500"));
 
         Assert.Contains(OutboxOptions.Requirement, ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes <paramref name="sent"/> in one transaction, by COPY or in one statement.</summary>
+    private static async Task WriteAsync(NpgsqlConnection connection, string writtenWith, Events.ContactRated[] sent)
+    {
+        if (writtenWith == nameof(EventOutbox.CopyRangeAsync))
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await EventOutbox.CopyRangeAsync(connection, sent, [.. sent.Select(e => $"00-{Guid.NewGuid():N}-0000000000000001-01")]);
+            await transaction.CommitAsync();
+            return;
+        }
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { EventOutbox.AddRangeCommand(sent) } };
+        await batch.ExecuteNonQueryAsync();
     }
 
     /// <summary>As RabbitMQ.Client can after a broker restart: the first publish waits for a confirm that never comes, deaf to cancellation.</summary>
