@@ -68,6 +68,9 @@ public static class EventInbox
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Rows of one event each, for <see cref="ApplyNewAsync{T}"/>: events that did not travel as outbox rows, each recorded under its own id.</summary>
+    public static IReadOnlyList<IReadOnlyList<T>> RowsOfOne<T>(IEnumerable<T> events) => [.. events.Select(e => (IReadOnlyList<T>)[e])];
+
     /// <summary>
     /// The batch form of <see cref="ApplyOnceAsync"/>, for a batch consumer: in one transaction, records
     /// the batch's rows and runs <paramref name="effect"/> on the events of the rows

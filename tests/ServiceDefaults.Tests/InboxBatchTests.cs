@@ -75,7 +75,7 @@ public sealed class InboxBatchTests(InfrastructureFixture infrastructure) : IAsy
     [Fact]
     public async Task A_failed_effect_leaves_the_whole_batch_unrecorded_so_a_retry_applies_it()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => EventInbox.ApplyNewAsync(dataSource, "TestConsumer", Alone("e1", "e2"), id => id,
+        await Assert.ThrowsAsync<InvalidOperationException>(() => EventInbox.ApplyNewAsync(dataSource, "TestConsumer", EventInbox.RowsOfOne(["e1", "e2"]), id => id,
             async (transaction, fresh) =>
             {
                 await InsertAsync(transaction, fresh);
@@ -94,7 +94,7 @@ public sealed class InboxBatchTests(InfrastructureFixture infrastructure) : IAsy
         await ApplyAsync("TestConsumer", "e1");
         var ran = false;
 
-        await EventInbox.ApplyNewAsync(dataSource, "TestConsumer", Alone("e1", "e1"), id => id, (_, _) => { ran = true; return Task.CompletedTask; }, CancellationToken.None);
+        await EventInbox.ApplyNewAsync(dataSource, "TestConsumer", EventInbox.RowsOfOne(["e1", "e1"]), id => id, (_, _) => { ran = true; return Task.CompletedTask; }, CancellationToken.None);
 
         Assert.False(ran);
     }
@@ -130,10 +130,7 @@ public sealed class InboxBatchTests(InfrastructureFixture infrastructure) : IAsy
     }
 
     private Task<IReadOnlyList<string>> ApplyAsync(string consumer, params string[] eventIds) =>
-        EventInbox.ApplyNewAsync(dataSource, consumer, Alone(eventIds), id => id, InsertAsync, CancellationToken.None);
-
-    /// <summary>Each event a row of its own, as a batch without rows delivers them.</summary>
-    private static IReadOnlyList<IReadOnlyList<string>> Alone(params string[] eventIds) => [.. eventIds.Select(id => (IReadOnlyList<string>)[id])];
+        EventInbox.ApplyNewAsync(dataSource, consumer, EventInbox.RowsOfOne(eventIds), id => id, InsertAsync, CancellationToken.None);
 
     private async Task<IReadOnlyList<string>> RecordedAsync(string consumer)
     {

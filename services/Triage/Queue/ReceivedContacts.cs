@@ -17,7 +17,7 @@ internal sealed class ReceivedContacts(NpgsqlDataSource database, QueueStore que
     /// a contact announced twice keeps the entry that arrived first.
     /// </summary>
     public Task ReceiveAsync(IReadOnlyList<ContactReceived> batch, CancellationToken cancellationToken) =>
-        QueueAsync([.. batch.Select(received => (IReadOnlyList<AnnouncedContact>)[Announced(received)])], cancellationToken);
+        QueueAsync(EventInbox.RowsOfOne(batch.Select(Announced)), cancellationToken);
 
     /// <inheritdoc cref="ReceiveAsync"/>
     public Task QueueAsync(IReadOnlyList<IReadOnlyList<AnnouncedContact>> rows, CancellationToken cancellationToken) =>

@@ -73,12 +73,12 @@ internal sealed class ProcessCpu
 
     /// <summary>
     /// CPU time an item of work (a contact, a step) since <paramref name="earlier"/>, in all and by the
-    /// busiest process names, in milliseconds, e.g. "9.8 ms in all: postgres 2.61, Triage 2.05, …".
+    /// busiest process names, in milliseconds, e.g. "9.80 ms in all: postgres 2.61, Triage 2.05, …".
     /// </summary>
     public string PerItemSince(ProcessCpu earlier, int items, int count = 8)
     {
         var byName = SecondsByNameSince(earlier).Select(p => (p.Name, Milliseconds: p.Seconds * 1000 / items)).ToList();
-        return string.Create(CultureInfo.InvariantCulture, $"{byName.Sum(p => p.Milliseconds):0.0} ms in all: ")
+        return string.Create(CultureInfo.InvariantCulture, $"{byName.Sum(p => p.Milliseconds):0.00} ms in all: ")
             + Listed(byName.Where(p => p.Milliseconds >= 0.01).Take(count), "0.00");
     }
 

@@ -59,13 +59,10 @@ internal sealed class TimelinessUnderTest(TimelinessDatabase database)
     public Task RecordAsync(DecisionRecorded decided) => Recorder.RecordAsync("timeliness.decision-recorded", ClockEvent.From(decided), CancellationToken.None);
 
     /// <summary>A batch of ratings as the ContactRated consumer takes it, in the order given.</summary>
-    public Task RecordBatchAsync(params ContactRated[] batch) => Recorder.RecordAsync("timeliness.contact-rated", Alone(batch.Select(ClockEvent.From)), CancellationToken.None);
+    public Task RecordBatchAsync(params ContactRated[] batch) => Recorder.RecordAsync("timeliness.contact-rated", EventInbox.RowsOfOne(batch.Select(ClockEvent.From)), CancellationToken.None);
 
     /// <summary>A batch of decisions as the DecisionRecorded consumer takes it, in the order given.</summary>
-    public Task RecordBatchAsync(params DecisionRecorded[] batch) => Recorder.RecordAsync("timeliness.decision-recorded", Alone(batch.Select(ClockEvent.From)), CancellationToken.None);
-
-    /// <summary>Each event a row of its own, as events written one at a time arrive.</summary>
-    private static IReadOnlyList<IReadOnlyList<ClockEvent>> Alone(IEnumerable<ClockEvent> events) => [.. events.Select(e => (IReadOnlyList<ClockEvent>)[e])];
+    public Task RecordBatchAsync(params DecisionRecorded[] batch) => Recorder.RecordAsync("timeliness.decision-recorded", EventInbox.RowsOfOne(batch.Select(ClockEvent.From)), CancellationToken.None);
 
     public static ContactReceived Received(string contactId, DateTimeOffset at, string agencyId = "police-west", DateTimeOffset? incidentAt = null) =>
         new() { EventId = NewId(), ContactId = contactId, AgencyId = agencyId, OccurredAt = Stamp(at), RecordedAt = Stamp(at), IncidentAt = incidentAt is { } incident ? Stamp(incident) : null };
