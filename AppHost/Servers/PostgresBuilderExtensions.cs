@@ -48,7 +48,10 @@ public static class PostgresBuilderExtensions
                 "-c", "unix_socket_directories=",
                 // Crash recovery replays the WAL written since the last checkpoint: every 30 s rather
                 // than the default 5 min, a restart after kill -9 serves again in seconds (BENCHMARKS.md).
-                "-c", Setting("checkpoint_timeout", CheckpointTimeoutSeconds)])
+                "-c", Setting("checkpoint_timeout", CheckpointTimeoutSeconds),
+                // Quality's rollup triggers lock each contact a batch changes (up to an outbox batch,
+                // 256, in each of its consumers' transactions): room for them beside every other lock.
+                "-c", Setting("max_locks_per_transaction", MaxLocksPerTransaction)])
             // At start, when every service has been given its pool (PostgresConnectionBudget).
             .WithArgs(context =>
             {
@@ -63,6 +66,9 @@ public static class PostgresBuilderExtensions
 
     /// <summary>PostgreSQL's <c>checkpoint_timeout</c> in seconds (its default unit), which bounds how much WAL crash recovery replays.</summary>
     public const int CheckpointTimeoutSeconds = 30;
+
+    /// <summary>PostgreSQL's <c>max_locks_per_transaction</c>: the lock table holds this many for each connection allowed.</summary>
+    public const int MaxLocksPerTransaction = 512;
 
     /// <summary>Each of the AppHost's health checks holds one connection at most (<see cref="PostgresConnectionBudget.ForAppHost"/>).</summary>
     private const string HealthCheckPool = "Maximum Pool Size=1";
