@@ -16,7 +16,7 @@ public sealed class ContactRowsTests
     {
         var step = Parse("C-1,2025-04-02T09:15:00Z,police-west,5A,concern,,neglect;cse,P-1,Amelia,Example,2016-03-01,female,WS1 1AA,943 476 5919").Record!;
 
-        var request = ContactRequests.For(step);
+        var request = ContactRequests.For(step, ["0196b196-4ee0-7dcf-ba41-74856be5629b"]);
 
         Assert.Equal("legacy-import:C-1", request.RequestId);
         Assert.Equal(new DateTimeOffset(2025, 4, 2, 9, 15, 0, TimeSpan.Zero), request.ReceivedAt.ToDateTimeOffset());
@@ -25,6 +25,7 @@ public sealed class ContactRowsTests
         var subject = Assert.Single(request.Contact.Subjects);
         Assert.Equal(("9434765919", "WS1 1AA", SubjectKind.Child), (subject.NhsNumber, subject.Address.Postcode, subject.Kind));
         Assert.Equal(new Date { Year = 2016, Month = 3, Day = 1 }, subject.DateOfBirth);
+        Assert.Equal(["0196b196-4ee0-7dcf-ba41-74856be5629b"], request.EarlierDecidedIds);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public static class BulkSubmission
 
     /// <summary>
     /// One contact's result: accepted, or refused as SubmitContact would refuse it (INVALID_ARGUMENT,
-    /// PERMISSION_DENIED) while the rest go on. Any other failure (the database unavailable) is thrown,
+    /// PERMISSION_DENIED, FAILED_PRECONDITION) while the rest go on. Any other failure (the database unavailable) is thrown,
     /// and ends the call, leaving the contacts after it unanswered and so, to the client, unacknowledged.
     /// </summary>
     public static async Task<SubmitContactResult> ResultOfAsync(SubmitContactRequest request, Func<SubmitContactRequest, Task<SubmitContactResponse>> submit)

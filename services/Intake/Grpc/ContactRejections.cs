@@ -8,9 +8,9 @@ namespace Mash.Intake.Grpc;
 /// <summary>SubmitContact's refusals as a bulk item's <see cref="ContactRejection"/>: the same code, message and fields at fault.</summary>
 internal static class ContactRejections
 {
-    /// <summary>A refusal of the item itself (its content or its agency), not a failure of the service.</summary>
+    /// <summary>A refusal of the item itself (its content, its agency, or an importer's item ahead of its earlier contacts' decisions), not a failure of the service.</summary>
     public static bool IsRejection(RpcException exception) =>
-        exception.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied;
+        exception.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied or StatusCode.FailedPrecondition;
 
     public static ContactRejection From(RpcException exception)
     {

@@ -5,6 +5,7 @@ using Mash.Intake.Audit;
 using Mash.Intake.Contacts;
 using Mash.Intake.Listing;
 using Mash.Intake.Progress;
+using Mash.Intake.Repeats;
 using Mash.Intake.Validation;
 using Grpc.Core;
 using Google.Rpc;
@@ -24,7 +25,7 @@ namespace Mash.Intake.Grpc;
 public sealed class IntakeGrpcService(
     ContactIntake intake, AuditedContactReads contacts, Vocabulary vocabulary, ContactListing listing,
     ContactProgress progress, IOptions<WatchOptions> watchOptions, IHostApplicationLifetime lifetime, PartnershipClock clock, AuditLog audit, Refusals refusals,
-    AgencyCredentials agencies) : IntakeService.IntakeServiceBase
+    AgencyCredentials agencies, EarlierDecisions earlierDecisions) : IntakeService.IntakeServiceBase
 {
     /// <summary>How long a client turned away while Intake is saturated or holding back is asked to wait (google.rpc.RetryInfo).</summary>
     public static readonly TimeSpan SaturatedRetryDelay = TimeSpan.FromSeconds(1);
@@ -65,7 +66,10 @@ public sealed class IntakeGrpcService(
         {
             throw InvalidArgument.Of("The batch was not accepted", [new("contacts", $"at most {BulkSubmission.MaxBatch} contacts a batch; this one has {batch.Contacts.Count}")]);
         }
-        var results = await Task.WhenAll(batch.Contacts.Select(request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, context))));
+        // An importer's batch asks once which of the earlier contacts its contacts wait for are undecided.
+        var undecided = await earlierDecisions.UndecidedAsync(
+            batch.Contacts.SelectMany(c => c.EarlierDecidedIds).Select(id => Guid.TryParse(id, out var contactId) ? contactId : (Guid?)null).OfType<Guid>(), context.CancellationToken);
+        var results = await Task.WhenAll(batch.Contacts.Select(request => BulkSubmission.ResultOfAsync(request, r => SubmitAsync(r, caller, context, undecidedEarlier: undecided))));
         return new SubmitContactBatchResult { Results = { results } };
     }
 
@@ -74,7 +78,8 @@ public sealed class IntakeGrpcService(
     /// A bulk import's contacts wait for their commits however many wait (the stream's in-flight budget holds it back), and wait to be taken while
     /// Intake's events pile up unpublished; a single submission may be shed.
     /// </summary>
-    private async Task<SubmitContactResponse> SubmitAsync(SubmitContactRequest request, Submitter caller, ServerCallContext context, bool shedWhenSaturated = false)
+    private async Task<SubmitContactResponse> SubmitAsync(
+        SubmitContactRequest request, Submitter caller, ServerCallContext context, bool shedWhenSaturated = false, IReadOnlySet<Guid>? undecidedEarlier = null)
     {
         var cancellationToken = context.CancellationToken;
         // An imported contact's dates (birth, incident) are judged against when it was received, not today.
@@ -94,10 +99,26 @@ public sealed class IntakeGrpcService(
         {
             throw await refusals.RefuseAsync(context, request.RequestId, "An agency submits contacts only as itself: contact.agency.organisation_id is not the calling agency.");
         }
+        if (request.EarlierDecidedIds.Count > 0)
+        {
+            await EnsureEarlierDecidedAsync(request, undecidedEarlier, cancellationToken);
+        }
         var committing = shedWhenSaturated
             ? intake.TrySubmitAsync(request.RequestId, request.Contact, cancellationToken, out var unpublished, receivedAt) ?? throw Shed(unpublished)
             : intake.SubmitAsync(request.RequestId, request.Contact, cancellationToken, receivedAt);
         return ContactMessages.ToResponse(await committing);
+    }
+
+    /// <summary>FAILED_PRECONDITION, storing nothing, while Intake has not heard each of the earlier contacts the importer named decided.</summary>
+    private async Task EnsureEarlierDecidedAsync(SubmitContactRequest request, IReadOnlySet<Guid>? undecided, CancellationToken cancellationToken)
+    {
+        var earlier = request.EarlierDecidedIds.Select(Guid.Parse).ToList();
+        undecided ??= await earlierDecisions.UndecidedAsync(earlier, cancellationToken);
+        if (earlier.Where(undecided.Contains).ToList() is { Count: > 0 } waiting)
+        {
+            throw RpcErrors.FailedPrecondition(
+                $"Intake has not yet heard that earlier contact {string.Join(", ", waiting)} was decided. Nothing was stored; send the same request again shortly.");
+        }
     }
 
     /// <summary>RESOURCE_EXHAUSTED for a contact shed, saying why: its events would pile up unpublished, or too many contacts wait to be stored.</summary>

@@ -12,6 +12,7 @@ public static class RepeatDetection
             .Validate(options => options.IsUsable, RepeatOptions.Requirement)
             .ValidateOnStart();
         services.TryAddSingleton<RepeatFinder>();
+        services.TryAddSingleton<EarlierDecisions>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ public static class ImportValidator
         .. ReceivedAtOnlyFromAnImporter.Check(request, isImporter),
         .. ReceivedAtIsNotInTheFuture.Check(request, now),
         .. ImportedAgencyIsConfigured.Check(request, isImporter, isConfigured),
+        .. EarlierDecidedOnlyFromAnImporter.Check(request, isImporter),
     ];
 
     /// <summary>When the contact is received: an importer's valid original time, else now.</summary>

@@ -34,8 +34,7 @@ public sealed class ContactSheddingTests(IntakeDatabase database) : IDisposable
         var contacts = new ContactIntake(
             new ContactBatchWriter(database.DataSource, new EventOutbox(), intake.Repeats), intake.Pseudonyms, intake.Time,
             Options.Create(new GroupCommitOptions { MaxWaitingContacts = maxWaiting }), meters.GetRequiredService<IMeterFactory>());
-        var service = new IntakeGrpcService(contacts, intake.Reads, TestContacts.Vocabulary, intake.Listing, intake.Progress,
-            Options.Create(intake.WatchOptions), intake.Lifetime, intake.Clock, intake.Audit, intake.Refusals, intake.Agencies);
+        var service = intake.ServiceOver(contacts);
         return (contacts, service);
     }
 

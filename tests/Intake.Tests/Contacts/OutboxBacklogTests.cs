@@ -41,8 +41,7 @@ public sealed class OutboxBacklogTests(IntakeDatabase database) : IDisposable
             new ContactBatchWriter(database.DataSource, new EventOutbox(), intake.Repeats), intake.Pseudonyms, intake.Time,
             Options.Create(new GroupCommitOptions { MaxUnpublishedEvents = Bound }), meters.GetRequiredService<IMeterFactory>(),
             unpublishedEvents: () => backlog.Events);
-        var service = new IntakeGrpcService(contacts, intake.Reads, TestContacts.Vocabulary, intake.Listing, intake.Progress,
-            Options.Create(intake.WatchOptions), intake.Lifetime, intake.Clock, intake.Audit, intake.Refusals, intake.Agencies);
+        var service = intake.ServiceOver(contacts);
         return (contacts, service);
     }
 

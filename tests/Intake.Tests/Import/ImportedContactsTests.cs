@@ -3,6 +3,7 @@ using Grpc.Core;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Intake.V1;
 using Mash.Intake.Tests.Infrastructure;
+using Mash.Intake.Tests.Progress;
 using Mash.Intake.Tests.Repeats;
 
 namespace Mash.Intake.Tests.Import;
@@ -106,6 +107,42 @@ public sealed class ImportedContactsTests(IntakeDatabase database)
         Assert.Equal(first, again);
         Assert.Equal(1, await StoredAsync(request.RequestId));
         Assert.Single(await database.OutboxAsync<ContactReceived>(first.ContactId, e => e.ContactId));
+    }
+
+    [Fact]
+    public async Task A_contact_naming_an_earlier_contact_not_yet_heard_decided_is_FAILED_PRECONDITION_until_it_is()
+    {
+        var subject = RepeatSubjects.WithNhsNumber();
+        var earlier = await ImportAsync(Imported(Now.AddDays(-20), TestCallers.PoliceWest, subject));
+        var request = Imported(Now.AddDays(-10), TestCallers.PoliceWest, subject);
+        request.EarlierDecidedIds.Add(earlier.ContactId);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(request));
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains(earlier.ContactId, refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, await StoredAsync(request.RequestId));
+
+        var decision = ProgressEvents.Decided(earlier.ContactId);
+        decision.OccurredAt = Timestamp.FromDateTimeOffset(Now.AddDays(-19));
+        await new ProgressEvents(database.DataSource).ConsumeAsync(decision);
+        var accepted = await ImportAsync(request.Clone());
+
+        Assert.Equal([earlier.ContactId], accepted.RepeatsReferralIds);
+        Assert.Equal(1, await StoredAsync(request.RequestId));
+    }
+
+    [Fact]
+    public async Task An_agency_naming_earlier_contacts_is_INVALID_ARGUMENT_naming_the_field_and_stores_nothing()
+    {
+        var request = TestContacts.Request();
+        request.EarlierDecidedIds.Add(Guid.NewGuid().ToString());
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => intake.Service.SubmitContact(request, TestCallers.Agency()));
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains("earlier_decided_ids", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, await StoredAsync(request.RequestId));
     }
 
     [Fact]

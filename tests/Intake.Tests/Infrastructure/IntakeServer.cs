@@ -59,6 +59,7 @@ internal sealed class IntakeServer(WebApplication app, GrpcChannel channel, int 
         builder.Services.AddSingleton(intake.Refusals);
         builder.Services.AddSingleton(intake.Listing);
         builder.Services.AddSingleton(intake.Progress);
+        builder.Services.AddSingleton(intake.EarlierDecisions);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(intake.WatchOptions));
         builder.Services.AddSingleton<TimeProvider>(intake.Time);
         builder.Services.AddSingleton(intake.Clock);

@@ -60,7 +60,13 @@ internal sealed class IntakeUnderTest(IntakeDatabase database)
         ("st-marys-school", AgencyCredentials.HashOf("school-token")),
     ]);
 
-    public IntakeGrpcService Service => new(Intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock, Audit, Refusals, Agencies);
+    public EarlierDecisions EarlierDecisions => new(database.DataSource);
+
+    public IntakeGrpcService Service => ServiceOver(Intake);
+
+    /// <summary>The gRPC service over <paramref name="intake"/> and the rest of these parts.</summary>
+    public IntakeGrpcService ServiceOver(ContactIntake intake) =>
+        new(intake, Reads, TestContacts.Vocabulary, Listing, Progress, Options.Create(WatchOptions), Lifetime, Clock, Audit, Refusals, Agencies, EarlierDecisions);
 
     /// <summary>The contact as <see cref="ContactStore.FindAsync"/> reads it for <paramref name="caller"/> (not audited); null if missing or refused.</summary>
     public async Task<StoredContact?> FindAsync(Guid contactId, CallerAgency caller, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ internal static class ContactRequests
     /// </summary>
     public static string RequestIdFor(string legacyContactId) => $"legacy-import:{legacyContactId}";
 
-    public static SubmitContactRequest For(ContactStep step)
+    /// <param name="earlierReferrals">The child's earlier contacts decided as referrals, which Intake must have heard decided first.</param>
+    public static SubmitContactRequest For(ContactStep step, IEnumerable<string> earlierReferrals)
     {
         var legacy = step.Contact;
         var child = legacy.Child;
@@ -44,6 +45,7 @@ internal static class ContactRequests
                 DashRisk = DashRiskOf(legacy.DashRisk),
                 Consent = ConsentOf(legacy.Consent),
             },
+            EarlierDecidedIds = { earlierReferrals },
         };
     }
 

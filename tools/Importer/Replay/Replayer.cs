@@ -86,13 +86,16 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
     private static bool IsRefusal(StatusCode code) =>
         code is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied;
 
-    /// <summary>Intake answers a request id it has seen with the contact it first made, so a re-run makes none twice.</summary>
+    /// <summary>
+    /// Intake answers a request id it has seen with the contact it first made, so a re-run makes none
+    /// twice. The contact names the child's earlier referrals, which Intake refuses it (FAILED_PRECONDITION,
+    /// tried again) until it has heard decided.
+    /// </summary>
     private async Task SubmitAsync(ContactStep step, List<string> unheardReferrals, CancellationToken cancellationToken)
     {
-        await AwaitReferralsHeardAsync(unheardReferrals, cancellationToken);
         try
         {
-            var contactId = await settling.RetryAsync(() => calls.Contacts.TakeAsync(ContactRequests.For(step), cancellationToken), cancellationToken);
+            var contactId = await settling.RetryAsync(() => calls.Contacts.TakeAsync(ContactRequests.For(step, unheardReferrals), cancellationToken), cancellationToken);
             checkpoint.RememberContact(step.ContactId, contactId);
             Done(step);
         }
@@ -100,6 +103,7 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         {
             Refused(step, $"Intake refused it: {e.Status.Detail}");
         }
+        unheardReferrals.Clear();
     }
 
     /// <summary>A rating already in the contact's history at its time (a re-run) is answered as done by Triage and changes nothing.</summary>
@@ -141,7 +145,7 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
         }, cancellationToken);
     }
 
-    /// <summary>The same decision again is a retry to Triage; a referral is remembered until Intake has heard of it.</summary>
+    /// <summary>The same decision again is a retry to Triage; a referral is remembered for the child's next contact to name.</summary>
     private async Task DecideAsync(DecisionStep step, string contactId, List<string> unheardReferrals, CancellationToken cancellationToken)
     {
         await ScreenAsync(new ScreeningStep
@@ -173,20 +177,6 @@ internal sealed class Replayer(PlatformClients platform, Checkpoint checkpoint, 
 
     private Task<string> RecordAsync(OutcomeCall step, CancellationToken cancellationToken) =>
         settling.RetryAsync(() => calls.Outcomes.TakeAsync(step, cancellationToken), cancellationToken);
-
-    /// <summary>Waits until Intake has heard of each of the child's earlier referrals (its contact DECIDED or later).</summary>
-    private async Task AwaitReferralsHeardAsync(List<string> unheardReferrals, CancellationToken cancellationToken)
-    {
-        foreach (var contactId in unheardReferrals)
-        {
-            await settling.RetryAsync(async () =>
-            {
-                var record = await platform.Intake.GetContactAsync(new GetContactRequest { ContactId = contactId }, platform.Credentials, cancellationToken: cancellationToken);
-                return record.Status >= ContactStatus.Decided ? record : throw new RpcException(new Status(StatusCode.FailedPrecondition, "Intake has not heard of the decision yet."));
-            }, cancellationToken);
-        }
-        unheardReferrals.Clear();
-    }
 
     private bool Skipped(ImportStep step)
     {
