@@ -13,14 +13,6 @@ AS $$ SELECT 'PERFORM' || substr(keys_locked_sql(operation, key), length('SELECT
 CREATE FUNCTION changes_joined(operation text, query text) RETURNS text LANGUAGE sql IMMUTABLE
 AS $$ SELECT format(query, rollup_changes(operation)) $$;
 
-CREATE FUNCTION contacts_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
-AS $$ SELECT ARRAY[format($sql$
-        INSERT INTO contacts_daily
-        SELECT local_day(occurred_at), agency_id, contact_type, pathway, dash_risk, consent, sum(delta) FROM (%s) f
-        GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
-        ON CONFLICT (day, agency_id, contact_type, pathway, dash_risk, consent) DO UPDATE SET n = contacts_daily.n + EXCLUDED.n
-        $sql$, rollup_changes(operation))] $$;
-
 CREATE FUNCTION outcomes_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
 AS $$ SELECT ARRAY[keys_locked(operation, 'case_ref'), format($sql$
         INSERT INTO outcomes_daily
@@ -55,14 +47,6 @@ AS $$ SELECT ARRAY[keys_locked(operation, 'contact_id'), ratings_daily_sql(
 CREATE FUNCTION presenting_issues_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
 AS $$ SELECT ARRAY[keys_locked(operation, 'contact_id'), presenting_issues_daily_sql(rollup_changes(operation))] $$;
 
-CREATE FUNCTION information_requests_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
-AS $$ SELECT ARRAY[format($sql$
-        INSERT INTO information_requests_daily
-        SELECT local_day(occurred_at), agency_id, sum(delta) FROM (%s) f
-        GROUP BY 1, 2 HAVING sum(delta) <> 0 ORDER BY 1, 2
-        ON CONFLICT (day, agency_id) DO UPDATE SET n = information_requests_daily.n + EXCLUDED.n
-        $sql$, rollup_changes(operation))] $$;
-
 CREATE FUNCTION decisions_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
 AS $$ SELECT ARRAY[keys_locked(operation, 'contact_id'), decisions_daily_sql(rollup_changes(operation))] $$;
 
@@ -92,14 +76,6 @@ AS $$ SELECT ARRAY[keys_locked(operation, 'case_ref'),
 CREATE FUNCTION agency_feedback_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
 AS $$ SELECT ARRAY[keys_locked(operation, 'case_ref'), feedback_recount_sql(cases_changed(operation))] $$;
 
-CREATE FUNCTION consultations_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
-AS $$ SELECT ARRAY[format($sql$
-        INSERT INTO consultations_daily
-        SELECT local_day(occurred_at), agency_id, kind, sum(delta) FROM (%s) f
-        GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3
-        ON CONFLICT (day, agency_id, kind) DO UPDATE SET n = consultations_daily.n + EXCLUDED.n
-        $sql$, rollup_changes(operation))] $$;
-
 -- arguments: the rollup, its key columns after day, and the expressions filling them from the fact.
 CREATE FUNCTION activity_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
 AS $$ SELECT ARRAY[format($sql$
@@ -108,6 +84,16 @@ AS $$ SELECT ARRAY[format($sql$
         GROUP BY day, %2$s HAVING sum(delta) <> 0 ORDER BY day, %2$s
         ON CONFLICT ON CONSTRAINT %5$I DO UPDATE SET n = %1$I.n + EXCLUDED.n
         $sql$, arguments[1], arguments[2], arguments[3], rollup_changes(operation), arguments[1] || '_pkey')] $$;
+
+-- The rollups counting one fact table by its day and its own columns, as the activities' do.
+CREATE FUNCTION contacts_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
+AS $$ SELECT activity_daily_statements(operation, relation, ARRAY['contacts_daily', 'agency_id, contact_type, pathway, dash_risk, consent', 'agency_id, contact_type, pathway, dash_risk, consent']) $$;
+
+CREATE FUNCTION information_requests_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
+AS $$ SELECT activity_daily_statements(operation, relation, ARRAY['information_requests_daily', 'agency_id', 'agency_id']) $$;
+
+CREATE FUNCTION consultations_daily_statements(operation text, relation text, arguments text[]) RETURNS text[] LANGUAGE sql IMMUTABLE
+AS $$ SELECT activity_daily_statements(operation, relation, ARRAY['consultations_daily', 'agency_id, kind', 'agency_id, kind']) $$;
 
 -- A contact's arrival (or change) counts it with its decision if one came first; a decision moves
 -- its contact from undecided (the row with none) to decided, or back when removed.
